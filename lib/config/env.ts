@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+// Scripts run outside Next, which would otherwise load .env for us.
+if (existsSync(".env") && typeof process.loadEnvFile === "function" && !process.env.__COUNTERMAND_ENV_LOADED) {
+  process.loadEnvFile(".env");
+  process.env.__COUNTERMAND_ENV_LOADED = "1";
+}
+
+const booleanString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/countermand.db")
+    .refine((u) => u.startsWith("file:") || /^postgres(ql)?:\/\//.test(u), {
+      message: "DATABASE_URL must be file:<path> (SQLite) or postgresql://… (PostgreSQL)",
+    }),
+  DEMO_MODE: booleanString.default(true),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  LOG_SQL: booleanString.default(false),
+});
+
+export type AppEnv = z.infer<typeof EnvSchema>;
+
+let cached: AppEnv | undefined;
+
+export function env(): AppEnv {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function databaseEngine(url = env().DATABASE_URL): "sqlite" | "postgresql" {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+/** Absolute path of a `file:` SQLite URL, relative paths resolved from the working directory. */
+export function sqliteFilePath(url: string): string {
+  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+}
+
+/**
+ * The session-signing secret. Without NEXTAUTH_SECRET a random one is created once and kept in
+ * data/.auth-secret, so a single instance needs no configuration and never runs on a guessable
+ * secret. Several instances must share NEXTAUTH_SECRET.
+ */
+export function authSecret(): string {
+  const fromEnv = env().NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = path.resolve(process.cwd(), "data", ".auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,122 @@
+// Shared error vocabulary: the API maps these to HTTP responses and the UI
+// switches on `code`, so codes are a closed union rather than free text.
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNPROCESSABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INSUFFICIENT_QUANTITY',
+  'INSUFFICIENT_INVENTORY',
+  'VERSION_MISMATCH',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'REQUEST_IN_PROGRESS',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'OVER_REFUND',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface DomainErrorDetails {
+  errors?: FieldError[];
+  [k: string]: unknown;
+}
+
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 422,
+  UNPROCESSABLE: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INSUFFICIENT_QUANTITY: 409,
+  INSUFFICIENT_INVENTORY: 409,
+  // 412 because the client's If-Match / expected version precondition failed.
+  VERSION_MISMATCH: 412,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  REQUEST_IN_PROGRESS: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  OVER_REFUND: 409,
+};
+
+export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
+  VALIDATION_FAILED: 'Validation failed',
+  UNPROCESSABLE: 'Unprocessable request',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  INSUFFICIENT_QUANTITY: 'Insufficient quantity',
+  INSUFFICIENT_INVENTORY: 'Insufficient inventory',
+  VERSION_MISMATCH: 'Version mismatch',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused',
+  IDEMPOTENCY_KEY_REQUIRED: 'Idempotency key required',
+  REQUEST_IN_PROGRESS: 'Request in progress',
+  UNAUTHENTICATED: 'Unauthenticated',
+  FORBIDDEN: 'Forbidden',
+  RATE_LIMITED: 'Rate limited',
+  MALFORMED_JSON: 'Malformed JSON',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  OVER_REFUND: 'Over-refund',
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: DomainErrorDetails | undefined;
+
+  // Explicit fields instead of constructor parameter properties so the file
+  // stays valid under type-stripping-only toolchains (erasableSyntaxOnly).
+  constructor(code: ErrorCode, message: string, details?: DomainErrorDetails) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  get title(): string {
+    return ERROR_TITLES[this.code];
+  }
+}
+
+export function notFound(what: string, details?: DomainErrorDetails): DomainError {
+  return new DomainError('NOT_FOUND', `${what} not found`, details);
+}
+
+export function validationFailed(errors: FieldError[], message = 'Validation failed'): DomainError {
+  // Copy so later mutation of the caller's array cannot change a thrown error.
+  return new DomainError('VALIDATION_FAILED', message, { errors: errors.map((e) => ({ ...e })) });
+}
+
+export function conflict(code: ErrorCode, message: string, details?: DomainErrorDetails): DomainError {
+  return new DomainError(code, message, details);
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  if (e instanceof DomainError) return true;
+  // Bundlers can load this module twice (e.g. separate server chunks), which
+  // breaks instanceof; fall back to the structural shape.
+  return (
+    e instanceof Error &&
+    e.name === 'DomainError' &&
+    isErrorCode((e as { code?: unknown }).code)
+  );
+}

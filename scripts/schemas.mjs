@@ -1,0 +1,37 @@
+// Derives the PostgreSQL schema from prisma/schema.prisma (the single source of truth).
+// Only the datasource and the client output differ; the models are identical.
+// `node scripts/schemas.mjs --check` fails when the checked-in copy is stale.
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const source = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+
+export function derivePostgresSchema(text) {
+  const out = text
+    .replace('provider = "sqlite"', 'provider = "postgresql"')
+    .replace('url      = "file:./placeholder.db"', 'url      = "postgresql://placeholder@localhost/placeholder"')
+    .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgresql"')
+    .replace(
+      "// Countermand data model, the single source of truth for both engines; scripts/schemas.mjs derives prisma/postgresql/schema.prisma from it.",
+      "// GENERATED from prisma/schema.prisma by scripts/schemas.mjs: edit that file, not this one.",
+    );
+  if (out === text || !out.includes('provider = "postgresql"') || !out.includes("generated/postgresql")) {
+    throw new Error("scripts/schemas.mjs: prisma/schema.prisma no longer has the expected datasource/generator lines");
+  }
+  return out;
+}
+
+const target = path.join(root, "prisma/postgresql/schema.prisma");
+const derived = derivePostgresSchema(source);
+if (process.argv.includes("--check")) {
+  const current = readFileSync(target, "utf8");
+  if (current !== derived) {
+    console.error("prisma/postgresql/schema.prisma is stale: run `node scripts/schemas.mjs`");
+    process.exit(1);
+  }
+} else {
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, derived);
+}
