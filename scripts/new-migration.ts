@@ -5,7 +5,6 @@ import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MIGRATIONS_DIR, loadMigrations } from "../lib/db/migrate.ts";
-// @ts-expect-error plain ESM helper shared with postinstall
 import { derivePostgresSchema } from "./schemas.mjs";
 
 const name = process.argv[2];

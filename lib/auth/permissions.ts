@@ -1,0 +1,64 @@
+// The one table of who may do what. Commands call `authorize(actor, permission)`; route handlers
+// and server actions declare the permission they need; data scoping (own orders, own stores)
+// happens in each query's where clause (lib/server/orders/scope.ts).
+
+export const ROLES = ["BUYER", "SELLER", "APPROVER", "OPS"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const APPROVER_LEVELS = ["SUPERVISOR", "MANAGER", "DIRECTOR", "VP"] as const;
+export type ApproverLevel = (typeof APPROVER_LEVELS)[number];
+
+export const SCOPES = [
+  "orders:read",
+  "orders:write",
+  "fulfillment:write",
+  "inventory:write",
+  "cancellations:write",
+  "approvals:write",
+  "amendments:write",
+  "points:write",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const PERMISSIONS = {
+  "order.read": { roles: ["BUYER", "SELLER", "APPROVER", "OPS"], scope: "orders:read" },
+  "order.intake": { roles: ["SELLER", "OPS"], scope: "orders:write" },
+  "order.fulfil": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
+  "order.note": { roles: ["SELLER", "OPS"], scope: "orders:write" },
+  "inventory.read": { roles: ["SELLER", "OPS"], scope: "orders:read" },
+  "inventory.adjust": { roles: ["SELLER", "OPS"], scope: "inventory:write" },
+  "apikey.manage": { roles: ["OPS"], scope: null },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: Scope | null }>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface ActorLike {
+  roles: ReadonlySet<Role>;
+  /** `"*"` for people signed in on the web; an API key's scopes otherwise. */
+  scopes: "*" | ReadonlySet<Scope>;
+}
+
+export function hasRole(actor: ActorLike, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).some((r) => actor.roles.has(r));
+}
+
+export function hasScope(actor: ActorLike, permission: Permission): boolean {
+  const scope = PERMISSIONS[permission].scope;
+  return scope === null || actor.scopes === "*" || actor.scopes.has(scope);
+}
+
+export function can(actor: ActorLike, permission: Permission): boolean {
+  return hasRole(actor, permission) && hasScope(actor, permission);
+}
+
+export function parseScopes(text: string): "*" | Set<Scope> {
+  const parts = text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (parts.includes("*")) return "*";
+  const unknown = parts.filter((p) => !(SCOPES as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`Unknown scope(s): ${unknown.join(", ")}. Known: ${SCOPES.join(", ")}, *`);
+  if (!parts.length) throw new Error("At least one scope is required");
+  return new Set(parts as Scope[]);
+}
+
+export function approverLevelRank(level: ApproverLevel | null | undefined): number {
+  return level ? APPROVER_LEVELS.indexOf(level) + 1 : 0;
+}

@@ -1,0 +1,127 @@
+import type { Prisma, Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { DomainError } from "../../domain/errors.ts";
+
+type InventoryTransactionType = Prisma.InventoryTransactionCreateInput["type"];
+
+export interface SupplyChange {
+  supplyId: string;
+  onHandDelta: number;
+  allocatedDelta: number;
+  type: InventoryTransactionType;
+  reason?: string | null;
+  orderId?: string | null;
+  orderLineId?: string | null;
+  causeType: string;
+  causeId: string;
+}
+
+/**
+ * Applies a change to one supply row with a single conditional UPDATE that keeps
+ * 0 ≤ allocated ≤ onHand, so concurrent allocations of the same stock can never oversell on
+ * either engine; then appends the inventory transaction with the resulting balances.
+ * Returns false (and changes nothing) when the guard rejects the change.
+ */
+export async function changeSupply(tx: Tx, actor: Actor, change: SupplyChange): Promise<{ onHand: number; allocated: number } | null> {
+  const { supplyId, onHandDelta: dOn, allocatedDelta: dAl } = change;
+  const count = await tx.$executeRaw`
+    UPDATE "inventory_supply"
+       SET "onHand" = "onHand" + ${dOn}, "allocated" = "allocated" + ${dAl}
+     WHERE "id" = ${supplyId}
+       AND "allocated" + ${dAl} >= 0
+       AND "onHand" + ${dOn} >= "allocated" + ${dAl}`;
+  if (count !== 1) return null;
+  const after = await tx.inventorySupply.findUniqueOrThrow({ where: { id: supplyId }, select: { onHand: true, allocated: true } });
+  await tx.inventoryTransaction.create({
+    data: {
+      supplyId,
+      type: change.type,
+      onHandDelta: dOn,
+      allocatedDelta: dAl,
+      onHandAfter: after.onHand,
+      allocatedAfter: after.allocated,
+      reason: change.reason ?? null,
+      orderId: change.orderId ?? null,
+      orderLineId: change.orderLineId ?? null,
+      causeType: change.causeType,
+      causeId: change.causeId,
+      actorId: actor.userId,
+    },
+  });
+  return after;
+}
+
+export async function findSupply(tx: Tx, itemId: string, locationId: string) {
+  return tx.inventorySupply.findUnique({ where: { itemId_locationId: { itemId, locationId } } });
+}
+
+/** Reserves `quantity` of a line's ship-from supply (ALLOCATE), or fails with 409 changing nothing. */
+export async function reserveForLine(
+  tx: Tx,
+  actor: Actor,
+  line: { id: string; orderId: string; itemId: string; shipFromLocationId: string; sku: string },
+  quantity: number,
+  cause: { type: string; id: string },
+) {
+  const supply = await findSupply(tx, line.itemId, line.shipFromLocationId);
+  const after =
+    supply &&
+    (await changeSupply(tx, actor, {
+      supplyId: supply.id,
+      onHandDelta: 0,
+      allocatedDelta: quantity,
+      type: "ALLOCATE",
+      orderId: line.orderId,
+      orderLineId: line.id,
+      causeType: cause.type,
+      causeId: cause.id,
+    }));
+  if (!supply || !after) {
+    const available = supply ? supply.onHand - supply.allocated : 0;
+    throw new DomainError("INSUFFICIENT_INVENTORY", `Not enough free inventory of ${line.sku} to allocate ${quantity} (available ${Math.max(0, available)})`, {
+      orderLineId: line.id,
+      requested: quantity,
+      available: Math.max(0, available),
+    });
+  }
+  await tx.inventoryReservation.upsert({
+    where: { orderLineId_supplyId: { orderLineId: line.id, supplyId: supply.id } },
+    create: { orderLineId: line.id, orderId: line.orderId, supplyId: supply.id, quantity },
+    update: { quantity: { increment: quantity }, status: "ACTIVE" },
+  });
+}
+
+/** Shipping consumes reserved stock: on-hand and allocated both go down by `quantity`. */
+export async function consumeForLine(
+  tx: Tx,
+  actor: Actor,
+  line: { id: string; orderId: string; itemId: string; shipFromLocationId: string; sku: string },
+  quantity: number,
+  cause: { type: string; id: string },
+) {
+  const supply = await findSupply(tx, line.itemId, line.shipFromLocationId);
+  const reservation = supply
+    ? await tx.inventoryReservation.findUnique({ where: { orderLineId_supplyId: { orderLineId: line.id, supplyId: supply.id } } })
+    : null;
+  if (!supply || !reservation || reservation.quantity < quantity) {
+    // Units reach PACKED only through ALLOCATE, so this means the ledger and reservations disagree.
+    throw new Error(`Reservation of line ${line.id} holds less than the ${quantity} units being shipped`);
+  }
+  const after = await changeSupply(tx, actor, {
+    supplyId: supply.id,
+    onHandDelta: -quantity,
+    allocatedDelta: -quantity,
+    type: "SHIP",
+    orderId: line.orderId,
+    orderLineId: line.id,
+    causeType: cause.type,
+    causeId: cause.id,
+  });
+  if (!after) throw new Error(`Supply ${supply.id} cannot release ${quantity} allocated units`);
+  const held = reservation.quantity - quantity;
+  const { count } = await tx.inventoryReservation.updateMany({
+    where: { id: reservation.id, quantity: { gte: quantity } },
+    data: { quantity: { decrement: quantity }, consumed: { increment: quantity }, status: held === 0 ? "CLOSED" : "ACTIVE" },
+  });
+  if (count !== 1) throw new Error(`Reservation ${reservation.id} changed concurrently`);
+}

@@ -1,0 +1,112 @@
+import type { Db } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { authorize } from "../../auth/actor.ts";
+import type { FulfillmentEventInput } from "../../contracts/orders.ts";
+import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
+import { FULFILMENT_TRANSITIONS, applyMove } from "../../domain/quantity/buckets.ts";
+import { inTransaction, WriteContention } from "../tx.ts";
+import { lockOrder, recordOrderCommand, refreshStatuses } from "./order-command.ts";
+import { BUCKET_COLUMN, countsOfLine } from "./line-counts.ts";
+import { orderWorkWhere, workableStores, inStores } from "./scope.ts";
+import { consumeForLine, reserveForLine } from "../inventory/supply.ts";
+import { getOrder } from "./queries.ts";
+
+const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "picked", PACK: "packed", SHIP: "shipped", DELIVER: "delivered" } as const;
+
+/**
+ * Moves N units of lines one stage forward (ship 2 of 5). All lines move or none: every check
+ * happens before the first write, and the bucket updates are conditional as a second guard.
+ * ALLOCATE reserves inventory at the line's ship-from location; SHIP consumes it.
+ */
+export async function recordFulfillmentEvent(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  input: FulfillmentEventInput,
+  options: { expectedVersion?: number } = {},
+) {
+  authorize(actor, "order.fulfil");
+  const seen = new Set<string>();
+  const dupes = input.lines.flatMap((l, i) => {
+    const dup = seen.has(l.orderLineId);
+    seen.add(l.orderLineId);
+    return dup ? [{ path: `lines[${i}].orderLineId`, message: "each line may appear once per event" }] : [];
+  });
+  if (dupes.length) throw validationFailed(dupes);
+  const { from, to } = FULFILMENT_TRANSITIONS[input.type];
+  const stores = workableStores(actor);
+
+  await inTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, orderId, orderWorkWhere(actor), options.expectedVersion);
+    const lines = await tx.orderLine.findMany({ where: { orderId: order.id, id: { in: input.lines.map((l) => l.orderLineId) } } });
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    const moves = input.lines.map((req, i) => {
+      const line = byId.get(req.orderLineId);
+      if (!line || !inStores(stores, line.storeId)) throw notFound(`Order line ${req.orderLineId}`, { path: `lines[${i}].orderLineId` });
+      const result = applyMove(countsOfLine(line), from, to, req.quantity);
+      if (!result.ok) {
+        throw new DomainError(
+          "INSUFFICIENT_QUANTITY",
+          `Line ${line.lineNumber} (${line.sku}) has ${result.error.available ?? 0} unit(s) ${from.toLowerCase()}; cannot mark ${req.quantity} ${PAST_TENSE[input.type]}`,
+          { orderLineId: line.id, bucket: from, available: result.error.available ?? 0, requested: req.quantity },
+        );
+      }
+      return { line, quantity: req.quantity };
+    });
+
+    const cause = { type: "FulfillmentEvent", id: `${order.id}:v${order.version}` };
+    for (const { line, quantity } of moves) {
+      if (input.type === "ALLOCATE") await reserveForLine(tx, actor, line, quantity, cause);
+      if (input.type === "SHIP") await consumeForLine(tx, actor, line, quantity, cause);
+      const { count } = await tx.orderLine.updateMany({
+        where: { id: line.id, [BUCKET_COLUMN[from]]: { gte: quantity } },
+        data: { [BUCKET_COLUMN[from]]: { decrement: quantity }, [BUCKET_COLUMN[to]]: { increment: quantity } },
+      });
+      if (count !== 1) throw new WriteContention(`order line ${line.id}`);
+      await tx.quantityLedgerEntry.create({
+        data: {
+          orderId: order.id,
+          orderLineId: line.id,
+          fromBucket: from,
+          toBucket: to,
+          quantity,
+          reason: `FULFILLMENT_${input.type}`,
+          reference: input.trackingNumber ?? null,
+          causeType: cause.type,
+          causeId: cause.id,
+          actorId: actor.userId,
+        },
+      });
+    }
+    const statuses = await refreshStatuses(tx, order);
+    const summary = moves.map((m) => `${m.quantity} × ${m.line.sku} (line ${m.line.lineNumber})`).join(", ");
+    await recordOrderCommand(
+      tx,
+      actor,
+      order,
+      {
+        action: `FULFILLMENT_${input.type}`,
+        oldStatus: statuses.oldStatus,
+        newStatus: statuses.newStatus,
+        description: `${summary} ${PAST_TENSE[input.type]}${input.trackingNumber ? ` (tracking ${input.trackingNumber})` : ""}`,
+        data: { type: input.type, trackingNumber: input.trackingNumber ?? null, lines: moves.map((m) => ({ orderLineId: m.line.id, quantity: m.quantity })) },
+      },
+      [
+        {
+          type: "OrderFulfillmentProgressed",
+          payload: {
+            eventType: input.type,
+            fromBucket: from,
+            toBucket: to,
+            trackingNumber: input.trackingNumber ?? null,
+            lines: moves.map((m) => ({ orderLineId: m.line.id, quantity: m.quantity })),
+          },
+        },
+        ...(statuses.oldStatus !== statuses.newStatus
+          ? [{ type: "OrderStatusChanged", payload: { oldStatus: statuses.oldStatus, newStatus: statuses.newStatus } }]
+          : []),
+      ],
+    );
+  });
+  return getOrder(db, actor, orderId);
+}

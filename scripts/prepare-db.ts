@@ -1,0 +1,20 @@
+// Runs before the app starts: applies pending migrations, then (in demo mode) loads demo data.
+import { databaseEngine, env } from "../lib/config/env.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import { createDb } from "../lib/db/client.ts";
+import { loadDemoData } from "../lib/server/demo/load-demo-data.ts";
+
+const config = env();
+const result = await migrate(config.DATABASE_URL);
+console.log(
+  `[db] ${result.engine}: ${result.applied.length ? `applied ${result.applied.join(", ")}` : "schema up to date"}`,
+);
+if (config.DEMO_MODE) {
+  const db = createDb(config.DATABASE_URL);
+  try {
+    await loadDemoData(db, (s) => console.log(`[demo] ${s}`));
+    console.log(`[demo] demo data ready (${databaseEngine(config.DATABASE_URL)}); sign in with any demo user, password demo1234`);
+  } finally {
+    await db.$disconnect();
+  }
+}
