@@ -50,7 +50,7 @@ export function databaseEngine(url = env().DATABASE_URL): "sqlite" | "postgresql
 /** Absolute path of a `file:` SQLite URL, relative paths resolved from the working directory. */
 export function sqliteFilePath(url: string): string {
   const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+  return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
 /**
@@ -61,7 +61,7 @@ export function sqliteFilePath(url: string): string {
 export function authSecret(): string {
   const fromEnv = env().NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = path.resolve(process.cwd(), "data", ".auth-secret");
+  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "data", ".auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");

@@ -11,7 +11,7 @@ import { databaseEngine, sqliteFilePath } from "../config/env.ts";
  * each migration in its own transaction, and records name + checksum in _countermand_migrations.
  * An applied migration whose file changed afterwards is an error, never silently re-run.
  */
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 export interface Migration {
   name: string;
