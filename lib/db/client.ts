@@ -23,7 +23,9 @@ export function createDb(url: string = env().DATABASE_URL): Db {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     // `timeout` is SQLite's busy timeout: another process holding the write lock is waited for.
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    // Transactions within this process are already serialised by the adapter; a lock upgrade that
+    // loses to another process fails fast and is re-run by inTransaction (lib/server/tx.ts).
+    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5_000 });
     return new SqliteClient({ adapter, log: [...log], transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: url, max: env().DB_POOL_SIZE });

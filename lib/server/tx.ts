@@ -17,9 +17,10 @@ function isRetryable(e: unknown): boolean {
   if (isDomainError(e)) return false;
   const err = e as { code?: string; message?: string; cause?: unknown; meta?: { code?: string } };
   const code = err?.code ?? "";
-  // P2034 write conflict/deadlock, P2028 transaction could not start in time, P2002 a unique race
-  // (e.g. two intakes creating the same new SKU; the re-run finds the row and decides properly).
-  if (["P2034", "P2028", "P2002", "40001", "40P01", "SQLITE_BUSY"].includes(code)) return true;
+  // P2034 write conflict/deadlock, P2028 transaction could not start in time, P1008 SQLite busy
+  // (another process holds the write lock), P2002 a unique race (e.g. two intakes creating the
+  // same new SKU; the re-run finds the row and decides properly).
+  if (["P2034", "P2028", "P1008", "P2002", "40001", "40P01", "SQLITE_BUSY"].includes(code)) return true;
   const text = `${err?.message ?? ""} ${String(err?.cause ?? "")}`;
   return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|Transaction already closed|Unable to start a transaction/i.test(text);
 }

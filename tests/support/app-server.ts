@@ -50,6 +50,15 @@ function freePort(): Promise<number> {
   });
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
 function baseEnv(databaseUrl: string, extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -134,6 +143,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   }
 
   const port = options.port ?? (await freePort());
+  // Otherwise the health check below could be answered by whatever already listens there.
+  if (!(await portIsFree(port))) {
+    removeOwnedDb();
+    throw new Error(`Port ${port} on 127.0.0.1 is already in use; cannot start the app server there.`);
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(logDir, `server-${port}.log`);
   const logStream = createWriteStream(logFile);
