@@ -7,7 +7,8 @@ import { authOptions } from "../../auth/next-auth.ts";
 import { authorize, loadActor, type Actor } from "../../auth/actor.ts";
 import { env } from "../../config/env.ts";
 import { db } from "../../db/client.ts";
-import { DomainError, isDomainError, type FieldError } from "../../domain/errors.ts";
+import { DomainError, isDomainError } from "../../domain/errors.ts";
+import { zodFieldErrors } from "../../contracts/field-errors.ts";
 import { resolveApiKey } from "../api-keys/api-keys.ts";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestHash } from "./idempotency.ts";
 import { problemBody, problemResponse, PROBLEM_CONTENT_TYPE } from "./problem.ts";
@@ -26,13 +27,9 @@ export interface RouteContext<D extends ApiRouteDef> {
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
-function zodErrors(error: z.ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join(".") || "(root)", message: i.message }));
-}
-
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: string, prefix?: string): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError("VALIDATION_FAILED", `The ${what} is not valid`, { errors: zodErrors(parsed.error, prefix) });
+  if (!parsed.success) throw new DomainError("VALIDATION_FAILED", `The ${what} is not valid`, { errors: zodFieldErrors(parsed.error, prefix) });
   return parsed.data;
 }
 

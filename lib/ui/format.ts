@@ -1,0 +1,37 @@
+// Display formatting shared by pages. Dates use one fixed, named time zone (UTC) so server-rendered
+// and client-rendered timestamps agree (no hydration mismatch) and nobody has to guess the clock.
+
+const DATE_TIME = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+const DATE_ONLY = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+export function formatDateTime(iso: string | Date): string {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  return Number.isNaN(d.getTime()) ? String(iso) : DATE_TIME.format(d);
+}
+
+export function formatDate(iso: string | Date): string {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  return Number.isNaN(d.getTime()) ? String(iso) : DATE_ONLY.format(d);
+}
+
+/** "PARTIALLY_SHIPPED" → "Partially shipped", "GIFT_CARD" → "Gift card". */
+export function humanizeEnum(value: string): string {
+  const words = value.toLowerCase().split(/[_\s]+/).filter(Boolean);
+  if (!words.length) return value;
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "1 item", "5 items". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,75 @@
+// Tiny HTTP client for API tests: real fetches against the server started by api-global-setup.
+import { inject } from "vitest";
+import { randomUUID } from "node:crypto";
+import { createApiKey } from "../support/app-server.ts";
+
+export const baseUrl = () => inject("TEST_BASE_URL");
+export const databaseUrl = () => inject("TEST_DATABASE_URL");
+
+const keys = new Map<string, Promise<string>>();
+/** One key per (user, scopes, rate limit), created with the real CLI. */
+export function keyFor(email: string, scopes = "*", rateLimit?: number): Promise<string> {
+  const id = `${email}|${scopes}|${rateLimit ?? ""}`;
+  if (!keys.has(id)) keys.set(id, createApiKey(databaseUrl(), email, scopes, { name: `test ${scopes}`, rateLimit }));
+  return keys.get(id)!;
+}
+
+export interface CallOptions {
+  key?: string | null;
+  body?: unknown;
+  rawBody?: string;
+  idempotencyKey?: string | null;
+  ifMatch?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function call<T = any>(method: "GET" | "POST", path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  if (method === "POST") {
+    headers["content-type"] = "application/json";
+    if (options.idempotencyKey !== null) headers["idempotency-key"] = options.idempotencyKey ?? randomUUID();
+  }
+  if (options.ifMatch) headers["if-match"] = options.ifMatch;
+  const res = await fetch(`${baseUrl()}/api/v1${path}`, {
+    method,
+    headers,
+    body: method === "POST" ? (options.rawBody ?? JSON.stringify(options.body ?? {})) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+let n = 0;
+export function orderBody(overrides: Record<string, unknown> = {}, line: Record<string, unknown> = {}) {
+  const quantity = (line.quantity as number) ?? 5;
+  return {
+    externalRef: `api-${Date.now()}-${++n}-${Math.random().toString(36).slice(2, 6)}`,
+    buyerEmail: "buyer@demo.test",
+    customerType: "STANDARD",
+    currency: "USD",
+    lines: [
+      {
+        sku: "SKU-MUG",
+        itemName: "Mug",
+        category: "KITCHEN",
+        storeCode: "acme",
+        quantity,
+        unitPrice: 2000,
+        taxAmount: 200 * quantity,
+        shippingAmount: 0,
+        discountAmount: 0,
+        shipFromLocationCode: "DC-EAST",
+        ...line,
+      },
+    ],
+    payments: [{ method: "CARD", amount: quantity * 2200 }],
+    ...overrides,
+  };
+}
