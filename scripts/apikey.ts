@@ -2,6 +2,8 @@
 // Prints the new key alone on the last line of standard output. It is shown once; only its hash is stored.
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client.ts";
+import { env } from "../lib/config/env.ts";
+import { migrate } from "../lib/db/migrate.ts";
 import { createApiKey } from "../lib/server/api-keys/api-keys.ts";
 
 const usage = "usage: npm run apikey -- create --user <email> --scopes <comma-separated|*> [--name <label>] [--rate-limit <n per minute>]";
@@ -18,6 +20,8 @@ if (rate !== undefined && (!Number.isInteger(rate) || rate < 1)) {
   console.error("--rate-limit must be a positive whole number of requests per minute");
   process.exit(2);
 }
+// A key may be made before the app first started: bring the schema up to date first (idempotent).
+await migrate(env().DATABASE_URL);
 const db = createDb();
 try {
   const created = await createApiKey(db, { userEmail: values.user, scopes: values.scopes, name: values.name, rateLimitPerMinute: rate });

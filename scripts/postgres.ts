@@ -31,7 +31,7 @@ export interface PostgresHandle {
   bin?: string;
   /** User the server runs as when started by root (null: the current user). */
   runAs?: string | null;
-  /** Whether stop() may delete `dir` (true when it was created by start). */
+  /** Whether stop() deletes `dir` itself (true when start created it; else only data/ and the log go). */
   removeDir?: boolean;
 }
 
@@ -273,7 +273,13 @@ export function stopThrowawayPostgresSync(handle: PostgresHandle): void {
       }
     }
   }
-  if (handle.removeDir !== false && existsSync(handle.dir)) rmSync(handle.dir, { recursive: true, force: true });
+  if (handle.removeDir !== false) {
+    if (existsSync(handle.dir)) rmSync(handle.dir, { recursive: true, force: true });
+  } else {
+    // A --dir given by the caller stays; what start created in it goes.
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(path.join(handle.dir, "server.log"), { force: true });
+  }
 }
 
 export async function stopThrowawayPostgres(handle: PostgresHandle): Promise<void> {

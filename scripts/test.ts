@@ -31,6 +31,7 @@ interface TierResult {
 const results: TierResult[] = [];
 let current: ChildProcess | null = null;
 let postgres: PostgresHandle | null = null;
+let running: { tier: string; since: number } | null = null;
 const startedAt = Date.now();
 const ALL_TIERS = ["unit", "postgresql", "integration", "build", "api", "e2e"];
 
@@ -94,7 +95,9 @@ function cleanup() {
   }
 }
 
-function finish(code: number): never {
+function finish(code: number, reason?: string): never {
+  if (running && reason) results.push({ tier: running.tier, status: "failed", ms: Date.now() - running.since, note: reason });
+  running = null;
   cleanup();
   printSummary();
   process.exit(code);
@@ -105,7 +108,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]) {
     console.error(`\n[test] ${signal}: stopping`);
     // Children share our process group for Ctrl-C, but a signal sent to this process alone must reach them too.
     if (current && current.exitCode === null) current.kill(signal);
-    finish(128 + (signalNumbers[signal] ?? 1));
+    finish(128 + (signalNumbers[signal] ?? 1), `interrupted (${signal})`);
   });
 }
 
@@ -113,6 +116,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as NodeJS.Signals[]) {
 async function tier(name: string, title: string, body: () => Promise<{ status: Status; note?: string }>) {
   header(title);
   const t0 = Date.now();
+  running = { tier: name, since: t0 };
   let outcome: { status: Status; note?: string };
   try {
     outcome = await body();
@@ -120,6 +124,7 @@ async function tier(name: string, title: string, body: () => Promise<{ status: S
     console.error(color("1;31", `[test] ${name}: ${(e as Error).message}`));
     outcome = { status: "failed", note: (e as Error).message.split("\n")[0].slice(0, 80) };
   }
+  running = null;
   results.push({ tier: name, ms: Date.now() - t0, ...outcome });
   if (outcome.status === "failed") finish(1);
 }
