@@ -356,7 +356,18 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+function isMainModule(): boolean {
+  if (!process.argv[1]) return false;
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(process.argv[1]) === real(fileURLToPath(import.meta.url));
+}
+const invokedDirectly = isMainModule();
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
