@@ -1,3 +1,35 @@
-export default function Home() {
-  return <main className="p-8">Countermand</main>;
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+
+export default async function Home() {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  if (actor.roles.has("BUYER")) redirect("/orders");
+  if (actor.roles.has("SELLER")) redirect("/seller/orders");
+
+  const links = [
+    ...(actor.roles.has("OPS") ? [{ href: "/seller/orders", title: "All orders", text: "Operations staff can see and work the orders of every store." }] : []),
+    { href: "/docs/api", title: "API reference", text: "Endpoints, scopes, idempotency and error codes of the HTTP API." },
+  ];
+  return (
+    <>
+      <PageHeader title={`Welcome, ${actor.name}`} description={`Signed in as ${actor.email}.`} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {links.map((l) => (
+          <Card key={l.href} as="div">
+            <Link href={l.href} className="text-base font-semibold text-indigo-700 hover:underline">
+              {l.title}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{l.text}</p>
+          </Card>
+        ))}
+      </div>
+      {actor.roles.has("APPROVER") && (
+        <p className="mt-6 text-sm text-slate-600">The approval queue is not available in this version yet.</p>
+      )}
+    </>
+  );
 }

@@ -28,7 +28,7 @@ export function LineStatusBadge({ label, code }: { label: string; code: string }
   return (
     <Badge tone={lineTone(code)}>
       {label}
-      <span className="font-mono text-[0.7rem] opacity-75" aria-label={`code ${code}`}>
+      <span className="font-mono text-[0.7rem] opacity-75">
         · {code}
       </span>
     </Badge>

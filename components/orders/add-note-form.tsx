@@ -1,0 +1,100 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import type { ActionState } from "@/lib/ui/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { FieldError, inputClass, labelClass } from "@/components/ui/field";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+export function AddNoteForm({ orderId, action }: { orderId: string; action: Action }) {
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formAction, onSubmit } = useFormAction(action);
+  const [visibility, setVisibility] = useState("INTERNAL");
+  const errors = state && !state.ok ? state.fieldErrors : {};
+
+  // A saved note clears the form for the next one; a failed one keeps what was typed.
+  useEffect(() => {
+    if (state?.ok) {
+      formRef.current?.reset();
+      setVisibility("INTERNAL");
+    }
+  }, [state]);
+
+  const other = Object.entries(errors).filter(([k]) => !["body", "visibility", "notifyCustomer"].includes(k));
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a note">
+      <input type="hidden" name="orderId" value={orderId} />
+      <div>
+        <label htmlFor={`${id}-body`} className={labelClass}>
+          Note
+        </label>
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={3}
+          maxLength={4000}
+          defaultValue=""
+          aria-invalid={errors.body ? true : undefined}
+          aria-describedby={errors.body ? `${id}-body-error` : undefined}
+          className={`${inputClass} mt-1`}
+        />
+        <FieldError id={`${id}-body-error`} message={errors.body} />
+      </div>
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor={`${id}-visibility`} className={labelClass}>
+            Visibility
+          </label>
+          <select
+            id={`${id}-visibility`}
+            name="visibility"
+            defaultValue="INTERNAL"
+            onChange={(e) => setVisibility(e.target.value)}
+            aria-invalid={errors.visibility ? true : undefined}
+            aria-describedby={errors.visibility ? `${id}-visibility-error` : undefined}
+            className={`${inputClass} mt-1 pr-8`}
+          >
+            <option value="INTERNAL">Internal (staff only)</option>
+            <option value="CUSTOMER">Customer-visible</option>
+          </select>
+          <FieldError id={`${id}-visibility-error`} message={errors.visibility} />
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input
+            id={`${id}-notify`}
+            name="notifyCustomer"
+            type="checkbox"
+            disabled={visibility !== "CUSTOMER"}
+            className="h-4 w-4 rounded border-slate-300 text-indigo-600 disabled:opacity-50"
+          />
+          <label htmlFor={`${id}-notify`} className={`text-sm ${visibility === "CUSTOMER" ? "text-slate-800" : "text-slate-400"}`}>
+            Notify the customer
+          </label>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
+          {pending ? "Adding…" : "Add note"}
+        </button>
+        <div aria-live="polite" className="text-sm">
+          {state?.ok && <span className="text-emerald-700">{state.message}</span>}
+        </div>
+      </div>
+      {state && !state.ok && (
+        <Alert tone="error" role="alert">
+          {state.message}
+          {other.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {other.map(([k, m]) => (
+                <li key={k}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+    </form>
+  );
+}

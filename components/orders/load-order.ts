@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { isDomainError } from "@/lib/domain/errors";
+import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/server/orders/queries";
+
+/** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
+async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isDomainError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+/** The signed-in actor, resolved once per request however many loaders ask. */
+export const requestActor = cache(() => requireActor());
+
+/**
+ * The order as the signed-in actor may see it. Cached per request, so a segment layout can check
+ * access before anything streams (a real 404 status) and the page reuses the same read.
+ */
+export const loadOrder = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => getOrder(db(), actor, orderId));
+});
+
+export const loadOrderNotes = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => listOrderNotes(db(), actor, orderId));
+});
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export const loadOrderHistory = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => getOrderHistory(db(), actor, orderId, { limit: HISTORY_PAGE_SIZE }));
+});
