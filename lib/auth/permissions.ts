@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "order.note": { roles: ["SELLER", "OPS"], scope: "orders:write" },
   "inventory.read": { roles: ["SELLER", "OPS"], scope: "orders:read" },
   "inventory.adjust": { roles: ["SELLER", "OPS"], scope: "inventory:write" },
+  "cancellation.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
+  "cancellation.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
+  "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
+  "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "apikey.manage": { roles: ["OPS"], scope: null },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: Scope | null }>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -125,3 +125,43 @@ export async function consumeForLine(
   });
   if (count !== 1) throw new Error(`Reservation ${reservation.id} changed concurrently`);
 }
+
+/**
+ * Gives reserved units of a cancelled line back: DEALLOCATION / RELEASE_RESERVATION /
+ * RETURN_TO_AVAILABLE free the allocation (on hand unchanged); WRITE_OFF also removes them from
+ * on hand (damaged goods).
+ */
+export async function releaseForLine(
+  tx: Tx,
+  actor: Actor,
+  line: { id: string; orderId: string; itemId: string; shipFromLocationId: string },
+  quantity: number,
+  type: "DEALLOCATION" | "RELEASE_RESERVATION" | "RETURN_TO_AVAILABLE" | "WRITE_OFF",
+  cause: { type: string; id: string },
+) {
+  const supply = await findSupply(tx, line.itemId, line.shipFromLocationId);
+  const reservation = supply
+    ? await tx.inventoryReservation.findUnique({ where: { orderLineId_supplyId: { orderLineId: line.id, supplyId: supply.id } } })
+    : null;
+  if (!supply || !reservation || reservation.quantity < quantity) {
+    throw new Error(`Reservation of line ${line.id} holds less than the ${quantity} units being released`);
+  }
+  const after = await changeSupply(tx, actor, {
+    supplyId: supply.id,
+    onHandDelta: type === "WRITE_OFF" ? -quantity : 0,
+    allocatedDelta: -quantity,
+    type,
+    reason: type === "WRITE_OFF" ? "DAMAGED" : "CANCELLED",
+    orderId: line.orderId,
+    orderLineId: line.id,
+    causeType: cause.type,
+    causeId: cause.id,
+  });
+  if (!after) throw new Error(`Supply ${supply.id} cannot release ${quantity} allocated units`);
+  const { count } = await tx.inventoryReservation.updateMany({
+    where: { id: reservation.id, quantity: { gte: quantity } },
+    data: { quantity: { decrement: quantity }, released: { increment: quantity }, status: reservation.quantity === quantity ? "CLOSED" : "ACTIVE" },
+  });
+  if (count !== 1) throw new Error(`Reservation ${reservation.id} changed concurrently`);
+  return { supplyId: supply.id, ...after };
+}

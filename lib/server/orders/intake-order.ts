@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { authorize, isOps } from "../../auth/actor.ts";
 import type { IntakeOrderInput } from "../../contracts/orders.ts";
 import { DomainError, validationFailed, type FieldError } from "../../domain/errors.ts";
-import { isCurrencyCode, lineTotal, orderTotals, validateLineMoney } from "../../domain/money/money.ts";
+import { formatMoney, isCurrencyCode, lineTotal, orderTotals, validateLineMoney } from "../../domain/money/money.ts";
 import { validatePayments } from "../../domain/money/payments.ts";
 import { deriveLineStatus } from "../../domain/quantity/line-status.ts";
 import { countsFromPartial } from "../../domain/quantity/buckets.ts";
@@ -154,7 +154,7 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
       orderId: order.id,
       action: "ORDER_CREATED",
       newStatus: initialStatus,
-      description: `Order ${number} placed: ${input.lines.length} line(s), total ${totals.total} ${input.currency}`,
+      description: `Order ${number} placed: ${input.lines.length} line(s), total ${formatMoney(totals.total, input.currency)}`,
       data: { externalRef: input.externalRef ?? null, total: totals.total, lines: input.lines.length },
     });
     await tx.order.update({ where: { id: order.id }, data: { eventSequence: 1 } });

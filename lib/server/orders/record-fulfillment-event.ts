@@ -10,6 +10,7 @@ import { BUCKET_COLUMN, countsOfLine } from "./line-counts.ts";
 import { orderWorkWhere, workableStores, inStores } from "./scope.ts";
 import { consumeForLine, reserveForLine } from "../inventory/supply.ts";
 import { getOrder } from "./queries.ts";
+import { activeHolds, type HoldableStage } from "../cancellations/holds.ts";
 
 const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "picked", PACK: "packed", SHIP: "shipped", DELIVER: "delivered" } as const;
 
@@ -40,15 +41,22 @@ export async function recordFulfillmentEvent(
     const order = await lockOrder(tx, orderId, orderWorkWhere(actor), options.expectedVersion);
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id, id: { in: input.lines.map((l) => l.orderLineId) } } });
     const byId = new Map(lines.map((l) => [l.id, l]));
+    const holds = await activeHolds(tx, lines.map((l) => l.id));
     const moves = input.lines.map((req, i) => {
       const line = byId.get(req.orderLineId);
       if (!line || !inStores(stores, line.storeId)) throw notFound(`Order line ${req.orderLineId}`, { path: `lines[${i}].orderLineId` });
-      const result = applyMove(countsOfLine(line), from, to, req.quantity);
+      // Units held by a pending cancellation are not available to fulfilment.
+      const hold = holds.get(line.id);
+      const held = hold?.byStage[from as HoldableStage] ?? 0;
+      const counts = countsOfLine(line);
+      const result = applyMove({ ...counts, [from]: counts[from] - held }, from, to, req.quantity);
       if (!result.ok) {
+        const available = result.error.available ?? 0;
+        const heldNote = held ? ` (${held} more held by cancellation request ${hold!.requestNumber})` : "";
         throw new DomainError(
           "INSUFFICIENT_QUANTITY",
-          `Line ${line.lineNumber} (${line.sku}) has ${result.error.available ?? 0} unit(s) ${from.toLowerCase()}; cannot mark ${req.quantity} ${PAST_TENSE[input.type]}`,
-          { orderLineId: line.id, bucket: from, available: result.error.available ?? 0, requested: req.quantity },
+          `Line ${line.lineNumber} (${line.sku}) has ${available} unit(s) ${from.toLowerCase()}${heldNote}; cannot mark ${req.quantity} ${PAST_TENSE[input.type]}`,
+          { orderLineId: line.id, bucket: from, available, held, requested: req.quantity },
         );
       }
       return { line, quantity: req.quantity };

@@ -38,3 +38,18 @@ export function workableStores(actor: Actor): "all" | ReadonlySet<string> {
 export function inStores(stores: "all" | ReadonlySet<string>, storeId: string): boolean {
   return stores === "all" || stores.has(storeId);
 }
+
+/** Orders an actor may ask to cancel: buyers their own, sellers their stores', OPS all. */
+export function orderCancelWhere(actor: Actor): Prisma.OrderWhereInput {
+  if (actor.roles.has("OPS")) return {};
+  const reach: Prisma.OrderWhereInput[] = [];
+  if (actor.roles.has("BUYER")) reach.push({ buyerId: actor.userId });
+  if (actor.roles.has("SELLER") && actor.storeIds.length) reach.push({ subOrders: { some: { storeId: { in: [...actor.storeIds] } } } });
+  return reach.length ? { OR: reach } : { id: { in: [] } };
+}
+
+/** Lines of an order the actor may cancel: all for its buyer and OPS, own stores' for sellers. */
+export function cancellableStores(actor: Actor, order: { buyerId: string }): "all" | ReadonlySet<string> {
+  if (actor.roles.has("OPS") || (actor.roles.has("BUYER") && order.buyerId === actor.userId)) return "all";
+  return new Set(actor.roles.has("SELLER") ? actor.storeIds : []);
+}

@@ -1,0 +1,70 @@
+import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import type { CreateCancellationRequestInput } from "../../contracts/cancellations.ts";
+import { DomainError, type FieldError } from "../../domain/errors.ts";
+import { assessCancellation, type Assessment, type AssessTender } from "../../domain/cancellation/assess.ts";
+import { countsOfLine } from "../orders/line-counts.ts";
+import { cancellableStores, inStores } from "../orders/scope.ts";
+import { activeHolds } from "./holds.ts";
+
+/** What the order has committed to refund so far, per tender and in total (every adjustment, any status). */
+export async function committedRefunds(tx: Tx, orderId: string) {
+  const tenders = await tx.paymentTender.findMany({ where: { orderId }, orderBy: { sequence: "asc" } });
+  const sums = await tx.financialAdjustment.groupBy({ by: ["tenderId"], where: { orderId }, _sum: { amount: true } });
+  const byTender = new Map(sums.map((s) => [s.tenderId, s._sum.amount ?? 0]));
+  const list: AssessTender[] = tenders.map((t) => ({ id: t.id, method: t.method, amount: t.amount, refunded: byTender.get(t.id) ?? 0 }));
+  return { tenders: list, total: list.reduce((n, t) => n + t.refunded, 0) };
+}
+
+/**
+ * Assesses a cancellation against the order as it is now, for the lines the actor may cancel.
+ * Pure rules do the work (lib/domain/cancellation/assess.ts); this loads their inputs and turns
+ * their verdicts into typed errors. Used by the preview and, under the order lock, by the command.
+ */
+export async function assessForActor(
+  tx: Tx,
+  actor: Actor,
+  order: { id: string; buyerId: string },
+  input: Pick<CreateCancellationRequestInput, "scope" | "damaged">,
+): Promise<Assessment> {
+  const stores = cancellableStores(actor, order);
+  const lines = (await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNumber: "asc" } })).filter((l) =>
+    inStores(stores, l.storeId),
+  );
+  const wanted = input.scope.type === "ORDER" ? lines.map((l) => l.id) : input.scope.lines.map((l) => l.orderLineId);
+  const holds = await activeHolds(tx, wanted);
+  const held: FieldError[] = [];
+  const scopeLines = input.scope.type === "LINES" ? input.scope.lines : null;
+  wanted.forEach((id, i) => {
+    const hold = holds.get(id);
+    if (hold) held.push({ path: scopeLines ? `scope.lines[${i}].orderLineId` : "scope", message: `line is held by active cancellation request ${hold.requestNumber}` });
+  });
+  if (held.length) {
+    throw new DomainError("CONFLICT", `${held.length === 1 ? "A line is" : "Lines are"} already held by another active cancellation request`, { errors: held });
+  }
+  const { tenders, total } = await committedRefunds(tx, order.id);
+  const result = assessCancellation({
+    lines: lines.map((l) => ({
+      id: l.id,
+      lineNumber: l.lineNumber,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxAmount: l.taxAmount,
+      shippingAmount: l.shippingAmount,
+      discountAmount: l.discountAmount,
+      counts: countsOfLine(l),
+    })),
+    requested: scopeLines ?? "ORDER",
+    tenders,
+    orderRefundedTotal: total,
+    damaged: input.damaged,
+  });
+  if (!result.ok) {
+    const message = result.errors.map((e) => e.message).join("; ");
+    if (result.code === "NOT_FOUND") throw new DomainError("NOT_FOUND", `Order line not found`, { errors: result.errors });
+    if (result.code === "OVER_CANCEL") throw new DomainError("INSUFFICIENT_QUANTITY", message, { errors: result.errors });
+    throw new DomainError("VALIDATION_FAILED", message || "The cancellation is not valid", { errors: result.errors });
+  }
+  return result.assessment;
+}

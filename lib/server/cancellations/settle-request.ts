@@ -1,0 +1,40 @@
+import type { Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { canTransition, deriveExecutionStatus, type CancellationRequestStatus } from "../../domain/cancellation/request-status.ts";
+import type { CompensationMode } from "../../domain/cancellation/stage-policy.ts";
+import type { CompensationTaskStatus } from "../../domain/cancellation/request-status.ts";
+import { recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
+
+/**
+ * The request's status follows its compensation tasks: EXECUTING while any is open, FAILED if one
+ * failed, else COMPLETED (PARTIALLY_COMPLETED when some units could only be returned, not cancelled).
+ */
+export async function settleRequest(tx: Tx, actor: Actor, order: LockedOrder, requestId: string) {
+  const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { compensationTasks: true, lines: true } });
+  const from = request.status as CancellationRequestStatus;
+  if (!["EXECUTING", "FAILED", "PARTIALLY_COMPLETED"].includes(from)) return from;
+  const blocked = request.lines.some((l) => l.blockedQuantity > 0);
+  const to = deriveExecutionStatus(
+    request.compensationTasks.map((t) => ({ status: t.status as CompensationTaskStatus, mode: t.mode as CompensationMode })),
+    blocked,
+  );
+  if (to === from || !canTransition(from, to)) return from;
+  const final = to === "COMPLETED" || to === "PARTIALLY_COMPLETED";
+  await tx.cancellationRequest.update({
+    where: { id: request.id },
+    data: {
+      status: to,
+      completedAt: final ? new Date() : null,
+      failureReason: to === "FAILED" ? (request.compensationTasks.find((t) => t.status === "FAILED")?.lastError ?? "a compensation step failed") : null,
+    },
+  });
+  const type = final ? "CancellationCompleted" : to === "FAILED" ? "CancellationFailed" : "CancellationResumed";
+  await recordOrderCommand(
+    tx,
+    actor,
+    order,
+    { action: `CANCELLATION_${to}`, description: `Cancellation ${request.number} is now ${to.toLowerCase().replaceAll("_", " ")}`, data: { cancellationRequestId: request.id, from, to } },
+    [{ type, payload: { cancellationRequestId: request.id, from, to } }],
+  );
+  return to;
+}
