@@ -14,6 +14,18 @@ import {
   SupplyPage,
   SupplyView,
 } from "./orders.ts";
+import {
+  CancellationPage,
+  CancellationView,
+  CompensationTaskPage,
+  CompensationTaskQuery,
+  CompensationTaskView,
+  CompleteTask,
+  CreateCancellationRequest,
+  DecisionComment,
+  FailTask,
+  RejectionComment,
+} from "./cancellations.ts";
 
 /**
  * The HTTP API as data. Route handlers validate with these schemas (lib/server/http/route.ts) and
@@ -36,6 +48,8 @@ export interface ApiRouteDef {
 }
 
 const OrderId = z.object({ orderId: z.string().min(1).max(100) });
+const RequestId = OrderId.extend({ requestId: z.string().min(1).max(100) });
+const TaskId = z.object({ taskId: z.string().min(1).max(100) });
 
 export const API_ROUTES = {
   intakeOrder: {
@@ -127,6 +141,107 @@ export const API_ROUTES = {
     permission: "inventory.read",
     query: InventoryQuery,
     response: SupplyPage,
+    status: 200,
+  },
+  createCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests",
+    tag: "Cancellations",
+    summary: "Request cancellation of the whole order or N units of chosen lines",
+    description:
+      "The request is assessed and stored before anything changes. Without required approvals it executes at once (units → CANCELLED, inventory released, refund issued). Unknown reason code → 422; more than is still cancellable, nothing cancellable in place, or a line held by another active request → 409. Accepts If-Match.",
+    permission: "cancellation.request",
+    params: OrderId,
+    body: CreateCancellationRequest,
+    response: CancellationView,
+    status: 201,
+    versioned: true,
+  },
+  listCancellationRequests: {
+    method: "GET",
+    path: "/orders/{orderId}/cancellation-requests",
+    tag: "Cancellations",
+    summary: "The order's cancellation requests, newest first",
+    permission: "order.read",
+    params: OrderId,
+    query: ListQuery,
+    response: CancellationPage,
+    status: 200,
+  },
+  getCancellationRequest: {
+    method: "GET",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}",
+    tag: "Cancellations",
+    summary: "One cancellation request with its stored assessment, approvals, refunds and compensation tasks",
+    permission: "order.read",
+    params: RequestId,
+    response: CancellationView,
+    status: 200,
+  },
+  approveCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/approve",
+    tag: "Cancellations",
+    summary: "Sign the pending approvals this user may sign (level ≥ task level, not the requester)",
+    description: "None it may sign → 403. A request no longer pending → 409. When the last approval is signed the request executes.",
+    permission: "approval.decide",
+    params: RequestId,
+    body: DecisionComment,
+    response: CancellationView,
+    status: 200,
+  },
+  rejectCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/reject",
+    tag: "Cancellations",
+    summary: "Reject the request (comment required); its held units are released",
+    permission: "approval.decide",
+    params: RequestId,
+    body: RejectionComment,
+    response: CancellationView,
+    status: 200,
+  },
+  withdrawCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/withdraw",
+    tag: "Cancellations",
+    summary: "Withdraw a pending request (the requester or OPS)",
+    permission: "cancellation.withdraw",
+    params: RequestId,
+    response: CancellationView,
+    status: 200,
+  },
+  listCompensationTasks: {
+    method: "GET",
+    path: "/compensation-tasks",
+    tag: "Compensation",
+    summary: "Compensation tasks the caller may act on (status OPEN by default)",
+    permission: "compensation.work",
+    query: CompensationTaskQuery,
+    response: CompensationTaskPage,
+    status: 200,
+  },
+  completeCompensationTask: {
+    method: "POST",
+    path: "/compensation-tasks/{taskId}/complete",
+    tag: "Compensation",
+    summary: "Confirm a manual task (recall from warehouse, return to stock) with evidence",
+    description: "Not manual or not open → 409; another store's task → 404.",
+    permission: "compensation.work",
+    params: TaskId,
+    body: CompleteTask,
+    response: CompensationTaskView,
+    status: 200,
+  },
+  failCompensationTask: {
+    method: "POST",
+    path: "/compensation-tasks/{taskId}/fail",
+    tag: "Compensation",
+    summary: "Report that a manual task could not be done; the request shows FAILED",
+    permission: "compensation.work",
+    params: TaskId,
+    body: FailTask,
+    response: CompensationTaskView,
     status: 200,
   },
 } as const satisfies Record<string, ApiRouteDef>;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { databaseEngine, env, sqliteFilePath } from "../config/env.ts";
+import { SerialSqliteAdapterFactory } from "./serial-sqlite-adapter.ts";
 
 export type { Prisma } from "./generated/sqlite/client.ts";
 
@@ -25,7 +26,7 @@ export function createDb(url: string = env().DATABASE_URL): Db {
     // `timeout` is SQLite's busy timeout: another process holding the write lock is waited for.
     // Transactions within this process are already serialised by the adapter; a lock upgrade that
     // loses to another process fails fast and is re-run by inTransaction (lib/server/tx.ts).
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5_000 });
+    const adapter = new SerialSqliteAdapterFactory(new PrismaBetterSQLite3({ url: file, timeout: 5_000 }));
     return new SqliteClient({ adapter, log: [...log], transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: url, max: env().DB_POOL_SIZE });

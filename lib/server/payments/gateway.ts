@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 
 export interface RefundCall {
@@ -45,7 +46,7 @@ export class BuiltInGateway implements PaymentGateway {
       const reason = kind === "DECLINE" ? "refund declined by the payment processor" : kind === "TIMEOUT" ? "payment processor timed out" : "payment processor unavailable";
       return { ok: false, kind: kind === "DECLINE" ? "DECLINED" : kind, reason };
     }
-    const reference = `bgw_${call.idempotencyKey.replace(/[^A-Za-z0-9]/g, "").slice(-24)}_${Date.now().toString(36)}`;
+    const reference = `bgw_${randomBytes(12).toString("hex")}`;
     try {
       const row = await this.db.gatewayRefund.create({
         data: { idempotencyKey: call.idempotencyKey, reference, orderId: call.orderId, tenderId: call.tenderId, amount: call.amount },

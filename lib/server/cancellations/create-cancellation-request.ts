@@ -1,0 +1,146 @@
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { actorLabel, authorize } from "../../auth/actor.ts";
+import type { CancellationViewT, CreateCancellationRequestInput } from "../../contracts/cancellations.ts";
+import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
+import type { Assessment } from "../../domain/cancellation/assess.ts";
+import { formatMoney } from "../../domain/money/money.ts";
+import { inTransaction } from "../tx.ts";
+import { nextNumber } from "../numbers.ts";
+import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
+import { orderCancelWhere } from "../orders/scope.ts";
+import { assessForActor } from "./assessment.ts";
+import { executeCancellation } from "./execute-cancellation.ts";
+import { processRefunds } from "./process-refunds.ts";
+import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
+import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
+import type { PaymentGateway } from "../payments/gateway.ts";
+
+
+/** The assessment a request would get now, without storing anything (the UI's refund preview). */
+export async function previewCancellation(db: Db, actor: Actor, orderId: string, input: Pick<CreateCancellationRequestInput, "scope" | "damaged">): Promise<Assessment> {
+  authorize(actor, "cancellation.request");
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] } });
+  if (!order) throw notFound("Order");
+  return assessForActor(db, actor, order, input);
+}
+
+async function assertReasonCode(tx: Tx, code: string) {
+  const reason = await tx.reasonCode.findUnique({ where: { code } });
+  if (!reason || !reason.active || reason.appliesTo !== "CANCELLATION") {
+    throw validationFailed([{ path: "reasonCode", message: `unknown reason code ${code}` }], "Unknown reason code");
+  }
+}
+
+/**
+ * Request → assess → (approve) → execute. The assessment is computed under the order lock and
+ * stored with the request; the requested units are held so fulfilment cannot move them; approval
+ * tasks are created from the assessment; with none required the request executes at once, and the
+ * refund goes out through the gateway right after commit.
+ */
+export async function createCancellationRequest(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  input: CreateCancellationRequestInput,
+  options: { expectedVersion?: number; gateway?: PaymentGateway } = {},
+): Promise<CancellationViewT> {
+  authorize(actor, "cancellation.request");
+  const requestId = await inTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
+    await assertReasonCode(tx, input.reasonCode);
+    const assessment = await assessForActor(tx, actor, order, input);
+    if (assessment.feasibility === "NOT_CANCELLABLE") {
+      throw new DomainError(
+        "CONFLICT",
+        assessment.blockers.length
+          ? `Nothing can be cancelled in place: ${assessment.blockers.map((b) => b.message).join("; ")}`
+          : "Nothing is left to cancel on this order",
+        { feasibility: assessment.feasibility, blockers: assessment.blockers },
+      );
+    }
+    const number = await nextNumber(tx, "cancellation", "CX-");
+    const needsApproval = assessment.requiredApprovals.length > 0;
+    const request = await tx.cancellationRequest.create({
+      data: {
+        number,
+        orderId: order.id,
+        cancellationType: input.cancellationType,
+        reasonCode: input.reasonCode,
+        reasonText: input.reasonText || null,
+        scopeType: input.scope.type,
+        refundMethod: input.refundMethod,
+        damaged: input.damaged,
+        status: needsApproval ? "PENDING_APPROVAL" : "APPROVED",
+        feasibility: assessment.feasibility,
+        requestedById: actor.userId,
+        requestedByLabel: actorLabel(actor),
+        orderVersion: order.version - 1,
+        assessment: JSON.parse(JSON.stringify(assessment)),
+        refundTotal: assessment.refund.total,
+        decidedAt: needsApproval ? null : new Date(),
+      },
+    });
+    for (const line of assessment.lines) {
+      const held = Object.fromEntries(
+        Object.entries(HELD_COLUMN).map(([stage, column]) => [column, line.byStage[stage as HoldableStage] ?? 0]),
+      ) as Record<(typeof HELD_COLUMN)[HoldableStage], number>;
+      await tx.cancellationRequestLine.create({
+        data: {
+          requestId: request.id,
+          orderId: order.id,
+          orderLineId: line.orderLineId,
+          requestedQuantity: line.requestedQuantity,
+          cancelQuantity: line.cancelQuantity,
+          blockedQuantity: line.blocked,
+          byStage: { ...line.byStage },
+          ...held,
+          active: line.cancelQuantity > 0,
+          merchandise: line.refund.merchandise,
+          tax: line.refund.tax,
+          shipping: line.refund.shipping,
+          discount: line.refund.discount,
+          refundTotal: line.refund.total,
+        },
+      });
+    }
+    for (const approval of assessment.requiredApprovals) {
+      await tx.approvalTask.create({
+        data: {
+          subjectType: CANCELLATION_SUBJECT,
+          subjectId: request.id,
+          orderId: order.id,
+          level: approval.level,
+          status: "PENDING",
+          rule: approval.rule,
+          reason: approval.reason,
+          requestedById: actor.userId,
+        },
+      });
+    }
+    const units = assessment.lines.reduce((n, l) => n + l.cancelQuantity, 0);
+    await recordOrderCommand(
+      tx,
+      actor,
+      order,
+      {
+        action: "CANCELLATION_REQUESTED",
+        description: `Cancellation ${number} requested (${input.reasonCode}): ${units} unit(s), refund ${formatMoney(assessment.refund.total, order.currency)}${
+          needsApproval ? `; needs ${assessment.requiredApprovals.map((a) => a.level).join(" + ")} approval` : ""
+        }`,
+        data: { cancellationRequestId: request.id, number, feasibility: assessment.feasibility, scope: input.scope, reasonText: input.reasonText ?? null },
+      },
+      [
+        { type: "OrderCancellationRequested", payload: { cancellationRequestId: request.id, number, cancellationType: input.cancellationType, reasonCode: input.reasonCode, scope: input.scope } },
+        {
+          type: "OrderCancellationAssessed",
+          payload: { cancellationRequestId: request.id, feasibility: assessment.feasibility, requiredApprovals: assessment.requiredApprovals, refundTotal: assessment.refund.total },
+        },
+      ],
+    );
+    if (!needsApproval) await executeCancellation(tx, actor, order, request.id);
+    return request.id;
+  });
+  await processRefunds(db, actor, requestId, options.gateway);
+  return loadCancellationView(db, requestId);
+}

@@ -1,0 +1,141 @@
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { actorLabel, authorize, isOps } from "../../auth/actor.ts";
+import type { CancellationViewT } from "../../contracts/cancellations.ts";
+import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
+import { canSign } from "../../domain/cancellation/request-status.ts";
+import type { ApproverLevel } from "../../auth/permissions.ts";
+import { inTransaction, WriteContention } from "../tx.ts";
+import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
+import { orderReadWhere } from "../orders/scope.ts";
+import { executeCancellation } from "./execute-cancellation.ts";
+import { processRefunds } from "./process-refunds.ts";
+import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
+import type { PaymentGateway } from "../payments/gateway.ts";
+
+async function lockRequest(tx: Tx, actor: Actor, orderId: string, requestId: string) {
+  const order = await lockOrder(tx, orderId, orderReadWhere(actor));
+  const request = await tx.cancellationRequest.findFirst({ where: { id: requestId, orderId: order.id } });
+  if (!request) throw notFound("Cancellation request");
+  return { order, request };
+}
+
+function notPending(number: string, status: string) {
+  return new DomainError("CONFLICT", `Cancellation ${number} is ${status.toLowerCase().replaceAll("_", " ")}; it can no longer be decided`, { status });
+}
+
+/** Ends a request that will not execute: its holds on the lines are released. */
+async function releaseHolds(tx: Tx, requestId: string) {
+  await tx.cancellationRequestLine.updateMany({
+    where: { requestId },
+    data: { active: false, heldOpen: 0, heldAllocated: 0, heldReleased: 0, heldPicked: 0, heldPacked: 0 },
+  });
+}
+
+/** The pending tasks of a request this approver may sign: at or below their level, never their own request. */
+async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number: string; status: string; requestedById: string }) {
+  if (request.status !== "PENDING_APPROVAL") throw notPending(request.number, request.status);
+  const pending = await tx.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: request.id, status: "PENDING" } });
+  if (!pending.length) throw notPending(request.number, request.status);
+  if (request.requestedById === actor.userId) throw new DomainError("FORBIDDEN", "You cannot decide on your own request");
+  const mine = pending.filter((t) => canSign(actor.approverLevel, t.level as ApproverLevel));
+  if (!mine.length) {
+    throw new DomainError("FORBIDDEN", `This request needs ${pending.map((t) => t.level).join(" + ")} approval; your level is ${actor.approverLevel ?? "none"}`);
+  }
+  return { pending, mine };
+}
+
+async function decideTask(tx: Tx, actor: Actor, taskId: string, status: "APPROVED" | "REJECTED", comment: string | undefined) {
+  const { count } = await tx.approvalTask.updateMany({
+    where: { id: taskId, status: "PENDING" },
+    data: { status, reviewerId: actor.userId, reviewerLabel: actorLabel(actor), comment: comment || null, decidedAt: new Date() },
+  });
+  if (count !== 1) throw new WriteContention(`approval task ${taskId}`);
+}
+
+/**
+ * Signs every pending approval task of the request the approver may sign. When none remains the
+ * request is APPROVED and executes in the same transaction; its refund goes out after commit.
+ */
+export async function approveCancellationRequest(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  requestId: string,
+  input: { comment?: string },
+  options: { gateway?: PaymentGateway } = {},
+): Promise<CancellationViewT> {
+  authorize(actor, "approval.decide");
+  await inTransaction(db, async (tx) => {
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    const { pending, mine } = await signableTasks(tx, actor, request);
+    for (const t of mine) await decideTask(tx, actor, t.id, "APPROVED", input.comment);
+    const remaining = pending.length - mine.length;
+    await recordOrderCommand(
+      tx,
+      actor,
+      order,
+      {
+        action: "CANCELLATION_APPROVAL_SIGNED",
+        description: `${mine.map((t) => t.level).join(" + ")} approval of cancellation ${request.number} signed${remaining ? `; ${remaining} approval(s) still pending` : ""}`,
+        data: { cancellationRequestId: request.id, tasks: mine.map((t) => t.id), comment: input.comment ?? null },
+      },
+      [{ type: "OrderCancellationApproved", payload: { cancellationRequestId: request.id, levels: mine.map((t) => t.level), remaining } }],
+    );
+    if (remaining === 0) {
+      await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: new Date() } });
+      await executeCancellation(tx, actor, order, request.id);
+    }
+  });
+  await processRefunds(db, actor, requestId, options.gateway);
+  return loadCancellationView(db, requestId);
+}
+
+/** One rejection rejects the request; a comment is required. The held units are released. */
+export async function rejectCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string, input: { comment: string }) {
+  authorize(actor, "approval.decide");
+  if (!input.comment?.trim()) throw validationFailed([{ path: "comment", message: "a comment is required to reject" }]);
+  await inTransaction(db, async (tx) => {
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    const { pending, mine } = await signableTasks(tx, actor, request);
+    await decideTask(tx, actor, mine[0]!.id, "REJECTED", input.comment);
+    await closePendingTasks(tx, pending.filter((t) => t.id !== mine[0]!.id).map((t) => t.id), "request rejected");
+    await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "REJECTED", decidedAt: new Date() } });
+    await releaseHolds(tx, request.id);
+    await recordOrderCommand(
+      tx,
+      actor,
+      order,
+      { action: "CANCELLATION_REJECTED", description: `Cancellation ${request.number} rejected: ${input.comment}`, data: { cancellationRequestId: request.id, comment: input.comment } },
+      [{ type: "OrderCancellationRejected", payload: { cancellationRequestId: request.id, level: mine[0]!.level, comment: input.comment } }],
+    );
+  });
+  return loadCancellationView(db, requestId);
+}
+
+async function closePendingTasks(tx: Tx, ids: string[], why: string) {
+  if (!ids.length) return;
+  await tx.approvalTask.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status: "EXPIRED", comment: why, decidedAt: new Date() } });
+}
+
+/** The requester (or OPS) takes back a request that has not executed yet. */
+export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string) {
+  authorize(actor, "cancellation.withdraw");
+  await inTransaction(db, async (tx) => {
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    if (request.requestedById !== actor.userId && !isOps(actor)) throw new DomainError("FORBIDDEN", "Only the requester or operations can withdraw a request");
+    if (request.status !== "PENDING_APPROVAL") {
+      throw new DomainError("CONFLICT", `Cancellation ${request.number} is ${request.status.toLowerCase().replaceAll("_", " ")}; only pending requests can be withdrawn`, {
+        status: request.status,
+      });
+    }
+    const pending = await tx.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: request.id, status: "PENDING" }, select: { id: true } });
+    await closePendingTasks(tx, pending.map((t) => t.id), "request withdrawn");
+    await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
+    await releaseHolds(tx, request.id);
+    await recordOrderCommand(tx, actor, order as LockedOrder, { action: "CANCELLATION_WITHDRAWN", description: `Cancellation ${request.number} withdrawn`, data: { cancellationRequestId: request.id } }, [
+      { type: "OrderCancellationWithdrawn", payload: { cancellationRequestId: request.id } },
+    ]);
+  });
+  return loadCancellationView(db, requestId);
+}
