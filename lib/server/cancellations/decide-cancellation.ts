@@ -21,7 +21,7 @@ async function lockRequest(tx: Tx, actor: Actor, orderId: string, requestId: str
 }
 
 function notPending(number: string, status: string) {
-  return new DomainError("CONFLICT", `Cancellation ${number} is ${status.toLowerCase().replaceAll("_", " ")}; it can no longer be decided`, { status });
+  return new DomainError("CONFLICT", `Cancellation ${number} is ${status.toLowerCase().replaceAll("_", " ")}; it can no longer be decided`, { requestStatus: status });
 }
 
 /** Ends a request that will not execute: its holds on the lines are released. */
@@ -126,7 +126,7 @@ export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId:
     if (request.requestedById !== actor.userId && !isOps(actor)) throw new DomainError("FORBIDDEN", "Only the requester or operations can withdraw a request");
     if (request.status !== "PENDING_APPROVAL") {
       throw new DomainError("CONFLICT", `Cancellation ${request.number} is ${request.status.toLowerCase().replaceAll("_", " ")}; only pending requests can be withdrawn`, {
-        status: request.status,
+        requestStatus: request.status,
       });
     }
     const pending = await tx.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: request.id, status: "PENDING" }, select: { id: true } });

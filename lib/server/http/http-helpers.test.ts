@@ -29,3 +29,9 @@ describe("problem details", () => {
     expect(problemBody("INTERNAL", "x").status).toBe(500);
   });
 });
+
+describe("problem details extras", () => {
+  it("never let extra members override the standard ones", () => {
+    expect(problemBody("CONFLICT", "x", { status: "EXECUTING", code: "nope", orderLineId: "l1" })).toMatchObject({ status: 409, code: "CONFLICT", orderLineId: "l1" });
+  });
+});

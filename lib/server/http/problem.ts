@@ -15,7 +15,8 @@ export interface ProblemBody {
 export function problemBody(code: ErrorCode | "INTERNAL", detail: string, extra: Record<string, unknown> = {}): ProblemBody {
   const status = code === "INTERNAL" ? 500 : ERROR_STATUS[code];
   const title = code === "INTERNAL" ? "Internal error" : ERROR_TITLES[code];
-  return { type: `/docs/api#error-${code.toLowerCase().replaceAll("_", "-")}`, title, status, detail, code, ...extra };
+  // Extra members never override the standard ones (a detail named `status` must not change the status).
+  return { ...extra, type: `/docs/api#error-${code.toLowerCase().replaceAll("_", "-")}`, title, status, detail, code };
 }
 
 export function problemResponse(body: ProblemBody, headers: Record<string, string> = {}): Response {
