@@ -1,8 +1,9 @@
 // npm run check: verifies the data invariants of DATABASE_URL — cached bucket counts equal the
-// quantity ledger, and inventory balances equal reservations and the inventory transaction ledger.
+// quantity ledger, inventory balances equal reservations and the inventory transaction ledger, and
+// refunds never exceed what was paid and agree across order, tenders and gateway results.
 // Exits 1 and lists the offending rows when anything disagrees.
 import { createDb } from "../lib/db/client.ts";
-import { findInventoryMismatches, findQuantityLedgerMismatches } from "../lib/server/checks/consistency.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../lib/server/checks/consistency.ts";
 
 const db = createDb();
 try {
@@ -14,7 +15,10 @@ try {
   for (const m of ledger) console.log(`  line ${m.orderLineId}: cached ${JSON.stringify(m.cached)} ≠ ledger ${JSON.stringify(m.ledger)}`);
   console.log(`inventory: ${supplies} supply row(s) checked, ${inventory.length} problem(s)`);
   for (const m of inventory) console.log(`  supply ${m.supplyId}: ${m.problem}`);
-  process.exitCode = ledger.length || inventory.length ? 1 : 0;
+  const money = await findMoneyMismatches(db);
+  console.log(`money: ${await db.order.count()} order(s) checked, ${money.length} problem(s)`);
+  for (const m of money) console.log(`  order ${m.orderId}: ${m.problem}`);
+  process.exitCode = ledger.length || inventory.length || money.length ? 1 : 0;
 } finally {
   await db.$disconnect();
 }

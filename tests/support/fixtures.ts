@@ -7,7 +7,7 @@ import { IntakeOrder } from "../../lib/contracts/orders.ts";
 import { loadDemoData } from "../../lib/server/demo/load-demo-data.ts";
 import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
 import { adjustInventory } from "../../lib/server/inventory/adjust-inventory.ts";
-import { findInventoryMismatches, findQuantityLedgerMismatches } from "../../lib/server/checks/consistency.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/server/checks/consistency.ts";
 import { createTestDatabase, type Engine, type TestDatabase } from "./test-db.ts";
 
 export interface Fixture extends TestDatabase {
@@ -74,8 +74,9 @@ export async function createFixture(engine: Engine): Promise<Fixture> {
     async assertConsistent() {
       const ledger = await findQuantityLedgerMismatches(t.db);
       const inventory = await findInventoryMismatches(t.db);
-      if (ledger.length || inventory.length) {
-        throw new Error(`inconsistent data: ${JSON.stringify({ ledger, inventory }, null, 1)}`);
+      const money = await findMoneyMismatches(t.db);
+      if (ledger.length || inventory.length || money.length) {
+        throw new Error(`inconsistent data: ${JSON.stringify({ ledger, inventory, money }, null, 1)}`);
       }
     },
   };

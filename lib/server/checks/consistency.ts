@@ -49,3 +49,27 @@ export async function findInventoryMismatches(db: Db): Promise<InventoryMismatch
   return problems;
 }
 
+
+export interface MoneyMismatch {
+  orderId: string;
+  problem: string;
+}
+
+/**
+ * Money invariants: no tender refunded beyond what it paid; an order's refunded total equals its
+ * tenders' refunded amounts and the refunds that actually succeeded at the gateway.
+ */
+export async function findMoneyMismatches(db: Db): Promise<MoneyMismatch[]> {
+  const orders = await db.order.findMany({ select: { id: true, total: true, refunded: true, payments: { select: { id: true, amount: true, refunded: true } } } });
+  const succeeded = await db.financialAdjustment.groupBy({ by: ["orderId"], where: { status: "SUCCEEDED" }, _sum: { amount: true } });
+  const paidBack = new Map(succeeded.map((s) => [s.orderId, s._sum.amount ?? 0]));
+  const problems: MoneyMismatch[] = [];
+  for (const o of orders) {
+    const tenders = o.payments.reduce((n, p) => n + p.refunded, 0);
+    if (o.refunded > o.total) problems.push({ orderId: o.id, problem: `refunded ${o.refunded} > paid ${o.total}` });
+    for (const p of o.payments) if (p.refunded > p.amount) problems.push({ orderId: o.id, problem: `tender ${p.id} refunded ${p.refunded} > ${p.amount}` });
+    if (tenders !== o.refunded) problems.push({ orderId: o.id, problem: `order refunded ${o.refunded} ≠ tenders ${tenders}` });
+    if ((paidBack.get(o.id) ?? 0) !== o.refunded) problems.push({ orderId: o.id, problem: `order refunded ${o.refunded} ≠ succeeded refunds ${paidBack.get(o.id) ?? 0}` });
+  }
+  return problems;
+}
