@@ -9,9 +9,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findFreePort, portIsFree } from "../../scripts/postgres.ts";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const TEST_DIST_DIR = ".next-test";
@@ -38,26 +38,6 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
-}
 
 function baseEnv(databaseUrl: string, extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
   return {
@@ -142,7 +122,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     );
   }
 
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await findFreePort());
   // Otherwise the health check below could be answered by whatever already listens there.
   if (!(await portIsFree(port))) {
     removeOwnedDb();

@@ -17,28 +17,13 @@
 // All comparisons are done in BigInt by cross-multiplication, so the result is
 // exact for any safe-integer inputs (products may exceed 2^53).
 
+import { assertNonNegativeInt, assertWeights } from './rounding.ts';
+
 // BigInt() calls instead of `0n` literals, as in rounding.ts, so the file
 // compiles under targets that reject BigInt literal syntax.
 const ZERO = BigInt(0);
 const ONE = BigInt(1);
 const TWO = BigInt(2);
-
-function assertNonNegativeInt(name: string, n: number): void {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`${name} must be a non-negative safe integer, got ${String(n)}`);
-  }
-}
-
-function weightSum(weights: readonly number[]): bigint {
-  if (!Array.isArray(weights) || weights.length === 0) throw new RangeError('weights must not be empty');
-  let sum = ZERO;
-  weights.forEach((w, i) => {
-    assertNonNegativeInt(`weights[${i}]`, w);
-    sum += BigInt(w);
-  });
-  if (sum === ZERO) throw new RangeError('weights must have a positive sum');
-  return sum;
-}
 
 /**
  * Is entry a = w_a / (s_a + ½) ranked above entry b = w_b / (s_b + ½)?
@@ -108,7 +93,7 @@ function apportionBig(total: number, weights: readonly number[], W: bigint): big
  */
 export function apportion(total: number, weights: readonly number[]): number[] {
   assertNonNegativeInt('total', total);
-  const W = weightSum(weights);
+  const W = assertWeights(weights);
   // Each part is ≤ total, so converting back to number is exact.
   return apportionBig(total, weights, W).map((x) => Number(x));
 }
@@ -126,7 +111,7 @@ export function apportionIncrement(already: number, amount: number, weights: rea
   if (!Number.isSafeInteger(after)) {
     throw new RangeError(`already + amount (${after}) exceeds the safe integer range`);
   }
-  const W = weightSum(weights);
+  const W = assertWeights(weights);
   const before = apportionBig(already, weights, W);
   const next = apportionBig(after, weights, W);
   return next.map((x, i) => Number(x - before[i]!));

@@ -6,7 +6,7 @@
 // Products such as total × k can exceed 2^53, so all intermediate arithmetic
 // is done in BigInt and only the (bounded) result is converted back.
 
-function assertNonNegativeInt(name: string, n: number): void {
+export function assertNonNegativeInt(name: string, n: number): void {
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`${name} must be a non-negative safe integer, got ${String(n)}`);
   }
@@ -61,7 +61,8 @@ export function incrementalShare(total: number, alreadyK: number, addK: number, 
   return cumulativeShare(total, alreadyK + addK, Q) - cumulativeShare(total, alreadyK, Q);
 }
 
-function assertWeights(weights: readonly number[]): bigint {
+/** Validates split weights (non-negative safe integers, positive sum) and returns their exact sum. */
+export function assertWeights(weights: readonly number[]): bigint {
   if (weights.length === 0) throw new RangeError('weights must not be empty');
   let sum = ZERO;
   weights.forEach((w, i) => {

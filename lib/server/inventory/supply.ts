@@ -91,12 +91,19 @@ export async function reserveForLine(
   });
 }
 
-/** Shipping consumes reserved stock: on-hand and allocated both go down by `quantity`. */
-export async function consumeForLine(
+type ReservedLine = { id: string; orderId: string; itemId: string; shipFromLocationId: string };
+
+/**
+ * Takes units out of a line's reservation: allocated goes down by `quantity` (and on hand by
+ * `onHandDelta`), recorded as one inventory transaction, and the reservation counts them as
+ * consumed (shipped) or released (given back).
+ */
+async function takeFromReservation(
   tx: Tx,
   actor: Actor,
-  line: { id: string; orderId: string; itemId: string; shipFromLocationId: string; sku: string },
+  line: ReservedLine,
   quantity: number,
+  change: { type: InventoryTransactionType; onHandDelta: number; reason: string | null; counter: "consumed" | "released" },
   cause: { type: string; id: string },
 ) {
   const supply = await findSupply(tx, line.itemId, line.shipFromLocationId);
@@ -104,26 +111,36 @@ export async function consumeForLine(
     ? await tx.inventoryReservation.findUnique({ where: { orderLineId_supplyId: { orderLineId: line.id, supplyId: supply.id } } })
     : null;
   if (!supply || !reservation || reservation.quantity < quantity) {
-    // Units reach PACKED only through ALLOCATE, so this means the ledger and reservations disagree.
-    throw new Error(`Reservation of line ${line.id} holds less than the ${quantity} units being shipped`);
+    // Units leave OPEN only through ALLOCATE, so this means the ledger and reservations disagree.
+    throw new Error(`Reservation of line ${line.id} holds less than the ${quantity} units being taken (${change.type})`);
   }
   const after = await changeSupply(tx, actor, {
     supplyId: supply.id,
-    onHandDelta: -quantity,
+    onHandDelta: change.onHandDelta,
     allocatedDelta: -quantity,
-    type: "SHIP",
+    type: change.type,
+    reason: change.reason,
     orderId: line.orderId,
     orderLineId: line.id,
     causeType: cause.type,
     causeId: cause.id,
   });
-  if (!after) throw new Error(`Supply ${supply.id} cannot release ${quantity} allocated units`);
-  const held = reservation.quantity - quantity;
+  if (!after) throw new Error(`Supply ${supply.id} cannot give up ${quantity} allocated units`);
   const { count } = await tx.inventoryReservation.updateMany({
     where: { id: reservation.id, quantity: { gte: quantity } },
-    data: { quantity: { decrement: quantity }, consumed: { increment: quantity }, status: held === 0 ? "CLOSED" : "ACTIVE" },
+    data: {
+      quantity: { decrement: quantity },
+      [change.counter]: { increment: quantity },
+      status: reservation.quantity === quantity ? "CLOSED" : "ACTIVE",
+    },
   });
   if (count !== 1) throw new Error(`Reservation ${reservation.id} changed concurrently`);
+  return { supplyId: supply.id, ...after };
+}
+
+/** Shipping consumes reserved stock: on-hand and allocated both go down by `quantity`. */
+export function consumeForLine(tx: Tx, actor: Actor, line: ReservedLine, quantity: number, cause: { type: string; id: string }) {
+  return takeFromReservation(tx, actor, line, quantity, { type: "SHIP", onHandDelta: -quantity, reason: null, counter: "consumed" }, cause);
 }
 
 /**
@@ -131,37 +148,21 @@ export async function consumeForLine(
  * RETURN_TO_AVAILABLE free the allocation (on hand unchanged); WRITE_OFF also removes them from
  * on hand (damaged goods).
  */
-export async function releaseForLine(
+export function releaseForLine(
   tx: Tx,
   actor: Actor,
-  line: { id: string; orderId: string; itemId: string; shipFromLocationId: string },
+  line: ReservedLine,
   quantity: number,
   type: "DEALLOCATION" | "RELEASE_RESERVATION" | "RETURN_TO_AVAILABLE" | "WRITE_OFF",
   cause: { type: string; id: string },
 ) {
-  const supply = await findSupply(tx, line.itemId, line.shipFromLocationId);
-  const reservation = supply
-    ? await tx.inventoryReservation.findUnique({ where: { orderLineId_supplyId: { orderLineId: line.id, supplyId: supply.id } } })
-    : null;
-  if (!supply || !reservation || reservation.quantity < quantity) {
-    throw new Error(`Reservation of line ${line.id} holds less than the ${quantity} units being released`);
-  }
-  const after = await changeSupply(tx, actor, {
-    supplyId: supply.id,
-    onHandDelta: type === "WRITE_OFF" ? -quantity : 0,
-    allocatedDelta: -quantity,
-    type,
-    reason: type === "WRITE_OFF" ? "DAMAGED" : "CANCELLED",
-    orderId: line.orderId,
-    orderLineId: line.id,
-    causeType: cause.type,
-    causeId: cause.id,
-  });
-  if (!after) throw new Error(`Supply ${supply.id} cannot release ${quantity} allocated units`);
-  const { count } = await tx.inventoryReservation.updateMany({
-    where: { id: reservation.id, quantity: { gte: quantity } },
-    data: { quantity: { decrement: quantity }, released: { increment: quantity }, status: reservation.quantity === quantity ? "CLOSED" : "ACTIVE" },
-  });
-  if (count !== 1) throw new Error(`Reservation ${reservation.id} changed concurrently`);
-  return { supplyId: supply.id, ...after };
+  const writeOff = type === "WRITE_OFF";
+  return takeFromReservation(
+    tx,
+    actor,
+    line,
+    quantity,
+    { type, onHandDelta: writeOff ? -quantity : 0, reason: writeOff ? "DAMAGED" : "CANCELLED", counter: "released" },
+    cause,
+  );
 }
