@@ -80,11 +80,14 @@ export function summarize(latencies: number[], errors: number, skipped: number, 
   };
 }
 
-/** Runs `task` for every item with `concurrency` workers pulling from one shared queue. */
-export async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `task` for every item with `concurrency` workers pulling from one shared queue; once `stop`
+ * is aborted no new item is started.
+ */
+export async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>, stop?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
+    while (next < items.length && !stop?.aborted) await task(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
@@ -106,6 +109,7 @@ async function runPhase(
   orders: OrderState[],
   concurrency: number,
   errorMessages: Record<string, number>,
+  stop?: AbortSignal,
 ): Promise<PhaseResult> {
   const live = orders.filter((o) => !o.failed);
   const latencies: number[] = [];
@@ -122,12 +126,12 @@ async function runPhase(
       const message = `${op}: ${errorText(e)}`;
       errorMessages[message] = (errorMessages[message] ?? 0) + 1;
     }
-  });
+  }, stop);
   return { latencies, errors, skipped: orders.length - live.length, wallMs: performance.now() - started };
 }
 
 /** One concurrency level: `orders` fresh orders through every operation, phase by phase. */
-export async function runLevel(workload: Workload, concurrency: number, orders: number): Promise<LevelResult> {
+export async function runLevel(workload: Workload, concurrency: number, orders: number, stop?: AbortSignal): Promise<LevelResult> {
   const states: OrderState[] = Array.from({ length: orders }, (_, index) => ({ index }));
   const errorMessages: Record<string, number> = {};
   const operations = {} as Record<Operation, Stats>;
@@ -136,7 +140,8 @@ export async function runLevel(workload: Workload, concurrency: number, orders: 
   let allSkipped = 0;
   let wallMs = 0;
   for (const op of OPERATIONS) {
-    const phase = await runPhase(workload, op, states, concurrency, errorMessages);
+    if (stop?.aborted) throw new Error("interrupted");
+    const phase = await runPhase(workload, op, states, concurrency, errorMessages, stop);
     operations[op] = summarize(phase.latencies, phase.errors, phase.skipped, phase.wallMs);
     allLatencies.push(...phase.latencies);
     allErrors += phase.errors;
@@ -153,16 +158,19 @@ export async function runLevel(workload: Workload, concurrency: number, orders: 
   };
 }
 
-/** Unmeasured orders, one at a time; the first failure is fatal (the setup is broken). */
-export async function warmUp(workload: Workload, orders: number): Promise<void> {
-  for (let index = 0; index < orders; index++) {
-    const order: OrderState = { index };
+/**
+ * Unmeasured orders through every operation with `concurrency` workers (so connections and
+ * prepared statements exist before timing starts). Any failure is fatal: the setup is broken.
+ */
+export async function warmUp(workload: Workload, orders: number, concurrency: number, stop?: AbortSignal): Promise<void> {
+  const states: OrderState[] = Array.from({ length: orders }, (_, index) => ({ index }));
+  await pool(states, concurrency, async (order) => {
     for (const op of OPERATIONS) {
       try {
         await workload.run(op, order);
       } catch (e) {
-        throw new Error(`warm-up order ${index + 1} failed at ${op}: ${errorText(e)}`);
+        throw new Error(`warm-up order ${order.index + 1} failed at ${op}: ${errorText(e)}`);
       }
     }
-  }
+  }, stop);
 }

@@ -159,7 +159,7 @@ export class PostgresDriver implements SqlDriver {
 
   async serverVersion(): Promise<string> {
     const { rows } = await this.#pool.query<{ server_version: string }>("SHOW server_version");
-    return rows[0]?.server_version ?? "unknown";
+    return rows[0]?.server_version.split(" ")[0] ?? "unknown";
   }
 
   async close(): Promise<void> {
