@@ -25,8 +25,9 @@ it("standalone statements wait for an open transaction: no dirty read, no write 
     })
     .catch((e: Error) => e.message);
   await txOpen;
-  const dirty = t.db.counter.findUnique({ where: { name: "in-tx" } });
-  const standalone = t.db.counter.create({ data: { name: "standalone", value: 1 } });
+  // Prisma queries are lazy: .then() sends them now, while the transaction is still open.
+  const dirty = t.db.counter.findUnique({ where: { name: "in-tx" } }).then((row) => row);
+  const standalone = t.db.counter.create({ data: { name: "standalone", value: 1 } }).then((row) => row);
   expect(await failing).toBe("roll back");
   expect(await dirty).toBeNull();
   await standalone;
