@@ -9,6 +9,7 @@ export default async function Home() {
   if (!actor) redirect("/login");
   if (actor.roles.has("BUYER")) redirect("/orders");
   if (actor.roles.has("SELLER")) redirect("/seller/orders");
+  if (actor.roles.has("APPROVER")) redirect("/approvals");
 
   const links = [
     ...(actor.roles.has("OPS") ? [{ href: "/seller/orders", title: "All orders", text: "Operations staff can see and work the orders of every store." }] : []),
@@ -27,9 +28,6 @@ export default async function Home() {
           </Card>
         ))}
       </div>
-      {actor.roles.has("APPROVER") && (
-        <p className="mt-6 text-sm text-slate-600">The approval queue is not available in this version yet.</p>
-      )}
     </>
   );
 }

@@ -57,7 +57,7 @@ test.describe.serial("partial fulfilment of the 5-mug order", () => {
     await page.getByRole("link", { name: "Fulfil lines" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Fulfil order ${order.number}` })).toBeVisible();
 
-    const quantity = page.getByLabel("Quantity for SKU-MUG");
+    const quantity = page.getByLabel("Quantity for SKU-MUG", { exact: true });
     for (const [verb, past] of [
       ["Allocate", "allocated"],
       ["Release", "released"],
@@ -90,7 +90,6 @@ test.describe.serial("partial fulfilment of the 5-mug order", () => {
   });
 
   test("the buyer then sees 2 of 5 shipped", async ({ page }) => {
-    test.skip(!order, "depends on the seller test");
     await signIn(page, "buyer@demo.test");
     await page.getByRole("link", { name: new RegExp(`Order ${order.number}`) }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
@@ -144,7 +143,7 @@ test("a stale fulfil page is told to reload instead of moving units", async ({ p
   await expect(form.getByRole("alert")).toHaveCount(0);
 
   // More units than the bucket holds: the command refuses and says why.
-  await page.getByLabel("Quantity for SKU-KETTLE").fill("3");
+  await page.getByLabel("Quantity for SKU-KETTLE", { exact: true }).fill("3");
   await form.getByRole("button", { name: "Release SKU-KETTLE" }).click();
   await expect(form.getByRole("alert")).toContainText("Not enough units for this step");
 });

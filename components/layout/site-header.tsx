@@ -35,8 +35,18 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               </li>
             )}
             {(roles.has("SELLER") || roles.has("OPS")) && (
+              <>
+                <li>
+                  <NavLink href="/seller/orders">Store orders</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/seller/tasks">Tasks</NavLink>
+                </li>
+              </>
+            )}
+            {roles.has("APPROVER") && (
               <li>
-                <NavLink href="/seller/orders">Store orders</NavLink>
+                <NavLink href="/approvals">Approvals</NavLink>
               </li>
             )}
             <li>

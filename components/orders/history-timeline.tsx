@@ -22,6 +22,18 @@ const ACTION_LABELS: Record<string, string> = {
   FULFILLMENT_SHIP: "Shipped",
   FULFILLMENT_DELIVER: "Delivered",
   NOTE_ADDED: "Note added",
+  CANCELLATION_REQUESTED: "Cancellation requested",
+  CANCELLATION_APPROVAL_SIGNED: "Cancellation approved",
+  CANCELLATION_REJECTED: "Cancellation rejected",
+  CANCELLATION_WITHDRAWN: "Cancellation withdrawn",
+  CANCELLATION_EXECUTED: "Units cancelled",
+  COMPENSATION_TASK_COMPLETED: "Task confirmed",
+  COMPENSATION_TASK_FAILED: "Task failed",
+  CANCELLATION_COMPLETED: "Cancellation completed",
+  CANCELLATION_PARTIALLY_COMPLETED: "Cancellation partly completed",
+  CANCELLATION_FAILED: "Cancellation failed",
+  REFUND_PROCESSED: "Refund paid",
+  REFUND_FAILED: "Refund failed",
 };
 
 function statusLabel(status: string): string {

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { isDomainError } from "@/lib/domain/errors";
 import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/server/orders/queries";
+import { getCancellationRequest, listCancellationRequests } from "@/lib/server/cancellations/queries";
 
 /** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
 async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
@@ -38,4 +39,24 @@ export const HISTORY_PAGE_SIZE = 50;
 export const loadOrderHistory = cache(async (orderId: string) => {
   const actor = await requestActor();
   return orNotFound(() => getOrderHistory(db(), actor, orderId, { limit: HISTORY_PAGE_SIZE }));
+});
+
+export const CANCELLATIONS_PAGE_SIZE = 50;
+
+/** The order's cancellation requests, newest first (one page; orders rarely have more). */
+export const loadCancellations = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => listCancellationRequests(db(), actor, orderId, { limit: CANCELLATIONS_PAGE_SIZE }));
+});
+
+/** Active cancellation reason codes in catalogue order (reference data, read directly). */
+export const loadReasonCodes = cache(async () => {
+  const rows = await db().reasonCode.findMany({ where: { active: true, appliesTo: "CANCELLATION" }, orderBy: { sortOrder: "asc" } });
+  return rows.map((r) => ({ code: r.code, label: r.label }));
+});
+
+/** One cancellation request of an order the actor can see; anything else is the 404 page. */
+export const loadCancellation = cache(async (orderId: string, requestId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => getCancellationRequest(db(), actor, orderId, requestId));
 });

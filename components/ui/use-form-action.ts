@@ -1,14 +1,15 @@
 "use client";
 import { startTransition, useActionState } from "react";
-import type { ActionState } from "@/lib/ui/action-result";
+import type { ActionResult } from "@/lib/ui/action-result";
 
 /**
  * `useActionState` for forms that should keep what the user typed when the action fails. The
  * form still posts to the server action without JavaScript (`action`); with JavaScript, onSubmit
- * dispatches in a transition, which skips React's automatic form reset.
+ * dispatches in a transition, which skips React's automatic form reset. `R` is the action's result
+ * type: `ActionResult`, or a `DataResult<T>` that carries data back (e.g. a preview).
  */
-export function useFormAction(action: (prev: ActionState, form: FormData) => Promise<ActionState>) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function useFormAction<R extends ActionResult = ActionResult>(action: (prev: R | null, form: FormData) => Promise<R | null>) {
+  const [state, formAction, pending] = useActionState<R | null, FormData>(action, null);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

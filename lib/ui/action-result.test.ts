@@ -27,6 +27,15 @@ describe("failureFrom", () => {
     expect(r.ok ? null : r.fieldErrors).toEqual({ quantity: "must be at least 1" });
   });
 
+  it("lets a page reword a code, or pass the command's own message through", () => {
+    const gone = failureFrom(new DomainError("NOT_FOUND", "Compensation task not found"), "test", undefined, { NOT_FOUND: "This task is no longer available to you." });
+    expect(gone).toMatchObject({ code: "NOT_FOUND", message: "This task is no longer available to you." });
+    const forbidden = failureFrom(new DomainError("FORBIDDEN", "This request needs MANAGER approval; your level is SUPERVISOR"), "test", undefined, { FORBIDDEN: true });
+    expect(forbidden.message).toBe("This request needs MANAGER approval; your level is SUPERVISOR");
+    // Codes without an override keep the default wording.
+    expect(failureFrom(new DomainError("FORBIDDEN", "x"), "test", undefined, { NOT_FOUND: true }).message).toBe("Your role does not allow this action.");
+  });
+
   it("never shows the message of an unexpected error", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const r = failureFrom(new Error("SQLITE_BUSY: database is locked at /srv/secret.db"), "test");
@@ -53,5 +62,12 @@ describe("form helpers", () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(zodFailure(parsed.error)).toMatchObject({ ok: false, fieldErrors: { quantity: "too small" } });
     expect(fieldErrorsFrom([{ path: "body", message: "a" }, { path: "body", message: "b" }])).toEqual({ body: "a" });
+  });
+
+  it("hands zod paths to a page's field mapping in the API's notation, as domain errors are", () => {
+    const parsed = z.object({ scope: z.object({ lines: z.array(z.object({ quantity: z.number().min(1, "too small") })) }) }).safeParse({ scope: { lines: [{ quantity: 1 }, { quantity: 0 }] } });
+    const seen: string[] = [];
+    if (!parsed.success) zodFailure(parsed.error, (path) => (seen.push(path), "x"));
+    expect(seen).toEqual(["scope.lines[1].quantity"]);
   });
 });

@@ -3,6 +3,7 @@
 // on the server and answered with a generic message.
 import type { z } from "zod";
 import { isDomainError, type ErrorCode } from "../domain/errors.ts";
+import { zodFieldErrors } from "../contracts/field-errors.ts";
 
 export type FieldErrors = Record<string, string>;
 
@@ -12,6 +13,18 @@ export type ActionResult =
 
 /** Initial `useActionState` value: nothing submitted yet. */
 export type ActionState = ActionResult | null;
+
+export type ActionFailure = Extract<ActionResult, { ok: false }>;
+
+/** A result that carries data for the page on success (e.g. a refund preview). */
+export type DataResult<T> = { ok: true; message?: string; data: T } | ActionFailure;
+
+/** Friendlier wording for empty or non-numeric form fields than zod's type messages. */
+export const friendlyErrors: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== "invalid_type") return undefined;
+  if (issue.expected === "number") return issue.input === undefined ? "Enter a quantity" : "Enter a whole number";
+  return issue.input === undefined ? "This field is required" : undefined;
+};
 
 export const GENERIC_ERROR = "Something went wrong on our side. Please try again; if it keeps happening, contact support.";
 
@@ -38,17 +51,23 @@ export function fieldErrorsFrom(errors: readonly { path: string; message: string
   return out;
 }
 
-export function zodFailure(error: z.ZodError, toField: PathToField = lastSegment): ActionResult {
-  const fieldErrors = fieldErrorsFrom(
-    error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-    toField,
-  );
+/** Field messages of a failed schema parse, in the same path notation as the API (`lines[0].quantity`). */
+export function zodFailure(error: z.ZodError, toField: PathToField = lastSegment): ActionFailure {
+  const fieldErrors = fieldErrorsFrom(zodFieldErrors(error), toField);
   return { ok: false, code: "VALIDATION_FAILED", message: CODE_MESSAGES.VALIDATION_FAILED!, fieldErrors };
 }
 
-export function failureFrom(error: unknown, context: string, toField: PathToField = lastSegment): ActionResult {
+/**
+ * Wording a page may give instead of the default for a code, e.g. "This task is no longer
+ * available" for NOT_FOUND. `true` passes the command's own (user-safe) message through.
+ */
+export type MessageOverrides = Partial<Record<ErrorCode, string | true>>;
+
+export function failureFrom(error: unknown, context: string, toField: PathToField = lastSegment, overrides: MessageOverrides = {}): ActionFailure {
   if (isDomainError(error)) {
     const fieldErrors = fieldErrorsFrom(error.details?.errors ?? [], toField);
+    const override = overrides[error.code];
+    if (override !== undefined) return { ok: false, code: error.code, message: override === true ? error.message : override, fieldErrors };
     const known = CODE_MESSAGES[error.code];
     // Quantity and inventory conflicts carry a precise, user-safe explanation from the command.
     const message =

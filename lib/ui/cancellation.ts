@@ -95,6 +95,11 @@ export function lineCancellability(q: LineQuantities): LineCancellability {
   return { outstanding: outstanding(counts), inPlace: cancellableNow(counts) };
 }
 
+/** "1 needs a return", "2 need a return". */
+export function needReturnPhrase(n: number): string {
+  return `${n} ${n === 1 ? "needs" : "need"} a return`;
+}
+
 /** Units per stage in pipeline order: { open: 2, packed: 1 } → "2 open, 1 packed". Keys in any case. */
 export function stagePhrase(byStage: Readonly<Record<string, number>>): string {
   const lower = Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k.toLowerCase(), v]));

@@ -3,27 +3,39 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { formatMoney } from "@/lib/domain/money/money";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
-import { loadOrder, loadOrderNotes } from "@/components/orders/load-order";
+import { lineCancellability, requestStatusLabel, isRequestedBy } from "@/lib/ui/cancellation";
+import { loadCancellations, loadOrder, loadOrderNotes, loadReasonCodes, requestActor } from "@/components/orders/load-order";
 import { LineStatusBadge, OrderStatusBadge } from "@/components/orders/status-badge";
 import { BuyerQuantityChips, QuantityBar } from "@/components/orders/quantity-bar";
 import { OrderTotals, PaymentsList } from "@/components/orders/order-money";
 import { PartialFulfilmentNotice } from "@/components/orders/partial-fulfilment-notice";
 import { NotesList } from "@/components/orders/notes-list";
+import { CancellationRequestList } from "@/components/cancellations/cancellation-request-list";
+import { WithdrawRequestForm } from "@/components/cancellations/withdraw-request-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { buttonClass } from "@/components/ui/button";
+import { firstParam } from "@/lib/ui/paging";
+import type { CancellationViewT } from "@/lib/contracts/cancellations";
+import { withdrawCancellationAction } from "./actions";
 
-type Props = { params: Promise<{ orderId: string }> };
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const order = await loadOrder((await params).orderId);
   return { title: `Order ${order.number}` };
 }
 
-export default async function BuyerOrderPage({ params }: Props) {
+export default async function BuyerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
-  const order = await loadOrder(orderId);
+  const justRequested = firstParam((await searchParams).cancellation);
+  const [order, { items: requests }, reasons, actor] = await Promise.all([loadOrder(orderId), loadCancellations(orderId), loadReasonCodes(), requestActor()]);
   const money = (n: number) => formatMoney(n, order.currency);
+  const cancellable = order.lines.some((l) => lineCancellability(l.quantities).inPlace > 0);
+  const reasonLabels = Object.fromEntries(reasons.map((r) => [r.code, r.label]));
+  const confirmed = justRequested ? requests.find((r) => r.number === justRequested) : undefined;
 
   return (
     <>
@@ -41,7 +53,15 @@ export default async function BuyerOrderPage({ params }: Props) {
             {order.externalRef && <> · Reference {order.externalRef}</>}
           </>
         }
+        actions={
+          cancellable ? (
+            <Link href={`/orders/${order.id}/cancel`} className={buttonClass("secondary")}>
+              Cancel items
+            </Link>
+          ) : undefined
+        }
       />
+      {confirmed && <RequestConfirmation request={confirmed} money={money} />}
       <PartialFulfilmentNotice lines={order.lines} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -58,7 +78,8 @@ export default async function BuyerOrderPage({ params }: Props) {
                     </div>
                     <div className="text-right">
                       <p className="font-semibold tabular-nums">{money(line.lineTotal)}</p>
-                      {line.refunded > 0 && <p className="text-xs text-slate-500">{money(line.refunded)} refunded</p>}
+                      {line.quantities.cancelled > 0 && <p className="text-xs text-slate-600">{line.quantities.cancelled} cancelled</p>}
+                      {line.refunded > 0 && <p className="text-xs text-slate-600">{money(line.refunded)} refunded</p>}
                     </div>
                   </div>
                   <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -73,6 +94,20 @@ export default async function BuyerOrderPage({ params }: Props) {
               ))}
             </ul>
           </Card>
+          {requests.length > 0 && (
+            <Card title="Cancellation requests" titleId="cancellations">
+              <CancellationRequestList
+                requests={requests}
+                currency={order.currency}
+                reasonLabels={reasonLabels}
+                actions={(r) =>
+                  r.status === "PENDING_APPROVAL" && isRequestedBy(r.requestedBy, actor.email) ? (
+                    <WithdrawRequestForm orderId={order.id} requestId={r.id} number={r.number} action={withdrawCancellationAction} />
+                  ) : null
+                }
+              />
+            </Card>
+          )}
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
               <CustomerNotes orderId={order.id} />
@@ -101,6 +136,30 @@ export default async function BuyerOrderPage({ params }: Props) {
         </div>
       </div>
     </>
+  );
+}
+
+/** Shown once after the cancel form redirected here: what became of the request just made. */
+function RequestConfirmation({ request: r, money }: { request: CancellationViewT; money: (n: number) => string }) {
+  const refund = money(r.refund.total);
+  if (r.status === "PENDING_APPROVAL") {
+    return (
+      <Alert tone="info" role="status" className="mb-6" title={`Cancellation ${r.number} requested`}>
+        It needs approval before anything is cancelled. If approved, {refund} goes back to how you paid.
+      </Alert>
+    );
+  }
+  if (r.status === "COMPLETED" || r.status === "EXECUTING") {
+    return (
+      <Alert tone="success" role="status" className="mb-6" title={`Cancellation ${r.number} ${r.status === "COMPLETED" ? "completed" : "accepted"}`}>
+        {r.refund.total > 0 ? `${refund} goes back to how you paid.` : "Nothing needed to be refunded."}
+      </Alert>
+    );
+  }
+  return (
+    <Alert tone={r.status === "FAILED" ? "error" : "info"} role="status" className="mb-6" title={`Cancellation ${r.number}: ${requestStatusLabel(r.status).toLowerCase()}`}>
+      {r.failureReason ?? "See the cancellation requests below."}
+    </Alert>
   );
 }
 

@@ -7,22 +7,18 @@ import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AddNote, FulfillmentEvent } from "@/lib/contracts/orders";
+import { CreateCancellationRequest } from "@/lib/contracts/cancellations";
 import { addOrderNote } from "@/lib/server/orders/add-order-note";
 import { recordFulfillmentEvent } from "@/lib/server/orders/record-fulfillment-event";
-import { failureFrom, formNumber, formText, zodFailure, type ActionState } from "@/lib/ui/action-result";
+import { createCancellationRequest } from "@/lib/server/cancellations/create-cancellation-request";
+import { failureFrom, formNumber, formText, friendlyErrors, zodFailure, type ActionState, type DataResult } from "@/lib/ui/action-result";
+import { cancelOutcome, sellerCancellationType, type CancelOutcome } from "@/lib/ui/cancellation";
 import { STEP_WORDS } from "@/lib/ui/fulfilment";
 
 const OrderRef = z.object({
   orderId: z.string().min(1).max(100),
   expectedVersion: z.coerce.number().int().nonnegative().optional(),
 });
-
-// Friendlier wording for empty or non-numeric form fields than zod's type messages.
-const friendlyErrors: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code !== "invalid_type") return undefined;
-  if (issue.expected === "number") return issue.input === undefined ? "Enter a quantity" : "Enter a whole number";
-  return issue.input === undefined ? "This field is required" : undefined;
-};
 
 const STALE_FORM = "This form is out of date. Reload the page and try again.";
 
@@ -32,6 +28,12 @@ function revalidateOrder(orderId: string) {
   revalidatePath("/seller/orders");
   revalidatePath(`/orders/${orderId}`);
   revalidatePath("/orders");
+}
+
+function revalidateCancellation(orderId: string) {
+  revalidateOrder(orderId);
+  revalidatePath("/seller/tasks");
+  revalidatePath("/approvals");
 }
 
 /** Moves N units of one line one stage forward, pinned to the order version the page showed. */
@@ -83,5 +85,40 @@ export async function addOrderNoteAction(_prev: ActionState, form: FormData): Pr
     return { ok: true, message: parsed.data.visibility === "CUSTOMER" ? "Customer-visible note added." : "Internal note added." };
   } catch (e) {
     return failureFrom(e, "addOrderNote");
+  }
+}
+
+// Every message about the line's units belongs next to the quantity field of this one-line form.
+const cancelField = (path: string) => (/^scope\.lines\[\d+\]\.(quantity|orderLineId)$/.test(path) || path.startsWith("scope") ? "quantity" : path.split(".").pop());
+
+/**
+ * Cancels N units of one line for the seller, pinned to the order version the page showed. The
+ * command picks the units (least progressed first), decides whether approval is needed and what
+ * follows (refund, recall, return to stock); the result says which of those happened.
+ */
+export async function cancelLineUnitsAction(_prev: DataResult<CancelOutcome> | null, form: FormData): Promise<DataResult<CancelOutcome>> {
+  const ref = OrderRef.safeParse({ orderId: formText(form, "orderId"), expectedVersion: formText(form, "expectedVersion") });
+  if (!ref.success) return { ok: false, message: STALE_FORM, fieldErrors: {} };
+  const orderLineId = formText(form, "orderLineId");
+  const reasonCode = formText(form, "reasonCode");
+  const parsed = CreateCancellationRequest.safeParse(
+    {
+      cancellationType: sellerCancellationType(reasonCode),
+      reasonCode,
+      reasonText: formText(form, "reasonText"),
+      scope: { type: "LINES", lines: [{ orderLineId, quantity: formNumber(form, "quantity") }] },
+      damaged: form.get("damaged") === "on",
+    },
+    { error: (issue) => (issue.path?.at(-1) === "reasonCode" && issue.code === "invalid_type" ? "Choose a reason" : friendlyErrors(issue)) },
+  );
+  if (!parsed.success) return zodFailure(parsed.error, cancelField);
+
+  const actor = await requireActor();
+  try {
+    const request = await createCancellationRequest(db(), actor, ref.data.orderId, parsed.data, { expectedVersion: ref.data.expectedVersion });
+    revalidateCancellation(ref.data.orderId);
+    return { ok: true, data: cancelOutcome(request, orderLineId ?? "") };
+  } catch (e) {
+    return failureFrom(e, "createCancellationRequest", cancelField);
   }
 }

@@ -4,7 +4,8 @@ import { Suspense } from "react";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { formatMoney } from "@/lib/domain/money/money";
 import { availableSteps } from "@/lib/ui/fulfilment";
-import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory, loadOrderNotes } from "@/components/orders/load-order";
+import { HISTORY_PAGE_SIZE, loadCancellations, loadOrder, loadOrderHistory, loadOrderNotes, loadReasonCodes } from "@/components/orders/load-order";
+import { CancellationRequestList } from "@/components/cancellations/cancellation-request-list";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { OrderTotals, PaymentsList } from "@/components/orders/order-money";
 import { SellerLineList } from "@/components/orders/seller-line-list";
@@ -58,6 +59,19 @@ export default async function SellerOrderPage({ params }: Props) {
         <div className="space-y-6 lg:col-span-2">
           <Card title="Lines" titleId="lines">
             <SellerLineList order={order} />
+          </Card>
+          <Card
+            title="Cancellation requests"
+            titleId="cancellations"
+            actions={
+              <Link href="/seller/tasks" className="text-sm font-medium text-indigo-700 hover:underline">
+                Open tasks
+              </Link>
+            }
+          >
+            <Suspense fallback={<Skeleton className="h-16 w-full" />}>
+              <Cancellations orderId={order.id} currency={order.currency} lineIds={order.lines.map((l) => l.id)} />
+            </Suspense>
           </Card>
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
@@ -121,6 +135,23 @@ export default async function SellerOrderPage({ params }: Props) {
 async function History({ orderId, version }: { orderId: string; version: number }) {
   const page = await loadOrderHistory(orderId);
   return <HistoryTimeline orderId={orderId} version={version} initial={page} pageSize={HISTORY_PAGE_SIZE} />;
+}
+
+async function Cancellations({ orderId, currency, lineIds }: { orderId: string; currency: string; lineIds: string[] }) {
+  const [{ items }, reasons] = await Promise.all([loadCancellations(orderId), loadReasonCodes()]);
+  const visible = new Set(lineIds);
+  // Requests that touch only other stores' lines are not this seller's business.
+  const mine = items.filter((r) => r.lines.some((l) => visible.has(l.orderLineId)));
+  return (
+    <CancellationRequestList
+      requests={mine}
+      currency={currency}
+      reasonLabels={Object.fromEntries(reasons.map((r) => [r.code, r.label]))}
+      showTasks
+      showRequester
+      visibleLineIds={visible}
+    />
+  );
 }
 
 async function Notes({ orderId }: { orderId: string }) {

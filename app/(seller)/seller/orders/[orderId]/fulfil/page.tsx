@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { availableSteps } from "@/lib/ui/fulfilment";
-import { loadOrder } from "@/components/orders/load-order";
+import { lineCancellability, stagePhrase, units } from "@/lib/ui/cancellation";
+import { loadCancellations, loadOrder, loadReasonCodes } from "@/components/orders/load-order";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { FulfilLineForm } from "@/components/orders/fulfil-line-form";
+import { CancelUnitsForm } from "@/components/cancellations/cancel-units-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { recordFulfilmentAction } from "../actions";
+import { cancelLineUnitsAction, recordFulfilmentAction } from "../actions";
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -19,7 +21,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FulfilOrderPage({ params }: Props) {
   const { orderId } = await params;
-  const order = await loadOrder(orderId);
+  const [order, reasons, { items: requests }] = await Promise.all([loadOrder(orderId), loadReasonCodes(), loadCancellations(orderId)]);
+  // Units of a request waiting for approval stay where they are but cannot be fulfilled meanwhile.
+  const waiting = requests.filter((r) => r.status === "PENDING_APPROVAL");
+  const heldNotes = (lineId: string) =>
+    waiting.flatMap((r) => {
+      const l = r.lines.find((x) => x.orderLineId === lineId);
+      const what = l ? stagePhrase(l.byStage) : "";
+      const n = l ? Object.values(l.byStage).reduce((a, b) => a + b, 0) : 0;
+      return what ? [`${units(n)} (${what}) held by ${r.number} (waiting for approval): ${n === 1 ? "it cannot" : "they cannot"} move on until the request is decided.`] : [];
+    });
 
   return (
     <>
@@ -31,7 +42,7 @@ export default async function FulfilOrderPage({ params }: Props) {
         }
         title={`Fulfil order ${order.number}`}
         badge={<OrderStatusBadge status={order.status} label={order.statusLabel} />}
-        description="Move units one stage at a time: open → allocated → released → picked → packed → shipped → delivered. Part of a line can move while the rest waits."
+        description="Move units one stage at a time: open → allocated → released → picked → packed → shipped → delivered. Part of a line can move while the rest waits, and units that have not shipped can be cancelled."
         actions={
           <Link href={`/seller/orders/${order.id}`} className={buttonClass("secondary")}>
             Done
@@ -41,13 +52,38 @@ export default async function FulfilOrderPage({ params }: Props) {
       <Card title="Lines" titleId="fulfil-lines">
         <SellerLineList order={order}>
           {(line) => (
-            <FulfilLineForm
-              orderId={order.id}
-              version={order.version}
-              line={{ id: line.id, sku: line.sku }}
-              steps={availableSteps(line.quantities)}
-              action={recordFulfilmentAction}
-            />
+            <div className="divide-y divide-slate-200">
+              {heldNotes(line.id).map((note) => (
+                <p key={note} className="pb-3 text-sm text-amber-800">
+                  {note}
+                </p>
+              ))}
+              <div className="py-3 first:pt-0">
+                <FulfilLineForm
+                  orderId={order.id}
+                  version={order.version}
+                  line={{ id: line.id, sku: line.sku }}
+                  steps={availableSteps(line.quantities)}
+                  action={recordFulfilmentAction}
+                />
+              </div>
+              <div className="pt-3">
+                <CancelUnitsForm
+                  orderId={order.id}
+                  version={order.version}
+                  currency={order.currency}
+                  line={{
+                    id: line.id,
+                    sku: line.sku,
+                    outstanding: lineCancellability(line.quantities).outstanding,
+                    handled: line.quantities.picked + line.quantities.packed,
+                    stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
+                  }}
+                  reasons={reasons}
+                  action={cancelLineUnitsAction}
+                />
+              </div>
+            </div>
           )}
         </SellerLineList>
       </Card>

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatMoney } from "@/lib/domain/money/money";
+import { canSign } from "@/lib/domain/cancellation/request-status";
+import type { ApproverLevel } from "@/lib/auth/permissions";
+import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
+import { displayFromRequest, feasibilityLabel, isRequestedBy, pendingLevels } from "@/lib/ui/cancellation";
+import { loadCancellation, loadOrder, loadReasonCodes, requestActor } from "@/components/orders/load-order";
+import { OrderStatusBadge } from "@/components/orders/status-badge";
+import { AssessmentSummary } from "@/components/cancellations/assessment-summary";
+import { RequestStatusBadge } from "@/components/cancellations/request-status-badge";
+import { DecisionForms } from "@/components/cancellations/decision-forms";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { DescriptionList } from "@/components/ui/description-list";
+import { approveRequestAction, rejectRequestAction } from "./actions";
+
+type Props = { params: Promise<{ orderId: string; requestId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { orderId, requestId } = await params;
+  const request = await loadCancellation(orderId, requestId);
+  return { title: `Cancellation ${request.number}` };
+}
+
+export default async function ApprovalRequestPage({ params }: Props) {
+  const { orderId, requestId } = await params;
+  const [request, order, reasons, actor] = await Promise.all([loadCancellation(orderId, requestId), loadOrder(orderId), loadReasonCodes(), requestActor()]);
+  const money = (n: number) => formatMoney(n, order.currency);
+  const waiting = pendingLevels(request);
+  const mine = waiting.filter((l) => canSign(actor.approverLevel, l as ApproverLevel));
+  const own = isRequestedBy(request.requestedBy, actor.email);
+  const reasonLabel = reasons.find((r) => r.code === request.reasonCode)?.label ?? humanizeEnum(request.reasonCode);
+  const share = order.totals.total > 0 ? Math.round((request.refund.total / order.totals.total) * 100) : 0;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/approvals" className="hover:text-indigo-700 hover:underline">
+            ← Approvals
+          </Link>
+        }
+        title={`Cancellation ${request.number}`}
+        badge={<RequestStatusBadge status={request.status} />}
+        description={
+          <>
+            Order {order.number} · requested by {request.requestedBy} on <time dateTime={request.createdAt}>{formatDateTime(request.createdAt)}</time>
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Assessment" titleId="assessment">
+            <AssessmentSummary
+              assessment={displayFromRequest(request)}
+              currency={order.currency}
+              audience="staff"
+              itemNames={Object.fromEntries(order.lines.map((l) => [l.id, l.itemName]))}
+            />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Decision" titleId="decision">
+            {request.status !== "PENDING_APPROVAL" ? (
+              <p className="text-sm text-slate-700">This request is no longer waiting for approval.</p>
+            ) : own ? (
+              <Alert tone="warning">You made this request, so someone else has to decide it.</Alert>
+            ) : mine.length === 0 ? (
+              <Alert tone="warning">
+                This request waits for {waiting.join(" + ")} approval; your level is {actor.approverLevel ?? "none"}.
+              </Alert>
+            ) : (
+              <>
+                <p className="mb-4 text-sm text-slate-700">
+                  You sign the {mine.join(" + ")} approval
+                  {mine.length < waiting.length ? `; ${waiting.filter((l) => !mine.includes(l)).join(" + ")} approval is still needed after yours` : ""}. Approving
+                  cancels the units and refunds {money(request.refund.total)} at once.
+                </p>
+                <DecisionForms orderId={order.id} requestId={request.id} number={request.number} approveAction={approveRequestAction} rejectAction={rejectRequestAction} />
+              </>
+            )}
+          </Card>
+          <Card title="Money impact" titleId="money">
+            <DescriptionList
+              items={[
+                { label: "This refund", value: money(request.refund.total), strong: true },
+                { label: "Order total", value: money(order.totals.total) },
+                { label: "Share of the order", value: `${share}%` },
+                { label: "Refunded before", value: money(order.totals.refunded) },
+              ]}
+            />
+          </Card>
+          <Card title="Request" titleId="request">
+            <DescriptionList
+              items={[
+                { label: "Type", value: humanizeEnum(request.cancellationType) },
+                { label: "Reason", value: reasonLabel },
+                ...(request.reasonText ? [{ label: "Note", value: <span className="whitespace-pre-wrap">{request.reasonText}</span> }] : []),
+                { label: "Refund method", value: humanizeEnum(request.refundMethod) },
+                { label: "Damaged goods", value: request.damaged ? "Yes (written off)" : "No" },
+                { label: "Feasibility", value: feasibilityLabel(request.assessment.feasibility) },
+              ]}
+            />
+          </Card>
+          <Card title="Order" titleId="order">
+            <DescriptionList
+              items={[
+                { label: "Order", value: order.number },
+                { label: "Status", value: <OrderStatusBadge status={order.status} label={order.statusLabel} /> },
+                { label: "Customer type", value: humanizeEnum(order.customerType) },
+                { label: "Buyer", value: order.buyerEmail },
+              ]}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// Shared steps of the cancellation journeys (the older specs keep their own copies).
+import { expect, test, type Page } from "@playwright/test";
+
+export const PASSWORD = "demo1234";
+
+export async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-email")).toHaveText(email);
+}
+
+/** Full-page screenshot into this test's output folder under test-results/. */
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+export interface OrderView {
+  id: string;
+  number: string;
+  version: number;
+  externalRef: string | null;
+  lines: { id: string; sku: string; quantities: Record<string, number>; refunded: number }[];
+  totals: { refunded: number };
+}
+
+/** Finds one of the buyer's demo orders by its externalRef through the API, with the signed-in session. */
+export async function demoOrder(page: Page, externalRef: string, buyerEmail = "buyer@demo.test"): Promise<OrderView> {
+  const list = await page.request.get(`/api/v1/orders?buyerEmail=${encodeURIComponent(buyerEmail)}&limit=100`);
+  expect(list.ok()).toBeTruthy();
+  const { items } = (await list.json()) as { items: { id: string }[] };
+  for (const { id } of items) {
+    const order = (await (await page.request.get(`/api/v1/orders/${id}`)).json()) as OrderView;
+    if (order.externalRef === externalRef) return order;
+  }
+  throw new Error(`demo order ${externalRef} not found: run against fresh demo data`);
+}
