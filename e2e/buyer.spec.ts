@@ -1,20 +1,7 @@
 // Buyer journeys: sign in, see own orders, open one, see partial shipments, and never reach
 // another buyer's order (404, as the API answers). Each test signs in by itself.
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "demo1234";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-email")).toHaveText(email);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
 
 interface OrderSummary {
   id: string;

@@ -1,4 +1,4 @@
-// Shared steps of the cancellation journeys (the older specs keep their own copies).
+// Shared steps of the browser journeys: sign in, screenshot, find a demo order through the API.
 import { expect, test, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo1234";

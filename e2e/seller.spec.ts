@@ -1,40 +1,8 @@
 // Seller journeys. The main one is serial: the seller moves the 5-mug order (demo-1001) through
 // ALLOCATE 5 → RELEASE 5 → PICK 5 → PACK 5 → SHIP 2 on the fulfil page, then the buyer sees
 // "2 of 5 shipped". Needs the fresh demo data global setup provides.
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "demo1234";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-email")).toHaveText(email);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
-
-interface OrderView {
-  id: string;
-  number: string;
-  externalRef: string | null;
-  lines: { sku: string; quantities: Record<string, number> }[];
-}
-
-/** Finds a demo order by its externalRef through the API, with the signed-in session. */
-async function demoOrder(page: Page, externalRef: string): Promise<OrderView> {
-  const list = await page.request.get("/api/v1/orders?buyerEmail=buyer@demo.test&limit=100");
-  expect(list.ok()).toBeTruthy();
-  const { items } = (await list.json()) as { items: { id: string }[] };
-  for (const { id } of items) {
-    const order = (await (await page.request.get(`/api/v1/orders/${id}`)).json()) as OrderView;
-    if (order.externalRef === externalRef) return order;
-  }
-  throw new Error(`demo order ${externalRef} not found: run against fresh demo data`);
-}
+import { expect, test } from "@playwright/test";
+import { demoOrder, shot, signIn, type OrderView } from "./helpers";
 
 test.describe.serial("partial fulfilment of the 5-mug order", () => {
   let order: OrderView;

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { startTransition, useId, useState } from "react";
 import type { Assessment } from "@/lib/domain/cancellation/assess";
 import type { DataResult } from "@/lib/ui/action-result";
 import { displayFromAssessment } from "@/lib/ui/cancellation";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";
 import { FieldError, FieldHint, inputClass, labelClass } from "@/components/ui/field";
 import { AssessmentSummary } from "./assessment-summary";
@@ -53,7 +53,6 @@ export function CancelOrderForm({
   confirmAction: Action;
 }) {
   const id = useId();
-  const router = useRouter();
   const preview = useFormAction(previewAction);
   const confirm = useFormAction(confirmAction);
   const [wholeOrder, setWholeOrder] = useState(false);
@@ -204,23 +203,7 @@ export function CancelOrderForm({
         </div>
       </section>
 
-      {error && (
-        <Alert tone={error.code === "VERSION_MISMATCH" ? "warning" : "error"} role="alert">
-          <p>{error.message}</p>
-          {other.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {other.map(([k, m]) => (
-                <li key={k}>{m}</li>
-              ))}
-            </ul>
-          )}
-          {error.code === "VERSION_MISMATCH" && (
-            <button type="button" onClick={() => router.refresh()} className={buttonClass("secondary", "sm", "mt-2")}>
-              Reload page
-            </button>
-          )}
-        </Alert>
-      )}
+      {error && <ActionErrorAlert error={error} unshown={other} />}
 
       {previewed && (
         <section aria-labelledby={`${id}-preview`} className="rounded-lg border border-indigo-200 bg-white p-4 shadow-sm">

@@ -1,11 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formatMoney } from "@/lib/domain/money/money";
 import type { DataResult } from "@/lib/ui/action-result";
 import { outcomeMessage, type CancelOutcome } from "@/lib/ui/cancellation";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Alert } from "@/components/ui/alert";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";
 import { FieldError, FieldHint, inputClass, labelClass } from "@/components/ui/field";
 
@@ -34,7 +33,6 @@ export function CancelUnitsForm({
   action: Action;
 }) {
   const id = useId();
-  const router = useRouter();
   const { state, pending, formAction, onSubmit } = useFormAction(action);
   const [quantity, setQuantity] = useState("1");
   const [sentVersion, setSentVersion] = useState<number | null>(null);
@@ -141,23 +139,7 @@ export function CancelUnitsForm({
       <div aria-live="polite" className="text-sm text-emerald-800">
         {outcome && !error && <p>{outcome}</p>}
       </div>
-      {error && (
-        <Alert tone={error.code === "VERSION_MISMATCH" ? "warning" : "error"} role="alert">
-          <p>{error.message}</p>
-          {other.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {other.map(([k, m]) => (
-                <li key={k}>{m}</li>
-              ))}
-            </ul>
-          )}
-          {error.code === "VERSION_MISMATCH" && (
-            <button type="button" onClick={() => router.refresh()} className={buttonClass("secondary", "sm", "mt-2")}>
-              Reload page
-            </button>
-          )}
-        </Alert>
-      )}
+      {error && <ActionErrorAlert error={error} unshown={other} />}
     </form>
   );
 }

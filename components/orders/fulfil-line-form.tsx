@@ -1,10 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { ActionState } from "@/lib/ui/action-result";
 import type { FulfilmentStep } from "@/lib/ui/fulfilment";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Alert } from "@/components/ui/alert";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FieldError, FieldHint, inputClass, labelClass } from "@/components/ui/field";
@@ -33,7 +32,6 @@ export function FulfilLineForm({
   action: Action;
 }) {
   const id = useId();
-  const router = useRouter();
   const { state, pending, formAction, onSubmit } = useFormAction(action);
   const [selected, setSelected] = useState(steps[0]?.type);
   const [quantity, setQuantity] = useState(String(steps[0]?.available ?? 1));
@@ -182,23 +180,7 @@ export function FulfilLineForm({
           {state?.ok && !error && state.message}
         </div>
       </div>
-      {error && (
-        <Alert tone={error.code === "VERSION_MISMATCH" ? "warning" : "error"} role="alert">
-          <p>{error.message}</p>
-          {other.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {other.map(([k, m]) => (
-                <li key={k}>{m}</li>
-              ))}
-            </ul>
-          )}
-          {error.code === "VERSION_MISMATCH" && (
-            <button type="button" onClick={() => router.refresh()} className={buttonClass("secondary", "sm", "mt-2")}>
-              Reload page
-            </button>
-          )}
-        </Alert>
-      )}
+      {error && <ActionErrorAlert error={error} unshown={other} />}
     </form>
   );
 }
