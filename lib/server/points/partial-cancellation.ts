@@ -105,6 +105,9 @@ export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: Points
   const requestedAt = input.effectiveAt ? new Date(input.effectiveAt) : null;
   return inTransaction(db, async (tx) => {
     const withdrawal = await findWithdrawalInReach(tx, actor, input.withdrawTransactionId);
+    // Take the withdrawal's row lock before looking for an earlier request with this source, so a
+    // concurrent duplicate waits and then answers idempotently instead of racing the insert.
+    await tx.pointsTransaction.updateMany({ where: { id: withdrawal.id }, data: { pointsCanceled: { increment: 0 } } });
     const existing = await existingCancellation(tx, withdrawal.id, input.sourceTransactionId);
     if (existing) {
       if (existing.pointsRefunded !== input.pointsToRefund) {
