@@ -20,7 +20,7 @@ export function PointsRefundList({ refunds, currency }: { refunds: readonly Poin
           <p className="font-medium text-slate-900">
             {points(r.points)} back <span className="font-normal text-slate-600">for {formatMoney(r.amount, currency)}, {formatDate(r.effectiveAt)}</span>
           </p>
-          <ul className="mt-1 space-y-0.5 text-slate-700">
+          <ul aria-label="Points deposited" className="mt-1 space-y-0.5 text-slate-700">
             {r.deposits.map((d) => (
               <li key={d.transactionId} className="flex justify-between gap-3">
                 <span>
