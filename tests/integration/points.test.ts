@@ -8,6 +8,7 @@ import { createPointsAccount, depositPoints, withdrawPoints } from "../../lib/se
 import { cancelPointsWithdrawal } from "../../lib/server/points/partial-cancellation.ts";
 import { getMyPoints, getPointsWithdrawal, pointsRefundsForTenders } from "../../lib/server/points/queries.ts";
 import { defaultGateway } from "../../lib/server/payments/gateway.ts";
+import { findPointsMismatches } from "../../lib/server/points/check-points.ts";
 import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
 import { getOrder } from "../../lib/server/orders/queries.ts";
 
@@ -36,6 +37,8 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     ops = await f.as("ops@demo.test", "api");
   });
   afterAll(async () => {
+    // Every test above leaves the points ledger and its running totals in agreement.
+    if (f) expect(await findPointsMismatches(f.db)).toEqual([]);
     await f?.drop();
   });
 
@@ -215,6 +218,7 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     for (const a of view.allocations) {
       expect(refunds.filter((d) => d.refundsDepositId === a.depositTransactionId).reduce((s, d) => s + d.points, 0)).toBe(a.pointsCanceled);
     }
+    expect(await findPointsMismatches(f.db)).toEqual([]);
   });
 
   it("is idempotent per sourceTransactionId, also under concurrency; other points for the same source → 409", async () => {
@@ -230,6 +234,18 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     expect(await f.db.pointsTransaction.count({ where: { sourceTransactionId: "same", accountId: account.id } })).toBe(1);
     expect((await getPointsWithdrawal(f.db, ops, w.transactionId)).pointsCanceled).toBe(100);
     expect(await outcome(() => cancel({ ...body, pointsToRefund: 50 }))).toBe("CONFLICT");
+  });
+
+  it("the consistency check notices running totals that disagree with the ledger", async () => {
+    const account = await newAccount();
+    await deposit(account.id, { programId: "K", points: 100, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
+    const w = await withdraw(account.id, { points: 40, effectiveAt: "2025-06-01T00:00:00Z" });
+    await cancel({ withdrawTransactionId: w.transactionId, sourceTransactionId: "k-1", pointsToRefund: 10 });
+    expect(await findPointsMismatches(f.db)).toEqual([]);
+    await f.db.pointsTransaction.update({ where: { id: w.transactionId }, data: { pointsCancelable: { increment: 5 } } });
+    expect((await findPointsMismatches(f.db)).map((m) => m.transactionId)).toContain(w.transactionId);
+    await f.db.pointsTransaction.update({ where: { id: w.transactionId }, data: { pointsCancelable: { decrement: 5 } } });
+    expect(await findPointsMismatches(f.db)).toEqual([]);
   });
 
   it("bad input gets a clear error and changes nothing", async () => {
