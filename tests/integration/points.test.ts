@@ -221,6 +221,17 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     expect(await findPointsMismatches(f.db)).toEqual([]);
   });
 
+  it("concurrent withdrawals never take the same points twice: 10 × 100 on 550 active points → exactly 5", async () => {
+    const account = await newAccount();
+    for (let i = 0; i < 3; i++) await deposit(account.id, { programId: `W${i}`, points: i === 2 ? 150 : 200, expiresAt: "2030-01-01", effectiveAt: `2025-01-0${i + 1}T00:00:00Z` });
+    const results = await Promise.all(Array.from({ length: 10 }, () => outcome(() => withdraw(account.id, { points: 100 }))));
+    expect(results.filter((r) => r === "OK")).toHaveLength(5);
+    expect(results.filter((r) => r === "INSUFFICIENT_QUANTITY")).toHaveLength(5);
+    const deposits = await f.db.pointsTransaction.findMany({ where: { accountId: account.id, type: "DEPOSIT" } });
+    expect(deposits.reduce((n, d) => n + d.remaining, 0)).toBe(50);
+    expect(await f.db.pointsAllocation.aggregate({ where: { deposit: { accountId: account.id } }, _sum: { pointsWithdrawn: true } })).toMatchObject({ _sum: { pointsWithdrawn: 500 } });
+  });
+
   it("is idempotent per sourceTransactionId, also under concurrency; other points for the same source → 409", async () => {
     const account = await newAccount();
     await deposit(account.id, { programId: "I", points: 300, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
