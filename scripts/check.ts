@@ -1,9 +1,11 @@
 // npm run check: verifies the data invariants of DATABASE_URL — cached bucket counts equal the
 // quantity ledger, inventory balances equal reservations and the inventory transaction ledger, and
-// refunds never exceed what was paid and agree across order, tenders and gateway results.
+// refunds never exceed what was paid and agree across order, tenders and gateway results, and the
+// points running totals agree with the points ledger.
 // Exits 1 and lists the offending rows when anything disagrees.
 import { createDb } from "../lib/db/client.ts";
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../lib/server/checks/consistency.ts";
+import { findPointsMismatches } from "../lib/server/points/check-points.ts";
 
 const db = createDb();
 try {
@@ -18,7 +20,10 @@ try {
   const money = await findMoneyMismatches(db);
   console.log(`money: ${await db.order.count()} order(s) checked, ${money.length} problem(s)`);
   for (const m of money) console.log(`  order ${m.orderId}: ${m.problem}`);
-  process.exitCode = ledger.length || inventory.length || money.length ? 1 : 0;
+  const points = await findPointsMismatches(db);
+  console.log(`points: ${await db.pointsTransaction.count()} transaction(s) checked, ${points.length} problem(s)`);
+  for (const m of points) console.log(`  points transaction ${m.transactionId}: ${m.problem}`);
+  process.exitCode = ledger.length || inventory.length || money.length || points.length ? 1 : 0;
 } finally {
   await db.$disconnect();
 }

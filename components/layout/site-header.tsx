@@ -34,6 +34,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 <NavLink href="/orders">My orders</NavLink>
               </li>
             )}
+            {roles.has("BUYER") && (
+              <li>
+                <NavLink href="/points">My points</NavLink>
+              </li>
+            )}
             {(roles.has("SELLER") || roles.has("OPS")) && (
               <>
                 <li>

@@ -21,6 +21,16 @@ describe("permission table", () => {
     expect(can(actor([]), "order.read")).toBe(false);
   });
 
+  it("points.read accepts orders:read or points:write; points.write only points:write", () => {
+    expect(can(actor(["OPS"], ["orders:read"]), "points.read")).toBe(true);
+    expect(can(actor(["OPS"], ["points:write"]), "points.read")).toBe(true);
+    expect(can(actor(["OPS"], ["cancellations:write"]), "points.read")).toBe(false);
+    expect(can(actor(["OPS"], ["orders:read"]), "points.write")).toBe(false);
+    expect(can(actor(["OPS"], ["points:write"]), "points.write")).toBe(true);
+    expect(can(actor(["BUYER"]), "points.write")).toBe(false);
+    expect(can(actor(["SELLER"]), "points.read")).toBe(false);
+  });
+
   it("parses scope lists strictly", () => {
     expect(parseScopes("*")).toBe("*");
     expect(parseScopes("orders:read, fulfillment:write")).toEqual(new Set(["orders:read", "fulfillment:write"]));

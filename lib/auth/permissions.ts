@@ -32,7 +32,10 @@ export const PERMISSIONS = {
   "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "apikey.manage": { roles: ["OPS"], scope: null },
-} as const satisfies Record<string, { roles: readonly Role[]; scope: Scope | null }>;
+  "points.write": { roles: ["OPS"], scope: "points:write" },
+  // A buyer reads their own points; keys with either scope may read withdrawals.
+  "points.read": { roles: ["BUYER", "OPS"], scope: "orders:read", alsoScopes: ["points:write"] },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: Scope | null; alsoScopes?: readonly Scope[] }>;
 export type Permission = keyof typeof PERMISSIONS;
 
 export interface ActorLike {
@@ -46,8 +49,10 @@ export function hasRole(actor: ActorLike, permission: Permission): boolean {
 }
 
 export function hasScope(actor: ActorLike, permission: Permission): boolean {
-  const scope = PERMISSIONS[permission].scope;
-  return scope === null || actor.scopes === "*" || actor.scopes.has(scope);
+  const p: { scope: Scope | null; alsoScopes?: readonly Scope[] } = PERMISSIONS[permission];
+  if (p.scope === null || actor.scopes === "*") return true;
+  const held = actor.scopes;
+  return held.has(p.scope) || (p.alsoScopes ?? []).some((s) => held.has(s));
 }
 
 export function can(actor: ActorLike, permission: Permission): boolean {

@@ -6,6 +6,7 @@ import { intakeOrder } from "../orders/intake-order.ts";
 import { recordFulfillmentEvent } from "../orders/record-fulfillment-event.ts";
 import { adjustInventory } from "../inventory/adjust-inventory.ts";
 import type { IntakeOrderInput, OrderViewT } from "../../contracts/orders.ts";
+import { loadDemoPoints } from "./demo-points.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -156,6 +157,7 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) 
     }
     if (created) log(`created ${created} demo orders`);
   }
+  await loadDemoPoints(db, actor, log);
 }
 
 // Order demo-1003 is part-way through fulfilment: 3 pans packed, 2 of 4 mugs shipped.

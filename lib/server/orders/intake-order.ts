@@ -11,6 +11,7 @@ import { appendEvents, recordHistory } from "../audit.ts";
 import { nextNumber } from "../numbers.ts";
 import { inTransaction } from "../tx.ts";
 import { getOrder } from "./queries.ts";
+import { checkPointsTender } from "../points/points-tender.ts";
 
 /**
  * Takes an order in from a storefront: validates money and payments, resolves stores and
@@ -29,6 +30,10 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
   input.payments.forEach((p, i) => {
     if (p.method === "POINTS" && !p.pointsWithdrawTransactionId)
       problems.push({ path: `payments[${i}].pointsWithdrawTransactionId`, message: "a POINTS tender must reference its points withdrawal" });
+    if (p.method !== "POINTS" && p.pointsWithdrawTransactionId)
+      problems.push({ path: `payments[${i}].pointsWithdrawTransactionId`, message: "only a POINTS tender references a points withdrawal" });
+    if (p.pointsWithdrawTransactionId && input.payments.findIndex((q) => q.pointsWithdrawTransactionId === p.pointsWithdrawTransactionId) !== i)
+      problems.push({ path: `payments[${i}].pointsWithdrawTransactionId`, message: "the same withdrawal cannot pay two tenders" });
   });
   const skuSeen = new Map<string, { name: string; category: string }>();
   input.lines.forEach((l, i) => {
@@ -56,6 +61,12 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
         unknown.push({ path: `lines[${i}].shipFromLocationCode`, message: `unknown location ${l.shipFromLocationCode}` });
     });
     if (unknown.length) throw validationFailed(unknown, "The order refers to unknown stores or locations");
+    const pointsProblems: FieldError[] = [];
+    for (const [i, p] of input.payments.entries()) {
+      if (p.method === "POINTS" && p.pointsWithdrawTransactionId)
+        pointsProblems.push(...(await checkPointsTender(tx, p.pointsWithdrawTransactionId, input.buyerEmail, `payments[${i}].pointsWithdrawTransactionId`)));
+    }
+    if (pointsProblems.length) throw validationFailed(pointsProblems, "The order's points tenders are not valid");
     if (input.externalRef && (await tx.order.findUnique({ where: { externalRef: input.externalRef }, select: { id: true } }))) {
       throw new DomainError("CONFLICT", `An order with externalRef ${input.externalRef} already exists`);
     }

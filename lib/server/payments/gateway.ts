@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
+import { withPointsTender } from "../points/points-tender.ts";
 
 export interface RefundCall {
   /** Stable per refund: a retried call with the same key must not refund twice. */
@@ -69,6 +70,7 @@ export async function failNextRefunds(db: Db, orderId: string, mode: GatewayFail
   });
 }
 
+/** The built-in gateway, with POINTS tenders refunded through the points engine. */
 export function defaultGateway(db: Db): PaymentGateway {
-  return new BuiltInGateway(db);
+  return withPointsTender(db, new BuiltInGateway(db));
 }

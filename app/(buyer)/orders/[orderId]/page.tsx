@@ -20,6 +20,8 @@ import { buttonClass } from "@/components/ui/button";
 import { firstParam } from "@/lib/ui/paging";
 import type { CancellationViewT } from "@/lib/contracts/cancellations";
 import { withdrawCancellationAction } from "./actions";
+import { loadOrderPointsRefunds } from "@/components/points/load-points";
+import { PointsRefundList } from "@/components/points/points-refunds";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,6 +34,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
   const justRequested = firstParam((await searchParams).cancellation);
   const [order, { items: requests }, reasons, actor] = await Promise.all([loadOrder(orderId), loadCancellations(orderId), loadReasonCodes(), requestActor()]);
+  const pointsRefunds = await loadOrderPointsRefunds(order);
   const money = (n: number) => formatMoney(n, order.currency);
   const cancellable = order.lines.some((l) => lineCancellability(l.quantities).inPlace > 0);
   const reasonLabels = Object.fromEntries(reasons.map((r) => [r.code, r.label]));
@@ -121,6 +124,11 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
           <Card title="Payment" titleId="payment">
             <PaymentsList order={order} />
           </Card>
+          {pointsRefunds.length > 0 && (
+            <Card title="Points refunded" titleId="points-refunded">
+              <PointsRefundList refunds={pointsRefunds} currency={order.currency} />
+            </Card>
+          )}
           {order.subOrders.length > 0 && (
             <Card title={order.subOrders.length === 1 ? "Seller" : "Sellers"} titleId="sellers">
               <ul className="space-y-2 text-sm">

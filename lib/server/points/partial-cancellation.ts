@@ -1,0 +1,171 @@
+import type { Db, Tx } from "../../db/client.ts";
+import type { Actor } from "../../auth/actor.ts";
+import { authorize } from "../../auth/actor.ts";
+import type { PointsPartialCancellationInput } from "../../contracts/points.ts";
+import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
+import { allocateRefund, pointsForTenderRefund, refundExpiry, validatePoints } from "../../domain/points/points.ts";
+import { appendEvents } from "../audit.ts";
+import { inTransaction, WriteContention } from "../tx.ts";
+import { cancellationView, findWithdrawalInReach, type PointsCancellationView } from "./views.ts";
+
+type Withdrawal = { id: string; accountId: string; points: number; effectiveAt: Date };
+
+/**
+ * Gives back `points` of a withdrawal (SPEC §8): the withdrawal's cached cancelable total is taken
+ * first with a conditional update (the row lock that orders concurrent cancellations on
+ * PostgreSQL), then the consumed deposits are refunded in reverse deduction order with a new
+ * deposit each — same program, expiry = cancellation day + the days the deposit had left at
+ * redemption. Existing transactions are never changed apart from the cached running totals.
+ */
+async function applyCancellation(
+  tx: Tx,
+  actor: Actor,
+  withdrawal: Withdrawal,
+  input: { sourceTransactionId: string; points: number; effectiveAt: Date; tenderId?: string; tenderAmount?: number },
+): Promise<string> {
+  if (input.points > 0) {
+    const taken = await tx.pointsTransaction.updateMany({
+      where: { id: withdrawal.id, pointsCancelable: { gte: input.points } },
+      data: { pointsCanceled: { increment: input.points }, pointsCancelable: { decrement: input.points } },
+    });
+    if (taken.count !== 1) {
+      // A concurrent request with the same sourceTransactionId may have just committed: re-run to answer it idempotently.
+      const same = await tx.pointsCancellation.findUnique({ where: { withdrawalId_sourceTransactionId: { withdrawalId: withdrawal.id, sourceTransactionId: input.sourceTransactionId } } });
+      if (same) throw new WriteContention(`points cancellation ${same.id}`);
+      const current = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: withdrawal.id }, select: { pointsCancelable: true } });
+      throw new DomainError("OVER_REFUND", `Only ${current.pointsCancelable} points of this withdrawal can still be refunded; ${input.points} requested`, {
+        errors: [{ path: "pointsToRefund", message: `at most ${current.pointsCancelable} points can still be refunded` }],
+        pointsCancelable: current.pointsCancelable,
+      });
+    }
+  }
+  const cancellation = await tx.pointsCancellation.create({
+    data: {
+      withdrawalId: withdrawal.id,
+      sourceTransactionId: input.sourceTransactionId,
+      pointsRefunded: input.points,
+      effectiveAt: input.effectiveAt,
+      tenderId: input.tenderId ?? null,
+      tenderAmount: input.tenderAmount ?? null,
+      actorId: actor.userId,
+    },
+  });
+  if (input.points > 0) {
+    const allocations = await tx.pointsAllocation.findMany({ where: { withdrawalId: withdrawal.id }, orderBy: { position: "asc" }, include: { deposit: true } });
+    const plan = allocateRefund(allocations, input.points);
+    // The withdrawal's total was taken above, so the per-deposit totals must cover it.
+    if (!plan.ok) throw new WriteContention(`points withdrawal ${withdrawal.id}`);
+    for (const r of plan.refunds) {
+      const allocation = allocations.find((a) => a.depositId === r.depositId)!;
+      const taken = await tx.pointsAllocation.updateMany({
+        where: { id: allocation.id, pointsCancelable: { gte: r.points } },
+        data: { pointsCanceled: { increment: r.points }, pointsCancelable: { decrement: r.points } },
+      });
+      if (taken.count !== 1) throw new WriteContention(`points allocation ${allocation.id}`);
+      await tx.pointsTransaction.create({
+        data: {
+          accountId: withdrawal.accountId,
+          type: "DEPOSIT",
+          programId: allocation.deposit.programId,
+          points: r.points,
+          remaining: r.points,
+          expiresAt: refundExpiry(allocation.deposit.expiresAt!, withdrawal.effectiveAt, input.effectiveAt),
+          effectiveAt: input.effectiveAt,
+          sourceTransactionId: input.sourceTransactionId,
+          cancellationId: cancellation.id,
+          refundsDepositId: allocation.depositId,
+          actorId: actor.userId,
+        },
+      });
+    }
+  }
+  await appendEvents(tx, actor, { type: "PointsCancellation", id: cancellation.id }, 1, [
+    {
+      type: "PointsRefunded",
+      payload: { cancellationId: cancellation.id, withdrawTransactionId: withdrawal.id, sourceTransactionId: input.sourceTransactionId, points: input.points },
+    },
+  ]);
+  return cancellation.id;
+}
+
+async function existingCancellation(tx: Tx, withdrawalId: string, sourceTransactionId: string) {
+  return tx.pointsCancellation.findUnique({ where: { withdrawalId_sourceTransactionId: { withdrawalId, sourceTransactionId } } });
+}
+
+/**
+ * Partial cancellation of a withdrawal. Idempotent per (withdrawal, sourceTransactionId): the same
+ * request again returns the first result; the same sourceTransactionId with other points is a 409.
+ * More than is still cancelable → 409 OVER_REFUND; an effective time before the withdrawal → 422.
+ * Either way nothing is created.
+ */
+export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: PointsPartialCancellationInput): Promise<PointsCancellationView> {
+  authorize(actor, "points.write");
+  const problems = validatePoints(input.pointsToRefund, "pointsToRefund");
+  if (problems.length) throw validationFailed(problems, "The cancellation is not valid");
+  const requestedAt = input.effectiveAt ? new Date(input.effectiveAt) : null;
+  return inTransaction(db, async (tx) => {
+    const withdrawal = await findWithdrawalInReach(tx, actor, input.withdrawTransactionId);
+    // Take the withdrawal's row lock before looking for an earlier request with this source, so a
+    // concurrent duplicate waits and then answers idempotently instead of racing the insert.
+    await tx.pointsTransaction.updateMany({ where: { id: withdrawal.id }, data: { pointsCanceled: { increment: 0 } } });
+    const existing = await existingCancellation(tx, withdrawal.id, input.sourceTransactionId);
+    if (existing) {
+      if (existing.pointsRefunded !== input.pointsToRefund) {
+        throw new DomainError("CONFLICT", `sourceTransactionId ${input.sourceTransactionId} already refunded ${existing.pointsRefunded} points of this withdrawal`, {
+          errors: [{ path: "sourceTransactionId", message: `already used for a refund of ${existing.pointsRefunded} points` }],
+        });
+      }
+      return cancellationView(tx, existing.id);
+    }
+    const effectiveAt = requestedAt ?? new Date();
+    if (effectiveAt.getTime() < withdrawal.effectiveAt.getTime()) {
+      throw validationFailed([{ path: "effectiveAt", message: `must not be before the withdrawal (${withdrawal.effectiveAt.toISOString()})` }], "The cancellation is not valid");
+    }
+    const id = await applyCancellation(tx, actor, withdrawal, { sourceTransactionId: input.sourceTransactionId, points: input.pointsToRefund, effectiveAt });
+    return cancellationView(tx, id);
+  });
+}
+
+/**
+ * Gives back the points share of a money refund on an order's POINTS tender, as a partial
+ * cancellation of the tender's withdrawal with sourceTransactionId = the cancellation request's id.
+ * Points = cumulative round-half-up share of the points withdrawn for the money refunded on the
+ * tender so far (see pointsForTenderRefund), computed under the withdrawal's row lock from the
+ * tender's earlier points refunds, so partial refunds add up to exactly what one would give.
+ * Idempotent per sourceTransactionId.
+ */
+export async function refundPointsTender(
+  db: Db,
+  actor: Actor,
+  input: { tenderId: string; withdrawalId: string; tenderAmount: number; amount: number; sourceTransactionId: string; effectiveAt?: Date },
+): Promise<PointsCancellationView> {
+  return inTransaction(db, async (tx) => {
+    // Touch the withdrawal first: its row lock serialises refunds of this tender on PostgreSQL.
+    const locked = await tx.pointsTransaction.updateMany({ where: { id: input.withdrawalId, type: "WITHDRAWAL" }, data: { pointsCanceled: { increment: 0 } } });
+    if (locked.count !== 1) throw notFound("Points withdrawal");
+    const existing = await existingCancellation(tx, input.withdrawalId, input.sourceTransactionId);
+    if (existing) return cancellationView(tx, existing.id);
+    const withdrawal = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: input.withdrawalId } });
+    const prior = await tx.pointsCancellation.aggregate({ where: { tenderId: input.tenderId }, _sum: { tenderAmount: true, pointsRefunded: true } });
+    const points = Math.min(
+      withdrawal.pointsCancelable,
+      pointsForTenderRefund({
+        pointsWithdrawn: withdrawal.points,
+        tenderAmount: input.tenderAmount,
+        moneyRefundedBefore: prior._sum.tenderAmount ?? 0,
+        amountNow: input.amount,
+        pointsRefundedBefore: prior._sum.pointsRefunded ?? 0,
+      }),
+    );
+    const now = input.effectiveAt ?? new Date();
+    const effectiveAt = now.getTime() < withdrawal.effectiveAt.getTime() ? withdrawal.effectiveAt : now;
+    const id = await applyCancellation(tx, actor, withdrawal, {
+      sourceTransactionId: input.sourceTransactionId,
+      points,
+      effectiveAt,
+      tenderId: input.tenderId,
+      tenderAmount: input.amount,
+    });
+    return cancellationView(tx, id);
+  });
+}
