@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "cancellation.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
   "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
+  "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
+  "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
   "apikey.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },
   // A buyer reads their own points; keys with either scope may read withdrawals.

@@ -11,7 +11,7 @@ import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { orderCancelWhere } from "../orders/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
-import { processRefunds } from "./process-refunds.ts";
+import { runCompensationNow } from "../jobs/run-now.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
@@ -36,7 +36,7 @@ async function assertReasonCode(tx: Tx, code: string) {
  * Request → assess → (approve) → execute. The assessment is computed under the order lock and
  * stored with the request; the requested units are held so fulfilment cannot move them; approval
  * tasks are created from the assessment; with none required the request executes at once, and the
- * refund goes out through the gateway right after commit.
+ * refund is paid by its job right after commit (the background runner retries what fails).
  */
 export async function createCancellationRequest(
   db: Db,
@@ -141,6 +141,6 @@ export async function createCancellationRequest(
     if (!needsApproval) await executeCancellation(tx, actor, order, request.id);
     return request.id;
   });
-  await processRefunds(db, actor, requestId, options.gateway);
+  await runCompensationNow(db, requestId, { gateway: options.gateway });
   return loadCancellationView(db, requestId);
 }

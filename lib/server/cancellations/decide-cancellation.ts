@@ -9,7 +9,7 @@ import { inTransaction, WriteContention } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
-import { processRefunds } from "./process-refunds.ts";
+import { runCompensationNow } from "../jobs/run-now.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
@@ -87,7 +87,7 @@ export async function approveCancellationRequest(
       await executeCancellation(tx, actor, order, request.id);
     }
   });
-  await processRefunds(db, actor, requestId, options.gateway);
+  await runCompensationNow(db, requestId, { gateway: options.gateway });
   return loadCancellationView(db, requestId);
 }
 

@@ -11,13 +11,16 @@ import { WriteContention } from "../tx.ts";
 import { committedRefunds } from "./assessment.ts";
 import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
 import { settleRequest } from "./settle-request.ts";
+import { enqueueCompensationJob } from "./compensation-job.ts";
+import { COMPENSATION_TRAITS, MANUAL_TASK_DUE_MS } from "../../domain/cancellation/compensation-traits.ts";
 import type { DomainEvent } from "../audit.ts";
 
 /**
  * Executes an approved (or approval-free) request inside the caller's transaction, with the order
  * already locked: moves the held units to CANCELLED, adjusts inventory by stage, records the
  * refunds owed per tender, creates the compensation tasks (unique per cause), releases the holds,
- * and re-derives statuses. Money leaves through the gateway after commit (process-refunds.ts).
+ * and re-derives statuses. Money leaves through the gateway in the job runner (compensation-job.ts),
+ * run at once after commit by the caller and retried by the runner until it succeeds or falls out.
  */
 export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrder, requestId: string) {
   const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { lines: { include: { orderLine: true } } } });
@@ -118,7 +121,7 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
     const isRefund = item.type === "ISSUE_REFUND";
     if (isRefund && refund.total === 0) continue;
     const automaticDone = item.type === "RELEASE_ALLOCATION"; // the inventory moved in this transaction
-    await tx.compensationTask.create({
+    const created = await tx.compensationTask.create({
       data: {
         causeKey: `${request.id}:${item.type}:${item.orderLineId ?? "order"}:${item.stage ?? "-"}`,
         orderId: order.id,
@@ -134,8 +137,12 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
         input: isRefund ? { byTender: split.map((p) => ({ tenderId: p.id, amount: p.amount })) } : { quantity: item.quantity, stage: item.stage },
         output: automaticDone ? { released: item.quantity } : undefined,
         completedAt: automaticDone ? new Date() : null,
+        ...COMPENSATION_TRAITS[item.type],
+        dueAt: item.mode === "MANUAL" ? new Date(Date.now() + MANUAL_TASK_DUE_MS) : null,
       },
     });
+    // Automatic work still to do belongs to the job runner (which the caller also runs at once after commit).
+    if (item.mode === "AUTOMATIC" && !automaticDone) await enqueueCompensationJob(tx, created.id);
   }
 
   await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "EXECUTING", refundTotal: refund.total } });

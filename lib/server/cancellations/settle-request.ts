@@ -13,7 +13,9 @@ export async function settleRequest(tx: Tx, actor: Actor, order: LockedOrder, re
   const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { compensationTasks: true, lines: true } });
   const from = request.status as CancellationRequestStatus;
   if (!["EXECUTING", "FAILED", "PARTIALLY_COMPLETED"].includes(from)) return from;
-  const blocked = request.lines.some((l) => l.blockedQuantity > 0);
+  // An abandoned step (OPS gave up on it, with a reason) means the request was only partly carried out.
+  const abandoned = request.compensationTasks.some((t) => t.status === "CANCELLED" && (t.output as { abandoned?: boolean } | null)?.abandoned);
+  const blocked = abandoned || request.lines.some((l) => l.blockedQuantity > 0);
   const to = deriveExecutionStatus(
     request.compensationTasks.map((t) => ({ status: t.status as CompensationTaskStatus, mode: t.mode as CompensationMode })),
     blocked,

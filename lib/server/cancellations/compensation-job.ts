@@ -1,0 +1,50 @@
+import type { Tx } from "../../db/client.ts";
+import { REFUND_MAX_ATTEMPTS } from "../../domain/cancellation/compensation-traits.ts";
+import { defaultGateway } from "../payments/gateway.ts";
+import { enqueueJob, PermanentFailure, RetryLater } from "../jobs/queue.ts";
+import type { JobHandler } from "../jobs/runner.ts";
+import { systemActor } from "../jobs/system-actor.ts";
+import { inTransaction } from "../tx.ts";
+import { lockOrder } from "../orders/order-command.ts";
+import { openFalloutForTask } from "../fallout/open-case.ts";
+import { runRefundTask } from "./process-refunds.ts";
+import { settleRequest } from "./settle-request.ts";
+
+export const COMPENSATION_JOB = "compensation.run";
+export const compensationJobKey = (taskId: string) => `compensation:${taskId}`;
+
+/** Records that an automatic compensation task must run (same transaction as the task). */
+export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date()) {
+  return enqueueJob(tx, { type: COMPENSATION_JOB, key: compensationJobKey(taskId), payload: { taskId }, runAt: now, maxAttempts: REFUND_MAX_ATTEMPTS });
+}
+
+/**
+ * Executes one automatic compensation task. Idempotent: a task already DONE (or abandoned) is
+ * skipped, and a refund is asked for with the same gateway key every time. A failure is thrown back
+ * to the runner, which retries with backoff; when attempts run out the task falls out to OPS.
+ */
+export const compensationJob: JobHandler = {
+  async run(ctx, job) {
+    const { taskId } = job.payload as { taskId: string };
+    const task = await ctx.db.compensationTask.findUnique({ where: { id: taskId } });
+    if (!task) throw new PermanentFailure(`compensation task ${taskId} does not exist`);
+    if (task.status === "DONE" || task.status === "CANCELLED") return { skipped: task.status };
+    if (task.mode !== "AUTOMATIC" || task.type !== "ISSUE_REFUND") throw new PermanentFailure(`${task.type} is not a step the runner can do`);
+    const run = await runRefundTask(ctx.db, systemActor(), taskId, ctx.gateway ?? defaultGateway(ctx.db), ctx.now);
+    if (!run.done) throw new RetryLater(run.failures.join("; "));
+    return { refunded: run.refunded };
+  },
+  async onExhausted(ctx, job, error) {
+    const { taskId } = job.payload as { taskId: string };
+    const actor = systemActor();
+    await inTransaction(ctx.db, async (tx) => {
+      const task = await tx.compensationTask.findUnique({ where: { id: taskId } });
+      if (!task || task.status === "DONE" || task.status === "CANCELLED") return;
+      const order = await lockOrder(tx, task.orderId, {});
+      await tx.compensationTask.update({ where: { id: task.id }, data: { status: "FAILED", lastError: error } });
+      const label = task.type.toLowerCase().replaceAll("_", " ");
+      await openFalloutForTask(tx, actor, order, task.id, `${label} failed after ${job.attempts} attempt(s): ${error}`, ctx.now);
+      if (task.cancellationRequestId) await settleRequest(tx, actor, order, task.cancellationRequestId);
+    });
+  },
+};

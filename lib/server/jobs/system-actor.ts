@@ -1,0 +1,17 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "../../auth/actor.ts";
+
+/** The actor recorded on work the job runner does (history, outbox) — not a person. */
+export function systemActor(name = "Countermand job runner"): Actor {
+  return {
+    userId: "system",
+    email: "system@countermand",
+    name,
+    roles: new Set(["OPS"]),
+    approverLevel: null,
+    storeIds: [],
+    scopes: "*",
+    via: "system",
+    correlationId: randomUUID(),
+  };
+}
