@@ -6,6 +6,7 @@ import { DomainError, notFound } from "../../domain/errors.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { settleRequest } from "./settle-request.ts";
+import { openFalloutForTask, resolveCaseOfTask } from "../fallout/open-case.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 
 /** Tasks a seller works are their stores' tasks; OPS sees all. Out of reach = not found. */
@@ -117,6 +118,9 @@ async function finishManualTask(db: Db, actor: Actor, taskId: string, outcome: {
         },
       ],
     );
+    // A failed manual step falls out to OPS at once; a confirmed one settles its case, if it had one.
+    if (outcome.status === "FAILED") await openFalloutForTask(tx, actor, order, task.id, `${label} failed: ${outcome.reason}`, new Date());
+    else await resolveCaseOfTask(tx, actor, order, task.id, `${label} confirmed by ${actorLabel(actor)}: ${outcome.evidence}`, new Date());
     if (task.cancellationRequestId) await settleRequest(tx, actor, order, task.cancellationRequestId);
   });
   const row = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
@@ -128,7 +132,7 @@ export function completeCompensationTask(db: Db, actor: Actor, taskId: string, i
   return finishManualTask(db, actor, taskId, { status: "DONE", evidence: input.evidence });
 }
 
-/** A manual step could not be done: the request shows FAILED with the reason. */
+/** A manual step could not be done: the request shows FAILED with the reason and a fallout case opens for OPS. */
 export function failCompensationTask(db: Db, actor: Actor, taskId: string, input: { reason: string }) {
   return finishManualTask(db, actor, taskId, { status: "FAILED", reason: input.reason });
 }
