@@ -116,14 +116,14 @@ describe.each(engines())("job runner on %s", (engine) => {
     expect(job.runAt.getTime() - t0.getTime()).toBe(2_000 + 4_000); // doubled
     expect((await run(later(t0, 6_000))).outcomes.FAILED).toBe(1);
     expect((await run(later(t0, 3_600_000))).claimed).toBe(0);
-    job = await f.db.job.findUniqueOrThrow({ where: { key: "flaky:1" }, include: { attemptLog: { orderBy: { attempt: "asc" } } } });
-    expect(job).toMatchObject({ status: "FAILED", attempts: 3, lastError: "boom 3" });
-    expect(job.attemptLog.map((a) => [a.outcome, a.error])).toEqual([
+    const final = await f.db.job.findUniqueOrThrow({ where: { key: "flaky:1" }, include: { attemptLog: { orderBy: { attempt: "asc" } } } });
+    expect(final).toMatchObject({ status: "FAILED", attempts: 3, lastError: "boom 3" });
+    expect(final.attemptLog.map((a) => [a.outcome, a.error])).toEqual([
       ["RETRY", "boom 1"],
       ["RETRY", "boom 2"],
       ["FAILED", "boom 3"],
     ]);
-    expect(job.attemptLog.every((a) => a.finishedAt && a.startedAt)).toBe(true);
+    expect(final.attemptLog.every((a) => a.finishedAt && a.startedAt)).toBe(true);
     await enqueueJob(f.db, { type: "test.permanent", key: "permanent:1", runAt: t0 });
     expect((await runDueJobs(f.db, { owner: "r", now: clockAt(t0), handlers, keys: ["permanent:1"] })).outcomes.FAILED).toBe(1);
     expect(exhausted).toEqual(["flaky:1: boom 3", "permanent:1"]);

@@ -20,6 +20,11 @@ export async function settleRequest(tx: Tx, actor: Actor, order: LockedOrder, re
     request.compensationTasks.map((t) => ({ status: t.status as CompensationTaskStatus, mode: t.mode as CompensationMode })),
     blocked,
   );
+  const reason = request.compensationTasks.find((t) => t.status === "FAILED")?.lastError ?? "a compensation step failed";
+  if (to === "FAILED" && from === "FAILED" && request.failureReason !== reason) {
+    // Still failed, for a newer reason (a retry failed differently): show the latest one.
+    await tx.cancellationRequest.update({ where: { id: request.id }, data: { failureReason: reason } });
+  }
   if (to === from || !canTransition(from, to)) return from;
   const final = to === "COMPLETED" || to === "PARTIALLY_COMPLETED";
   await tx.cancellationRequest.update({
@@ -27,7 +32,7 @@ export async function settleRequest(tx: Tx, actor: Actor, order: LockedOrder, re
     data: {
       status: to,
       completedAt: final ? new Date() : null,
-      failureReason: to === "FAILED" ? (request.compensationTasks.find((t) => t.status === "FAILED")?.lastError ?? "a compensation step failed") : null,
+      failureReason: to === "FAILED" ? reason : null,
     },
   });
   const type = final ? "CancellationCompleted" : to === "FAILED" ? "CancellationFailed" : "CancellationResumed";
