@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   LOG_SQL: booleanString.default(false),
+  /** inprocess: the app runs the job runner itself (the default); off: a separate `npm run worker` does. */
+  JOB_RUNNER: z.enum(["inprocess", "off"]).default("inprocess"),
+  JOB_RUNNER_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

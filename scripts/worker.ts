@@ -1,0 +1,33 @@
+// npm run worker: the job runner as its own process, for deployments that run the app with
+// JOB_RUNNER=off (or want more runners). Any number of workers and app instances may share one
+// PostgreSQL database: every job is claimed with a lease, so none runs twice.
+//   npm run worker               run until SIGINT/SIGTERM
+//   npm run worker -- --once     schedule periodic work, run everything due, exit
+import { createDb } from "../lib/db/client.ts";
+import { env } from "../lib/config/env.ts";
+import { startRunnerLoop } from "../lib/server/jobs/loop.ts";
+import { drainJobs, runnerId } from "../lib/server/jobs/runner.ts";
+import { JOB_HANDLERS } from "../lib/server/jobs/registry.ts";
+import { schedulePeriodicJobs } from "../lib/server/jobs/periodic.ts";
+
+const db = createDb();
+const owner = runnerId("worker");
+if (process.argv.includes("--once")) {
+  try {
+    await schedulePeriodicJobs(db, new Date());
+    const result = await drainJobs(db, { owner, handlers: JOB_HANDLERS });
+    console.log(`[worker] ${owner}: ${result.claimed} job(s) run ${JSON.stringify(result.outcomes)}`);
+  } finally {
+    await db.$disconnect();
+  }
+} else {
+  const loop = startRunnerLoop(db, { owner, intervalMs: env().JOB_RUNNER_INTERVAL_MS });
+  console.log(`[worker] ${owner} running every ${env().JOB_RUNNER_INTERVAL_MS} ms; Ctrl-C to stop`);
+  const stop = async () => {
+    await loop.stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
