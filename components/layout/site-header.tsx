@@ -49,6 +49,16 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 </li>
               </>
             )}
+            {roles.has("OPS") && (
+              <>
+                <li>
+                  <NavLink href="/ops/fallout">Fallout</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/ops/reconciliation">Reconciliation</NavLink>
+                </li>
+              </>
+            )}
             {roles.has("APPROVER") && (
               <li>
                 <NavLink href="/approvals">Approvals</NavLink>

@@ -21,6 +21,7 @@ export const FalloutCaseView = z
     reason: z.string(),
     orderId: z.string(),
     orderNumber: z.string(),
+    currency: z.string(),
     cancellationRequestId: z.string().nullable(),
     cancellationNumber: z.string().nullable(),
     cancellationStatus: z.string().nullable(),

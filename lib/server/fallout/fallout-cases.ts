@@ -25,7 +25,7 @@ const STATUS_FILTER: Record<string, Prisma.FalloutCaseWhereInput> = {
 };
 
 async function toViews(db: Db | Tx, rows: CaseRow[], withAttempts: boolean): Promise<FalloutCaseViewT[]> {
-  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true } });
+  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, currency: true } });
   const requests = await db.cancellationRequest.findMany({
     where: { id: { in: rows.map((r) => r.cancellationRequestId).filter((x): x is string => !!x) } },
     select: { id: true, number: true, status: true },
@@ -45,6 +45,7 @@ async function toViews(db: Db | Tx, rows: CaseRow[], withAttempts: boolean): Pro
       reason: c.reason,
       orderId: c.orderId,
       orderNumber: orders.find((o) => o.id === c.orderId)?.number ?? "",
+      currency: orders.find((o) => o.id === c.orderId)?.currency ?? "USD",
       cancellationRequestId: c.cancellationRequestId,
       cancellationNumber: request?.number ?? null,
       cancellationStatus: request?.status ?? null,
