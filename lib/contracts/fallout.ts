@@ -59,6 +59,7 @@ export const FalloutQuery = z.object({
   status: z.enum(["ACTIVE", ...FALLOUT_STATUSES, "ALL"]).default("ACTIVE").describe("ACTIVE = OPEN or IN_REPAIR"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(200).optional(),
+  orderId: z.string().min(1).max(100).optional().describe("Only the cases of this order"),
 });
 export const FalloutCaseId = z.object({ caseId: z.string().min(1).max(100) });
 export const ResolveFallout = z
