@@ -61,7 +61,7 @@ describe("fallout cases and reconciliation over HTTP", () => {
 
     const resolved = await call("POST", `/fallout-cases/${found.id}/resolve`, { key: ops, body: { evidence: "Refunded by bank transfer FIN-42" } });
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toMatchObject({ status: "RESOLVED", evidence: "Refunded by bank transfer FIN-42", resolvedBy: "ops@demo.test", cancellationStatus: "COMPLETED" });
+    expect(resolved.body).toMatchObject({ status: "RESOLVED", evidence: "Refunded by bank transfer FIN-42", resolvedBy: expect.stringContaining("ops@demo.test"), cancellationStatus: "COMPLETED" });
     expectProblem(await call("POST", `/fallout-cases/${found.id}/retry`, { key: ops }), 409, "CONFLICT");
     expectProblem(await call("POST", `/fallout-cases/${found.id}/abandon`, { key: ops, body: { reason: "too late" } }), 409, "CONFLICT");
     const request = await call("GET", `/orders/${order.id}/cancellation-requests/${created.body.id}`, { key: buyer });
