@@ -13,9 +13,21 @@ import { settleRequest } from "./settle-request.ts";
 export const COMPENSATION_JOB = "compensation.run";
 export const compensationJobKey = (taskId: string) => `compensation:${taskId}`;
 
+/**
+ * How long the background runner leaves a new job to the request that created it: that request
+ * runs it right after commit (the fast path); the runner takes over only if it did not (crash).
+ */
+export const INLINE_GRACE_MS = 10_000;
+
 /** Records that an automatic compensation task must run (same transaction as the task). */
 export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date()) {
-  return enqueueJob(tx, { type: COMPENSATION_JOB, key: compensationJobKey(taskId), payload: { taskId }, runAt: now, maxAttempts: REFUND_MAX_ATTEMPTS });
+  return enqueueJob(tx, {
+    type: COMPENSATION_JOB,
+    key: compensationJobKey(taskId),
+    payload: { taskId },
+    runAt: new Date(now.getTime() + INLINE_GRACE_MS),
+    maxAttempts: REFUND_MAX_ATTEMPTS,
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 import { settleRequest } from "../cancellations/settle-request.ts";
 import { bookManualRefund } from "../cancellations/process-refunds.ts";
-import { compensationJobKey, enqueueCompensationJob } from "../cancellations/compensation-job.ts";
+import { compensationJobKey, enqueueCompensationJob, INLINE_GRACE_MS } from "../cancellations/compensation-job.ts";
 import { runJobsNow } from "../jobs/run-now.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
@@ -147,7 +147,10 @@ export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, opt
       const job = await tx.job.findUnique({ where: { key } });
       if (!job) await enqueueCompensationJob(tx, task.id, now);
       else if (job.status !== "RUNNING") {
-        await tx.job.update({ where: { id: job.id }, data: { status: "READY", runAt: now, maxAttempts: job.attempts + REFUND_MAX_ATTEMPTS, completedAt: null } });
+        await tx.job.update({
+          where: { id: job.id },
+          data: { status: "READY", runAt: new Date(now.getTime() + INLINE_GRACE_MS), maxAttempts: job.attempts + REFUND_MAX_ATTEMPTS, completedAt: null },
+        });
       }
     } else {
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: "PENDING", dueAt: new Date(now.getTime() + MANUAL_TASK_DUE_MS) } });

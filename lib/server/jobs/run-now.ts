@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { JOB_HANDLERS } from "./registry.ts";
-import { drainJobs, runnerId } from "./runner.ts";
+import { runDueJobs, runnerId } from "./runner.ts";
 
 /**
  * The fast path: right after a command commits, run the jobs it created (e.g. a refund) in the
@@ -10,7 +10,9 @@ import { drainJobs, runnerId } from "./runner.ts";
  */
 export async function runJobsNow(db: Db, keys: string[], options: { gateway?: PaymentGateway; now?: () => Date } = {}) {
   if (!keys.length) return;
-  await drainJobs(db, { handlers: JOB_HANDLERS, keys, owner: runnerId("inline"), gateway: options.gateway, now: options.now });
+  // One pass, claiming the named jobs even though their runAt (a grace period, see
+  // enqueueCompensationJob) has not come: a retry scheduled by a failure here waits for the runner.
+  await runDueJobs(db, { handlers: JOB_HANDLERS, keys, early: true, owner: runnerId("inline"), gateway: options.gateway, now: options.now });
 }
 
 /** Runs the pending automatic compensation of a cancellation request now. */

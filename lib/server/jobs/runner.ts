@@ -44,6 +44,8 @@ export interface RunnerOptions {
   gateway?: PaymentGateway;
   /** Only these job keys (the inline fast path runs just the jobs it created). */
   keys?: string[];
+  /** Claim READY jobs of `keys` before their runAt (the fast path runs fresh jobs at once). */
+  early?: boolean;
 }
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -52,9 +54,9 @@ export function runnerId(label = "runner"): string {
   return `${label}@${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
-const due = (now: Date) => ({
+const due = (now: Date, early = false) => ({
   OR: [
-    { status: "READY", runAt: { lte: now } },
+    early ? { status: "READY" } : { status: "READY", runAt: { lte: now } },
     { status: "RUNNING", leaseExpiresAt: { lt: now } },
   ],
 });
@@ -69,8 +71,9 @@ export async function claimJobs(db: Db, options: Omit<RunnerOptions, "handlers">
   const now = (options.now ?? (() => new Date()))();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const batch = options.batch ?? 10;
+  const early = !!(options.early && options.keys);
   const candidates = await db.job.findMany({
-    where: { AND: [due(now), options.keys ? { key: { in: options.keys } } : {}] },
+    where: { AND: [due(now, early), options.keys ? { key: { in: options.keys } } : {}] },
     orderBy: [{ runAt: "asc" }, { id: "asc" }],
     take: batch * 3,
     select: { id: true, type: true, key: true, payload: true, attempts: true, maxAttempts: true, status: true },
@@ -79,7 +82,7 @@ export async function claimJobs(db: Db, options: Omit<RunnerOptions, "handlers">
   for (const c of candidates) {
     if (claimed.length >= batch) break;
     const { count } = await db.job.updateMany({
-      where: { AND: [{ id: c.id, attempts: c.attempts }, due(now)] },
+      where: { AND: [{ id: c.id, attempts: c.attempts }, due(now, early)] },
       data: { status: "RUNNING", leaseOwner: options.owner, leaseExpiresAt: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
     });
     if (count !== 1) continue;
