@@ -321,7 +321,7 @@ export const API_ROUTES = {
     tag: "Fallout",
     summary: "Reconciliation as of now: every inconsistency found, each with a link to the object (empty on healthy data)",
     description:
-      "Requests stuck in EXECUTING with no runnable task, quantity caches ≠ ledger, inventory allocated ≠ open allocations, refunded > paid, points totals ≠ ledger, outbox rows undelivered past the threshold.",
+      "Requests stuck in EXECUTING with no runnable task, quantity caches ≠ ledger, inventory allocated ≠ open allocations, refunded > paid, points totals ≠ ledger, refunds made at the processor but never booked, outbox rows undelivered past the threshold.",
     permission: "reconciliation.read",
     response: ReconciliationReport,
     status: 200,

@@ -232,5 +232,17 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     await f.db.orderLine.update({ where: { id: order.lines[0]!.id }, data: { qtyOpen: 2 } });
     await f.db.order.update({ where: { id: order.id }, data: { refunded: 0 } });
     expect((await reconcile(f.db)).findings).toEqual([]);
+
+    // Split brain: the processor refunded (its answer lost), every retry failed, nothing booked.
+    const lost = await f.order({ quantity: 2 });
+    await failNextRefunds(f.db, lost.id, "TIMEOUT", 1);
+    const r = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), lost.id, cancelOne(lost.lines[0]!.id));
+    expect((await reconcile(f.db)).findings).toEqual([]); // a retry is still due: in flight, not a finding
+    await f.db.job.updateMany({ where: { key: `compensation:${(await refundTask(r.id)).id}` }, data: { status: "FAILED" } });
+    expect((await reconcile(f.db)).findings).toEqual([expect.objectContaining({ check: "GATEWAY", objectId: lost.id, problem: expect.stringMatching(/but the refund is unknown here/) })]);
+    await runLater(0); // nothing due
+    await f.db.job.updateMany({ where: { key: `compensation:${(await refundTask(r.id)).id}` }, data: { status: "READY" } });
+    await runLater(HOUR);
+    expect((await reconcile(f.db)).findings).toEqual([]);
   });
 });

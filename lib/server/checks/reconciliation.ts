@@ -19,6 +19,7 @@ export const RECONCILIATION_CHECKS = [
   { check: "INVENTORY", label: "Inventory allocated ≠ open allocations, or balances ≠ inventory ledger" },
   { check: "MONEY", label: "Refunded > paid, or refunded totals disagree" },
   { check: "POINTS", label: "Points running totals ≠ points ledger" },
+  { check: "GATEWAY", label: "Refunds made at the payment processor but not booked (split brain)" },
   { check: "OUTBOX", label: "Outbox events undelivered past the threshold" },
 ] as const;
 
@@ -71,6 +72,32 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
   }
   for (const m of await findPointsMismatches(db)) {
     findings.push({ check: "POINTS", objectType: "PointsTransaction", objectId: m.transactionId, label: m.transactionId, href: `/api/v1/points/withdrawals/${m.transactionId}`, problem: m.problem });
+  }
+  // The processor's own ledger (built-in gateway) against ours: a refund it made that we have not
+  // booked, with no job left that will ask again (e.g. a timeout whose retries ran out).
+  const atGateway = await db.gatewayRefund.findMany({ select: { idempotencyKey: true, orderId: true, amount: true, reference: true } });
+  if (atGateway.length) {
+    const booked = await db.financialAdjustment.findMany({
+      where: { causeKey: { in: atGateway.map((g) => g.idempotencyKey) } },
+      select: { causeKey: true, status: true, cancellationRequestId: true },
+    });
+    const unbooked = atGateway.filter((g) => booked.find((b) => b.causeKey === g.idempotencyKey)?.status !== "SUCCEEDED");
+    for (const g of unbooked) {
+      const adj = booked.find((b) => b.causeKey === g.idempotencyKey);
+      const tasks = adj?.cancellationRequestId
+        ? await db.compensationTask.findMany({ where: { cancellationRequestId: adj.cancellationRequestId, type: "ISSUE_REFUND" }, select: { id: true } })
+        : [];
+      const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => `compensation:${t.id}`) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
+      if (pending) continue;
+      findings.push({
+        check: "GATEWAY",
+        objectType: "Order",
+        objectId: g.orderId,
+        label: g.reference,
+        href: `/seller/orders/${g.orderId}`,
+        problem: `processor refunded ${g.amount} (${g.reference}) but the refund is ${adj ? adj.status.toLowerCase() : "unknown"} here`,
+      });
+    }
   }
   // Only rows a delivery has tried count: before an outbox relay is configured nothing is attempted.
   const undelivered = await db.outboxEvent.findMany({
