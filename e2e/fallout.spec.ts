@@ -54,6 +54,10 @@ test("OPS sees a declined refund as a fallout case, retries it once the gateway 
   await expect.poll(async () => (await db.falloutCase.findFirst({ where: { compensationTaskId: task.id } }))?.status).toBe("OPEN");
 
   await signIn(page, "ops@demo.test");
+  // The order page points OPS at the case …
+  await page.goto(`/seller/orders/${order.id}`);
+  await expect(page.getByRole("status").filter({ hasText: "1 fallout case to work on this order" })).toContainText("failed after 3 attempt(s)");
+  // … and so does the queue.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Fallout" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Fallout" })).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(order.number) });

@@ -17,6 +17,7 @@ import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Skeleton } from "@/components/ui/skeleton";
 import { buttonClass } from "@/components/ui/button";
+import { OrderFalloutNotice } from "@/components/fallout/order-fallout-notice";
 import { addOrderNoteAction } from "./actions";
 
 type Props = { params: Promise<{ orderId: string }> };
@@ -55,6 +56,7 @@ export default async function SellerOrderPage({ params }: Props) {
           </Link>
         }
       />
+      <OrderFalloutNotice orderId={order.id} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Lines" titleId="lines">
