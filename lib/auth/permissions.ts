@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "apikey.manage": { roles: ["OPS"], scope: null },
+  "approval.rules.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },
   // A buyer reads their own points; keys with either scope may read withdrawals.
   "points.read": { roles: ["BUYER", "OPS"], scope: "orders:read", alsoScopes: ["points:write"] },

@@ -170,6 +170,10 @@ export function parseApprovalRule(
   return r.success ? { ok: true, rule: r.data } : { ok: false, errors: ruleIssues(r.error) };
 }
 
+function isEmptyObject(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
+}
+
 /**
  * Reads a stored row back into a rule; a row that no longer validates (hand-edited data) is
  * reported rather than silently ignored or silently matched.
@@ -193,7 +197,8 @@ export function ruleFromRow(row: {
     criteria: row.criteria,
     level: row.level,
     active: row.active,
-    autoApprove: row.autoApprove ?? null,
+    // Stored `{}` (or null) means no auto-approval.
+    autoApprove: isEmptyObject(row.autoApprove) ? null : row.autoApprove,
     onExpiry: row.onExpiry,
     onFinalExpiry: row.onFinalExpiry,
     expiresAfterMinutes: row.expiresAfterMinutes,
