@@ -77,7 +77,7 @@ function line(sku: string, quantity: number, unitPrice: number, extra: Partial<I
  * Idempotent: reference data is upserted; demo orders are keyed by externalRef and created through
  * the same commands the API uses, so they carry real ledgers, history and events.
  */
-export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) {
+export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, options: { approvalRules?: boolean } = {}) {
   for (const s of STORES) await db.store.upsert({ where: { code: s.code }, create: s, update: {} });
   for (const l of LOCATIONS) await db.location.upsert({ where: { code: l.code }, create: l, update: {} });
   for (const [i, r] of DEMO_REASON_CODES.entries())
@@ -100,8 +100,10 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) 
     log(`created demo user ${u.email}`);
   }
   const actor = (await loadActor(db, { email: "integration@demo.test" }, { via: "system", correlationId: "demo-data" }))!;
-  const rules = await seedApprovalRules(db, actor, demoApprovalRules());
-  if (rules) log(`created ${rules} approval rules`);
+  if (options.approvalRules !== false) {
+    const rules = await seedApprovalRules(db, actor, demoApprovalRules());
+    if (rules) log(`created ${rules} approval rules`);
+  }
   for (const item of ITEMS) {
     await db.item.upsert({ where: { sku: item.sku }, create: { sku: item.sku, name: item.name, category: item.category }, update: {} });
   }

@@ -54,3 +54,6 @@ CREATE INDEX "approval_tasks_status_expiresAt_idx" ON "approval_tasks"("status",
 -- CreateIndex
 CREATE UNIQUE INDEX "approval_tasks_subjectType_subjectId_rule_level_key" ON "approval_tasks"("subjectType", "subjectId", "rule", "level");
 
+-- AddForeignKey
+ALTER TABLE "approval_tasks" ADD CONSTRAINT "approval_tasks_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+

@@ -1,10 +1,3 @@
--- DropIndex
-DROP INDEX "approval_tasks_subjectType_subjectId_rule_key";
-
--- AlterTable
-ALTER TABLE "approval_tasks" ADD COLUMN "escalatedFromId" TEXT;
-ALTER TABLE "approval_tasks" ADD COLUMN "ruleSnapshot" JSONB;
-
 -- CreateTable
 CREATE TABLE "approval_rules" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -35,6 +28,40 @@ CREATE TABLE "approval_rule_changes" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_approval_tasks" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "level" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "rule" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "requestedById" TEXT NOT NULL,
+    "reviewerId" TEXT,
+    "reviewerLabel" TEXT,
+    "comment" TEXT,
+    "decidedAt" DATETIME,
+    "expiresAt" DATETIME,
+    "ruleSnapshot" JSONB,
+    "escalatedFromId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "approval_tasks_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "orders" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+INSERT INTO "new_approval_tasks" ("comment", "createdAt", "decidedAt", "expiresAt", "id", "level", "orderId", "reason", "requestedById", "reviewerId", "reviewerLabel", "rule", "status", "subjectId", "subjectType", "updatedAt") SELECT "comment", "createdAt", "decidedAt", "expiresAt", "id", "level", "orderId", "reason", "requestedById", "reviewerId", "reviewerLabel", "rule", "status", "subjectId", "subjectType", "updatedAt" FROM "approval_tasks";
+DROP TABLE "approval_tasks";
+ALTER TABLE "new_approval_tasks" RENAME TO "approval_tasks";
+CREATE INDEX "approval_tasks_status_level_createdAt_idx" ON "approval_tasks"("status", "level", "createdAt");
+CREATE INDEX "approval_tasks_status_expiresAt_idx" ON "approval_tasks"("status", "expiresAt");
+CREATE INDEX "approval_tasks_orderId_idx" ON "approval_tasks"("orderId");
+CREATE UNIQUE INDEX "approval_tasks_subjectType_subjectId_rule_level_key" ON "approval_tasks"("subjectType", "subjectId", "rule", "level");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
 -- CreateIndex
 CREATE INDEX "approval_rules_active_priority_idx" ON "approval_rules"("active", "priority");
 
@@ -43,10 +70,4 @@ CREATE INDEX "approval_rule_changes_ruleId_createdAt_idx" ON "approval_rule_chan
 
 -- CreateIndex
 CREATE INDEX "approval_rule_changes_createdAt_idx" ON "approval_rule_changes"("createdAt");
-
--- CreateIndex
-CREATE INDEX "approval_tasks_status_expiresAt_idx" ON "approval_tasks"("status", "expiresAt");
-
--- CreateIndex
-CREATE UNIQUE INDEX "approval_tasks_subjectType_subjectId_rule_level_key" ON "approval_tasks"("subjectType", "subjectId", "rule", "level");
 
