@@ -3,6 +3,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { authorize } from "../../auth/actor.ts";
 import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "../../auth/permissions.ts";
 import { CANCELLATION_SUBJECT } from "./queries.ts";
+import { decodeCursor, encodeCursor } from "../pagination.ts";
 
 export interface PendingApprovalT {
   taskId: string;
@@ -30,6 +31,8 @@ export interface PendingApprovalT {
 export interface PendingApprovalFilter {
   limit: number;
   offset?: number;
+  /** A task id: the list continues after it. */
+  afterTaskId?: string;
   /** Only tasks of this level (still only those the approver may sign). */
   level?: ApproverLevel;
   /** Only tasks on orders worth at least this much (minor units). */
@@ -63,7 +66,7 @@ export async function listPendingApprovals(db: Db, actor: Actor, page: PendingAp
     include: { order: { select: { number: true, currency: true, total: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: page.limit,
-    skip: page.offset ?? 0,
+    ...(page.afterTaskId ? { cursor: { id: page.afterTaskId }, skip: 1 } : { skip: page.offset ?? 0 }),
   });
   const requests = await db.cancellationRequest.findMany({ where: { id: { in: tasks.map((t) => t.subjectId) } } });
   const byId = new Map(requests.map((r) => [r.id, r]));
@@ -94,4 +97,16 @@ export async function listPendingApprovals(db: Db, actor: Actor, page: PendingAp
       },
     ];
   });
+}
+
+/** GET /api/v1/approvals: one page of what the caller may sign, with an opaque cursor. */
+export async function listPendingApprovalPage(
+  db: Db,
+  actor: Actor,
+  query: { level?: ApproverLevel; minOrderValue?: number; limit: number; cursor?: string },
+): Promise<{ items: PendingApprovalT[]; nextCursor: string | null }> {
+  const afterTaskId = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await listPendingApprovals(db, actor, { level: query.level, minOrderValue: query.minOrderValue, limit: query.limit + 1, afterTaskId });
+  const items = rows.slice(0, query.limit);
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(items.at(-1)!.taskId) : null };
 }
