@@ -6,12 +6,9 @@ import { CANCEL_ORDER_OF_STAGES, DEFAULT_STAGE_POLICY, type StagePolicyTable } f
 import type { FulfilmentStage } from '../quantity/buckets.ts';
 import type { ApprovalRule, ApprovalRuleInput } from './rules.ts';
 
-const STAGE_WORDS: Partial<Record<FulfilmentStage, string>> = {
-  RELEASED: 'Released',
-  PICKED: 'Picked',
-  PACKED: 'Packed',
-  SHIPPED: 'Shipped',
-  DELIVERED: 'Delivered',
+const stageWords = (stages: readonly FulfilmentStage[]) => {
+  const text = stages.map((s) => s.toLowerCase()).join(' or ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
 /** One FULFILLMENT_STAGE rule per approval level of the stage table, counting units cancelled in place. */
@@ -22,7 +19,7 @@ export function stageDefaultRules(policy: StagePolicyTable = DEFAULT_STAGE_POLIC
     if (level) byLevel.set(level, [...(byLevel.get(level) ?? []), stage]);
   }
   return [...byLevel.entries()].map(([level, stages]) => ({
-    name: `${stages.map((s) => STAGE_WORDS[s] ?? s).join(' or ')} units`,
+    name: `${stageWords(stages)} units`,
     type: 'FULFILLMENT_STAGE',
     criteria: { stages, includeBlocked: false },
     level,

@@ -172,10 +172,10 @@ describe('evaluateApprovalRules', () => {
 
 describe('default rules', () => {
   it('the built-in rules are the §4.2 stage defaults, counting units cancelled in place', () => {
-    expect(BUILT_IN_RULES.map((r) => [r.id, r.level, r.criteria])).toEqual([
-      ['STAGE_RELEASED', 'SUPERVISOR', { stages: ['RELEASED'], includeBlocked: false }],
-      ['STAGE_PICKED_PACKED', 'MANAGER', { stages: ['PICKED', 'PACKED'], includeBlocked: false }],
-      ['STAGE_SHIPPED_DELIVERED', 'DIRECTOR', { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: false }],
+    expect(BUILT_IN_RULES.map((r) => [r.id, r.name, r.level, r.criteria])).toEqual([
+      ['STAGE_RELEASED', 'Released units', 'SUPERVISOR', { stages: ['RELEASED'], includeBlocked: false }],
+      ['STAGE_PICKED_PACKED', 'Picked or packed units', 'MANAGER', { stages: ['PICKED', 'PACKED'], includeBlocked: false }],
+      ['STAGE_SHIPPED_DELIVERED', 'Shipped or delivered units', 'DIRECTOR', { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: false }],
     ]);
   });
   it('built-in rules: released + packed need SUPERVISOR and MANAGER; shipped units to return need nothing here', () => {
