@@ -153,6 +153,16 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
         lines: [line("SKU-LAMP", 10, 1500, { taxAmount: 1200, shipFromLocationCode: "DC-WEST" })],
         payments: [{ method: "CARD", amount: 16200 }],
       },
+      {
+        // Used by the approval-rules journey (e2e/approval-rules.spec.ts); no other spec touches it.
+        externalRef: "demo-2002",
+        buyerEmail: "buyer2@demo.test",
+        customerType: "STANDARD",
+        currency: "USD",
+        orderType: "STANDARD",
+        lines: [line("SKU-LAMP", 3, 1500, { taxAmount: 360, shipFromLocationCode: "DC-WEST" })],
+        payments: [{ method: "CARD", amount: 4860 }],
+      },
     ];
     let created = 0;
     for (const o of orders) {
