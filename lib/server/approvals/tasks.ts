@@ -4,6 +4,7 @@ import { evaluateApprovalRules, type ApprovalFacts, type Evaluation } from "../.
 import { expiresAt } from "../../domain/approvals/escalation.ts";
 import type { ApprovalRule } from "../../domain/approvals/rules.ts";
 import { loadEffectiveRules } from "./rules.ts";
+import { BUILT_IN_RULES } from "../../domain/approvals/default-rules.ts";
 
 /** Evaluates the effective rules (stored, or the built-in defaults) against one subject's facts. */
 export async function evaluateForSubject(tx: Tx, facts: ApprovalFacts): Promise<Evaluation & { rules: ApprovalRule[] }> {
@@ -21,7 +22,8 @@ export interface TaskToCreate {
 
 /** The rule as it was when the task was made: later edits of the rule do not change what was asked. */
 async function snapshotOf(tx: Tx, ruleId: string, known: readonly ApprovalRule[]): Promise<object | null> {
-  const hit = known.find((r) => r.id === ruleId) ?? (await tx.approvalRule.findUnique({ where: { id: ruleId } }));
+  const hit =
+    known.find((r) => r.id === ruleId) ?? BUILT_IN_RULES.find((r) => r.id === ruleId) ?? (await tx.approvalRule.findUnique({ where: { id: ruleId } }));
   if (!hit) return null;
   const { id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes } = hit;
   return JSON.parse(JSON.stringify({ id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes })) as object;
