@@ -18,6 +18,8 @@ async function editBulkRule(page: Page, minUnits: string, autoApprove: boolean) 
 }
 
 test("OPS changes a rule's threshold; the buyer's request now waits in the manager's live queue; the manager approves", async ({ page, browser }) => {
+  // Three people in three browser contexts, one after the other: longer than one page journey.
+  test.setTimeout(180_000);
   // OPS: a wrong threshold is refused at the field and nothing is saved.
   await signIn(page, "ops@demo.test");
   await page.getByRole("link", { name: "Approval rules" }).click();
