@@ -1,12 +1,13 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import { actorLabel, authorize, isOps } from "../../auth/actor.ts";
+import { authorize, isOps } from "../../auth/actor.ts";
 import type { CancellationViewT } from "../../contracts/cancellations.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";
+import { signTask } from "../approvals/decide.ts";
 import type { ApproverLevel } from "../../auth/permissions.ts";
-import { inTransaction, WriteContention } from "../tx.ts";
+import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
@@ -45,11 +46,7 @@ async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number
 }
 
 async function decideTask(tx: Tx, actor: Actor, taskId: string, status: "APPROVED" | "REJECTED", comment: string | undefined) {
-  const { count } = await tx.approvalTask.updateMany({
-    where: { id: taskId, status: "PENDING" },
-    data: { status, reviewerId: actor.userId, reviewerLabel: actorLabel(actor), comment: comment || null, decidedAt: new Date() },
-  });
-  if (count !== 1) throw new WriteContention(`approval task ${taskId}`);
+  await signTask(tx, actor, taskId, status, comment || null, new Date());
 }
 
 /**
