@@ -287,3 +287,36 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
     expect(done.approvals.map((a) => a.status)).toEqual(["APPROVED", "APPROVED"]);
   });
 });
+
+describe.each(engines())("built-in approval rules on %s", (engine) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await createFixture(engine, { approvalRules: false });
+    await f.stock("SKU-MUG", "DC-EAST", 500);
+  });
+  afterAll(async () => {
+    await f?.drop();
+  });
+
+  const releasedRequest = async () => {
+    const order = await f.order({ quantity: 2 });
+    const line = order.lines[0]!.id;
+    const seller = await f.as("seller@demo.test");
+    for (const type of ["ALLOCATE", "RELEASE"] as const) await recordFulfillmentEvent(f.db, seller, order.id, { type, lines: [{ orderLineId: line, quantity: 2 }] });
+    return createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancel([{ orderLineId: line, quantity: 1 }]));
+  };
+
+  it("with no rule ever stored the §4.2 stage defaults apply; once OPS stored rules, only the stored ones do", async () => {
+    const r = await releasedRequest();
+    expect(r.approvals).toMatchObject([{ level: "SUPERVISOR", rule: "STAGE_RELEASED", ruleName: "Released units", status: "PENDING" }]);
+    const [task] = await f.db.approvalTask.findMany({ where: { subjectId: r.id } });
+    expect(task!.ruleSnapshot).toMatchObject({ name: "Released units", type: "FULFILLMENT_STAGE", criteria: { stages: ["RELEASED"] } });
+
+    const ops = await f.as("ops@demo.test");
+    const only = await createApprovalRule(f.db, ops, { name: "VIP only", type: "CUSTOMER_TYPE", level: "DIRECTOR", criteria: { customerTypes: ["VIP"] } });
+    await setApprovalRuleActive(f.db, ops, only.id, false);
+    const r2 = await releasedRequest();
+    expect(r2.status).toBe("EXECUTING"); // executed at once; the recall from the warehouse is a manual step
+    expect(r2.approvals).toEqual([]);
+  });
+});
