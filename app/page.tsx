@@ -12,7 +12,14 @@ export default async function Home() {
   if (actor.roles.has("APPROVER")) redirect("/approvals");
 
   const links = [
-    ...(actor.roles.has("OPS") ? [{ href: "/seller/orders", title: "All orders", text: "Operations staff can see and work the orders of every store." }] : []),
+    ...(actor.roles.has("OPS")
+      ? [
+          { href: "/seller/orders", title: "All orders", text: "Operations staff can see and work the orders of every store." },
+          { href: "/ops/fallout", title: "Fallout", text: "Compensation steps that ran out of retries or are overdue: retry, resolve with evidence, or abandon." },
+          { href: "/ops/reconciliation", title: "Reconciliation", text: "Anything inconsistent: stuck requests, caches that disagree with ledgers, refunds above what was paid." },
+          { href: "/ops/approval-rules", title: "Approval rules", text: "Which changes need whose sign-off, auto-approval conditions and what happens on expiry." },
+        ]
+      : []),
     { href: "/docs/api", title: "API reference", text: "Endpoints, scopes, idempotency and error codes of the HTTP API." },
   ];
   return (

@@ -64,6 +64,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 <NavLink href="/approvals">Approvals</NavLink>
               </li>
             )}
+            {roles.has("OPS") && (
+              <li>
+                <NavLink href="/ops/approval-rules">Approval rules</NavLink>
+              </li>
+            )}
             <li>
               <NavLink href="/docs/api">API reference</NavLink>
             </li>

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
   "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
   "apikey.manage": { roles: ["OPS"], scope: null },
+  "approval.rules.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },
   // A buyer reads their own points; keys with either scope may read withdrawals.
   "points.read": { roles: ["BUYER", "OPS"], scope: "orders:read", alsoScopes: ["points:write"] },

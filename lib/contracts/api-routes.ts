@@ -26,6 +26,7 @@ import {
   FailTask,
   RejectionComment,
 } from "./cancellations.ts";
+import { ApprovalQuery, PendingApprovalPage } from "./approvals.ts";
 import {
   AccountId,
   CreatePointsAccount,
@@ -223,6 +224,17 @@ export const API_ROUTES = {
     permission: "cancellation.withdraw",
     params: RequestId,
     response: CancellationView,
+    status: 200,
+  },
+  listApprovals: {
+    method: "GET",
+    path: "/approvals",
+    tag: "Approvals",
+    summary: "Pending approval tasks the key's user may sign (at or below their level, never their own requests), oldest first",
+    description: "Filter by level and minimum order value. Sign them with the approve/reject endpoints of the request named by each task.",
+    permission: "approval.decide",
+    query: ApprovalQuery,
+    response: PendingApprovalPage,
     status: 200,
   },
   listCompensationTasks: {

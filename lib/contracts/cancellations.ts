@@ -76,7 +76,19 @@ export const CancellationView = z
       byTender: z.array(z.object({ tenderId: z.string(), method: z.string(), amount: z.number().int(), status: z.string().nullable(), reference: z.string().nullable() })),
     }),
     approvals: z.array(
-      z.object({ id: z.string(), level: z.string(), status: z.string(), rule: z.string(), reason: z.string(), reviewer: z.string().nullable(), comment: z.string().nullable(), decidedAt: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        level: z.string(),
+        status: z.string(),
+        rule: z.string().describe("Id of the approval rule that caused the task"),
+        ruleName: z.string().nullable().describe("The rule's name when the task was created"),
+        reason: z.string(),
+        reviewer: z.string().nullable(),
+        comment: z.string().nullable(),
+        decidedAt: z.string().nullable(),
+        expiresAt: z.string().nullable(),
+        escalatedFromId: z.string().nullable().describe("The expired lower-level task this one replaced"),
+      }),
     ),
     compensationTasks: z.array(
       z.object({ id: z.string(), type: z.string(), mode: z.string(), status: z.string(), orderLineId: z.string().nullable(), stage: z.string().nullable(), quantity: z.number().int().nullable(), amount: z.number().int().nullable(), lastError: z.string().nullable() }),

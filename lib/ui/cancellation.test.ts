@@ -122,7 +122,7 @@ function request(over: Partial<CancellationViewT> = {}): CancellationViewT {
     assessment: { feasibility: "FULLY_CANCELLABLE", blockers: [], requiredApprovals: [], inventory: [], compensation: [] },
     lines: [{ orderLineId: "l1", lineNumber: 1, sku: "SKU-PAN", requestedQuantity: 1, cancelledQuantity: 0, blockedQuantity: 0, byStage: { packed: 1 }, refund: { ...money, total: 4860 } }],
     refund: { total: 4860, refunded: 0, components: { ...money, total: 4860 }, byTender: [{ tenderId: "t1", method: "CARD", amount: 4860, status: null, reference: null }] },
-    approvals: [{ id: "a1", level: "MANAGER", status: "PENDING", rule: "STAGE_PACKED", reason: "…", reviewer: null, comment: null, decidedAt: null }],
+    approvals: [{ id: "a1", level: "MANAGER", status: "PENDING", rule: "STAGE_PICKED_PACKED", ruleName: "Picked or packed units", reason: "…", reviewer: null, comment: null, decidedAt: null, expiresAt: null, escalatedFromId: null }],
     compensationTasks: [],
     ...over,
   };

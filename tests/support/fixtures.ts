@@ -20,9 +20,13 @@ export interface Fixture extends TestDatabase {
 
 let counter = 0;
 
-export async function createFixture(engine: Engine): Promise<Fixture> {
+/**
+ * `approvalRules: false` (the default here) leaves the rule table empty, so approvals follow the
+ * built-in §4.2 stage defaults; approval-rule tests seed the rules they need.
+ */
+export async function createFixture(engine: Engine, options: { approvalRules?: boolean } = {}): Promise<Fixture> {
   const t = await createTestDatabase(engine);
-  await loadDemoData(t.db);
+  await loadDemoData(t.db, () => {}, { approvalRules: options.approvalRules ?? false });
   const actors = new Map<string, Actor>();
   const as = async (email: string, via: Actor["via"] = "web") => {
     const key = `${email}:${via}`;

@@ -64,9 +64,15 @@ export interface Blocker {
 
 export interface RequiredApproval {
   level: ApproverLevel;
-  /** `STAGE_${stage}` of the most progressed stage that needs this level. */
+  /**
+   * What asks for the approval: here `STAGE_${stage}` of the most progressed stage that needs
+   * this level; the command layer replaces these with the approval rules' verdict (the rule's id).
+   */
   rule: string;
   reason: string;
+  ruleName?: string;
+  /** When the task should expire, from the rule (null: never). */
+  expiresAfterMinutes?: number | null;
 }
 
 export interface LineImpact {
@@ -115,6 +121,8 @@ export interface Assessment {
   feasibility: Feasibility;
   blockers: Blocker[];
   requiredApprovals: RequiredApproval[];
+  /** Rules that matched but whose auto-approval conditions held (set by the command layer). */
+  autoApproved?: { rule: string; ruleName: string; level: ApproverLevel; reason: string }[];
   lines: LineImpact[];
   inventory: InventoryAdjustmentPlan[];
   compensation: CompensationPlanItem[];

@@ -6,6 +6,8 @@ import { assessCancellation, type Assessment, type AssessTender } from "../../do
 import { countsOfLine } from "../orders/line-counts.ts";
 import { cancellableStores, inStores } from "../orders/scope.ts";
 import { activeHolds } from "./holds.ts";
+import type { ApprovalFacts } from "../../domain/approvals/evaluate.ts";
+import { evaluateForSubject } from "../approvals/tasks.ts";
 
 /** What the order has committed to refund so far, per tender and in total (every adjustment, any status). */
 export async function committedRefunds(tx: Tx, orderId: string) {
@@ -24,8 +26,9 @@ export async function committedRefunds(tx: Tx, orderId: string) {
 export async function assessForActor(
   tx: Tx,
   actor: Actor,
-  order: { id: string; buyerId: string },
-  input: Pick<CreateCancellationRequestInput, "scope" | "damaged">,
+  order: { id: string; buyerId: string; total: number; currency: string; customerType: string; createdAt: Date },
+  input: Pick<CreateCancellationRequestInput, "scope" | "damaged"> & { cancellationType?: string },
+  options: { now?: Date } = {},
 ): Promise<Assessment> {
   const stores = cancellableStores(actor, order);
   const lines = (await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNumber: "asc" } })).filter((l) =>
@@ -66,5 +69,59 @@ export async function assessForActor(
     if (result.code === "OVER_CANCEL") throw new DomainError("INSUFFICIENT_QUANTITY", message, { errors: result.errors });
     throw new DomainError("VALIDATION_FAILED", message || "The cancellation is not valid", { errors: result.errors });
   }
-  return result.assessment;
+  return withRuleApprovals(tx, result.assessment, order, lines, input.cancellationType ?? "CUSTOMER_REQUEST", options.now ?? new Date());
+}
+
+/** Units of a stage map summed into one map. */
+function addStages(into: Partial<Record<string, number>>, from: Partial<Record<string, number>>) {
+  for (const [stage, n] of Object.entries(from)) into[stage] = (into[stage] ?? 0) + (n ?? 0);
+}
+
+/**
+ * Who must approve is decided by the approval rules (SPEC §5), not by the stage table alone: the
+ * request and its order become facts, the effective rules are evaluated, and their verdict — one
+ * approval per matching rule, naming the rule — replaces the stage-derived list.
+ */
+async function withRuleApprovals(
+  tx: Tx,
+  assessment: Assessment,
+  order: { total: number; currency: string; customerType: string; createdAt: Date },
+  lines: { id: string; category: string }[],
+  requestType: string,
+  now: Date,
+): Promise<Assessment> {
+  const unitsByStage: Partial<Record<string, number>> = {};
+  const blockedByStage: Partial<Record<string, number>> = {};
+  const categories = new Set<string>();
+  let units = 0;
+  for (const l of assessment.lines) {
+    addStages(unitsByStage, l.byStage);
+    addStages(blockedByStage, l.blockedByStage);
+    units += l.requestedQuantity;
+    const category = lines.find((x) => x.id === l.orderLineId)?.category;
+    if (category && l.requestedQuantity > 0) categories.add(category);
+  }
+  const facts: ApprovalFacts = {
+    requestType,
+    currency: order.currency,
+    orderValue: order.total,
+    units,
+    unitsByStage,
+    blockedByStage,
+    customerType: order.customerType,
+    categories: [...categories],
+    orderAgeMinutes: Math.max(0, Math.floor((now.getTime() - order.createdAt.getTime()) / 60_000)),
+  };
+  const evaluation = await evaluateForSubject(tx, facts);
+  return {
+    ...assessment,
+    requiredApprovals: evaluation.required.map((t) => ({
+      level: t.level,
+      rule: t.ruleId,
+      ruleName: t.ruleName,
+      reason: t.reason,
+      expiresAfterMinutes: t.expiresAfterMinutes,
+    })),
+    autoApproved: evaluation.autoApproved.map((a) => ({ rule: a.ruleId, ruleName: a.ruleName, level: a.level, reason: a.reason })),
+  };
 }

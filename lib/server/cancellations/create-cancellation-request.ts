@@ -15,10 +15,16 @@ import { runCompensationNow } from "../jobs/run-now.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
+import { createApprovalTasks } from "../approvals/tasks.ts";
 
 
 /** The assessment a request would get now, without storing anything (the UI's refund preview). */
-export async function previewCancellation(db: Db, actor: Actor, orderId: string, input: Pick<CreateCancellationRequestInput, "scope" | "damaged">): Promise<Assessment> {
+export async function previewCancellation(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  input: Pick<CreateCancellationRequestInput, "scope" | "damaged"> & { cancellationType?: CreateCancellationRequestInput["cancellationType"] },
+): Promise<Assessment> {
   authorize(actor, "cancellation.request");
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] } });
   if (!order) throw notFound("Order");
@@ -43,13 +49,13 @@ export async function createCancellationRequest(
   actor: Actor,
   orderId: string,
   input: CreateCancellationRequestInput,
-  options: { expectedVersion?: number; gateway?: PaymentGateway } = {},
+  options: { expectedVersion?: number; gateway?: PaymentGateway; now?: Date } = {},
 ): Promise<CancellationViewT> {
   authorize(actor, "cancellation.request");
   const requestId = await inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     await assertReasonCode(tx, input.reasonCode);
-    const assessment = await assessForActor(tx, actor, order, input);
+    const assessment = await assessForActor(tx, actor, order, input, { now: options.now });
     if (assessment.feasibility === "NOT_CANCELLABLE") {
       throw new DomainError(
         "CONFLICT",
@@ -104,20 +110,9 @@ export async function createCancellationRequest(
         },
       });
     }
-    for (const approval of assessment.requiredApprovals) {
-      await tx.approvalTask.create({
-        data: {
-          subjectType: CANCELLATION_SUBJECT,
-          subjectId: request.id,
-          orderId: order.id,
-          level: approval.level,
-          status: "PENDING",
-          rule: approval.rule,
-          reason: approval.reason,
-          requestedById: actor.userId,
-        },
-      });
-    }
+    await createApprovalTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id, orderId: order.id, requestedById: actor.userId }, assessment.requiredApprovals, {
+      now: options.now,
+    });
     const units = assessment.lines.reduce((n, l) => n + l.cancelQuantity, 0);
     await recordOrderCommand(
       tx,

@@ -1,15 +1,18 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import { actorLabel, authorize, isOps } from "../../auth/actor.ts";
+import { authorize, isOps } from "../../auth/actor.ts";
 import type { CancellationViewT } from "../../contracts/cancellations.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { canSign } from "../../domain/cancellation/request-status.ts";
+import { isPastDeadline } from "../../domain/approvals/escalation.ts";
+import { signTask } from "../approvals/decide.ts";
 import type { ApproverLevel } from "../../auth/permissions.ts";
-import { inTransaction, WriteContention } from "../tx.ts";
+import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
 import { runCompensationNow } from "../jobs/run-now.ts";
+import { releaseHolds } from "./holds.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
@@ -24,13 +27,6 @@ function notPending(number: string, status: string) {
   return new DomainError("CONFLICT", `Cancellation ${number} is ${status.toLowerCase().replaceAll("_", " ")}; it can no longer be decided`, { requestStatus: status });
 }
 
-/** Ends a request that will not execute: its holds on the lines are released. */
-async function releaseHolds(tx: Tx, requestId: string) {
-  await tx.cancellationRequestLine.updateMany({
-    where: { requestId },
-    data: { active: false, heldOpen: 0, heldAllocated: 0, heldReleased: 0, heldPicked: 0, heldPacked: 0 },
-  });
-}
 
 /** The pending tasks of a request this approver may sign: at or below their level, never their own request. */
 async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number: string; status: string; requestedById: string }) {
@@ -38,7 +34,11 @@ async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number
   const pending = await tx.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: request.id, status: "PENDING" } });
   if (!pending.length) throw notPending(request.number, request.status);
   if (request.requestedById === actor.userId) throw new DomainError("FORBIDDEN", "You cannot decide on your own request");
-  const mine = pending.filter((t) => canSign(actor.approverLevel, t.level as ApproverLevel));
+  // A task past its deadline is waiting for the expiry job (escalation or auto-approval), not for a signature.
+  const now = new Date();
+  const live = pending.filter((t) => !isPastDeadline(t, now));
+  if (!live.length) throw new DomainError("CONFLICT", `The approvals of cancellation ${request.number} expired; they can no longer be decided`, { requestStatus: request.status });
+  const mine = live.filter((t) => canSign(actor.approverLevel, t.level as ApproverLevel));
   if (!mine.length) {
     throw new DomainError("FORBIDDEN", `This request needs ${pending.map((t) => t.level).join(" + ")} approval; your level is ${actor.approverLevel ?? "none"}`);
   }
@@ -46,11 +46,7 @@ async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number
 }
 
 async function decideTask(tx: Tx, actor: Actor, taskId: string, status: "APPROVED" | "REJECTED", comment: string | undefined) {
-  const { count } = await tx.approvalTask.updateMany({
-    where: { id: taskId, status: "PENDING" },
-    data: { status, reviewerId: actor.userId, reviewerLabel: actorLabel(actor), comment: comment || null, decidedAt: new Date() },
-  });
-  if (count !== 1) throw new WriteContention(`approval task ${taskId}`);
+  await signTask(tx, actor, taskId, status, comment || null, new Date());
 }
 
 /**

@@ -37,3 +37,11 @@ export async function activeHolds(tx: Tx, orderLineIds: readonly string[]): Prom
   }
   return holds;
 }
+
+/** Ends a request that will not execute: its holds on the lines are released. */
+export async function releaseHolds(tx: Tx, requestId: string) {
+  await tx.cancellationRequestLine.updateMany({
+    where: { requestId },
+    data: { active: false, heldOpen: 0, heldAllocated: 0, heldReleased: 0, heldPicked: 0, heldPacked: 0 },
+  });
+}

@@ -68,10 +68,13 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
       level: t.level,
       status: t.status,
       rule: t.rule,
+      ruleName: ruleNameOf(t.ruleSnapshot),
       reason: t.reason,
       reviewer: t.reviewerLabel,
       comment: t.comment,
       decidedAt: t.decidedAt?.toISOString() ?? null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      escalatedFromId: t.escalatedFromId,
     })),
     compensationTasks: r.compensationTasks.map((t) => ({
       id: t.id,
@@ -85,4 +88,9 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
       lastError: t.lastError,
     })),
   };
+}
+
+function ruleNameOf(snapshot: unknown): string | null {
+  const name = (snapshot as { name?: unknown } | null)?.name;
+  return typeof name === "string" ? name : null;
 }

@@ -7,6 +7,8 @@ import { recordFulfillmentEvent } from "../orders/record-fulfillment-event.ts";
 import { adjustInventory } from "../inventory/adjust-inventory.ts";
 import type { IntakeOrderInput, OrderViewT } from "../../contracts/orders.ts";
 import { loadDemoPoints } from "./demo-points.ts";
+import { seedApprovalRules } from "../approvals/rules.ts";
+import { demoApprovalRules } from "../../domain/approvals/default-rules.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -75,7 +77,7 @@ function line(sku: string, quantity: number, unitPrice: number, extra: Partial<I
  * Idempotent: reference data is upserted; demo orders are keyed by externalRef and created through
  * the same commands the API uses, so they carry real ledgers, history and events.
  */
-export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) {
+export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, options: { approvalRules?: boolean } = {}) {
   for (const s of STORES) await db.store.upsert({ where: { code: s.code }, create: s, update: {} });
   for (const l of LOCATIONS) await db.location.upsert({ where: { code: l.code }, create: l, update: {} });
   for (const [i, r] of DEMO_REASON_CODES.entries())
@@ -98,6 +100,10 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) 
     log(`created demo user ${u.email}`);
   }
   const actor = (await loadActor(db, { email: "integration@demo.test" }, { via: "system", correlationId: "demo-data" }))!;
+  if (options.approvalRules !== false) {
+    const rules = await seedApprovalRules(db, actor, demoApprovalRules());
+    if (rules) log(`created ${rules} approval rules`);
+  }
   for (const item of ITEMS) {
     await db.item.upsert({ where: { sku: item.sku }, create: { sku: item.sku, name: item.name, category: item.category }, update: {} });
   }
@@ -146,6 +152,16 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}) 
         orderType: "STANDARD",
         lines: [line("SKU-LAMP", 10, 1500, { taxAmount: 1200, shipFromLocationCode: "DC-WEST" })],
         payments: [{ method: "CARD", amount: 16200 }],
+      },
+      {
+        // Used by the approval-rules journey (e2e/approval-rules.spec.ts); no other spec touches it.
+        externalRef: "demo-2002",
+        buyerEmail: "buyer2@demo.test",
+        customerType: "STANDARD",
+        currency: "USD",
+        orderType: "STANDARD",
+        lines: [line("SKU-LAMP", 3, 1500, { taxAmount: 360, shipFromLocationCode: "DC-WEST" })],
+        payments: [{ method: "CARD", amount: 4860 }],
       },
     ];
     let created = 0;

@@ -10,11 +10,9 @@ export interface PeriodicJob {
 /**
  * Work the runner does on a schedule. Each period becomes one job row keyed by type and slot
  * (`type@slotStart`), so however many runners schedule it, it runs once per period.
- * The approval rules engine's expiry belongs here too:
- *   { type: "approvals.expire", everyMs: 60_000, description: "…" } with a handler in registry.ts
- *   calling expireApprovalTasks(ctx.db, { now: ctx.now }).
  */
 export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  { type: "approvals.expire", everyMs: 60_000, description: "Approval tasks past their deadline escalate one level or are auto-approved, per their rule" },
   { type: "compensation.overdue", everyMs: 5 * 60_000, description: "Manual compensation tasks past their due date open fallout cases" },
   { type: "reconciliation.run", everyMs: 15 * 60_000, description: "Reconciliation checks; findings are stored on the job and shown to OPS" },
 ];

@@ -5,7 +5,10 @@ import { canSign } from "@/lib/domain/cancellation/request-status";
 import type { ApproverLevel } from "@/lib/auth/permissions";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { displayFromRequest, feasibilityLabel, isRequestedBy, pendingLevels } from "@/lib/ui/cancellation";
-import { loadCancellation, loadOrder, loadReasonCodes, requestActor } from "@/components/orders/load-order";
+import { HISTORY_PAGE_SIZE, loadCancellation, loadOrder, loadOrderHistory, loadOrderNotes, loadReasonCodes, requestActor } from "@/components/orders/load-order";
+import { HistoryTimeline } from "@/components/orders/history-timeline";
+import { NotesList } from "@/components/orders/notes-list";
+import { Badge } from "@/components/ui/badge";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { AssessmentSummary } from "@/components/cancellations/assessment-summary";
 import { RequestStatusBadge } from "@/components/cancellations/request-status-badge";
@@ -26,7 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ApprovalRequestPage({ params }: Props) {
   const { orderId, requestId } = await params;
-  const [request, order, reasons, actor] = await Promise.all([loadCancellation(orderId, requestId), loadOrder(orderId), loadReasonCodes(), requestActor()]);
+  const [request, order, reasons, actor, history, notes] = await Promise.all([
+    loadCancellation(orderId, requestId),
+    loadOrder(orderId),
+    loadReasonCodes(),
+    requestActor(),
+    loadOrderHistory(orderId),
+    loadOrderNotes(orderId),
+  ]);
   const money = (n: number) => formatMoney(n, order.currency);
   const waiting = pendingLevels(request);
   const mine = waiting.filter((l) => canSign(actor.approverLevel, l as ApproverLevel));
@@ -60,6 +70,48 @@ export default async function ApprovalRequestPage({ params }: Props) {
               itemNames={Object.fromEntries(order.lines.map((l) => [l.id, l.itemName]))}
             />
           </Card>
+          <Card title="Approvals and the rules that asked for them" titleId="approval-tasks">
+            {request.approvals.length === 0 ? (
+              <p className="p-4 text-sm text-slate-600">No approval was needed.</p>
+            ) : (
+              <ul aria-label="Approval tasks" className="divide-y divide-slate-100 text-sm">
+                {request.approvals.map((t) => (
+                  <li key={t.id} aria-label={`${t.level} approval`} className="space-y-1 px-4 py-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Badge tone={t.status === "PENDING" ? "amber" : t.status === "APPROVED" ? "green" : t.status === "REJECTED" ? "red" : "gray"}>{t.level}</Badge>
+                      <span className="font-medium">{humanizeEnum(t.status)}</span>
+                      {t.ruleName && <span className="text-slate-600">· rule “{t.ruleName}”</span>}
+                      {t.escalatedFromId && <Badge tone="red">Escalated</Badge>}
+                    </div>
+                    <p className="text-slate-700">{t.reason}</p>
+                    {t.reviewer && (
+                      <p className="text-slate-600">
+                        {humanizeEnum(t.status)} by {t.reviewer}
+                        {t.decidedAt && (
+                          <>
+                            {" "}
+                            on <time dateTime={t.decidedAt}>{formatDateTime(t.decidedAt)}</time>
+                          </>
+                        )}
+                        {t.comment ? `: “${t.comment}”` : ""}
+                      </p>
+                    )}
+                    {t.status === "PENDING" && t.expiresAt && (
+                      <p className="text-slate-600">
+                        Expires <time dateTime={t.expiresAt}>{formatDateTime(t.expiresAt)}</time>
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card title="History" titleId="history">
+            <HistoryTimeline orderId={order.id} version={order.version} initial={history} pageSize={HISTORY_PAGE_SIZE} />
+          </Card>
+          <Card title="Notes" titleId="notes">
+            <NotesList notes={notes} showVisibility emptyText="No notes on this order." />
+          </Card>
         </div>
         <div className="space-y-6">
           <Card title="Decision" titleId="decision">
@@ -89,6 +141,7 @@ export default async function ApprovalRequestPage({ params }: Props) {
                 { label: "Order total", value: money(order.totals.total) },
                 { label: "Share of the order", value: `${share}%` },
                 { label: "Refunded before", value: money(order.totals.refunded) },
+                ...request.refund.byTender.map((t) => ({ label: `To ${humanizeEnum(t.method)}`, value: money(t.amount) })),
               ]}
             />
           </Card>

@@ -1,0 +1,66 @@
+import type { Tx } from "../../db/client.ts";
+import type { ApproverLevel } from "../../auth/permissions.ts";
+import { evaluateApprovalRules, type ApprovalFacts, type Evaluation } from "../../domain/approvals/evaluate.ts";
+import { expiresAt } from "../../domain/approvals/escalation.ts";
+import type { ApprovalRule } from "../../domain/approvals/rules.ts";
+import { loadEffectiveRules } from "./rules.ts";
+import { BUILT_IN_RULES } from "../../domain/approvals/default-rules.ts";
+
+/** Evaluates the effective rules (stored, or the built-in defaults) against one subject's facts. */
+export async function evaluateForSubject(tx: Tx, facts: ApprovalFacts): Promise<Evaluation & { rules: ApprovalRule[] }> {
+  const rules = await loadEffectiveRules(tx);
+  return { ...evaluateApprovalRules(facts, rules), rules };
+}
+
+export interface TaskToCreate {
+  level: ApproverLevel;
+  /** The causing rule's id (or built-in key). */
+  rule: string;
+  reason: string;
+  expiresAfterMinutes?: number | null;
+}
+
+/** The rule as it was when the task was made: later edits of the rule do not change what was asked. */
+async function snapshotOf(tx: Tx, ruleId: string, known: readonly ApprovalRule[]): Promise<object | null> {
+  const hit =
+    known.find((r) => r.id === ruleId) ?? BUILT_IN_RULES.find((r) => r.id === ruleId) ?? (await tx.approvalRule.findUnique({ where: { id: ruleId } }));
+  if (!hit) return null;
+  const { id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes } = hit;
+  return JSON.parse(JSON.stringify({ id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes })) as object;
+}
+
+/**
+ * Creates one PENDING task per required approval for any kind of subject (cancellation request,
+ * amendment, supplemental order). (subjectType, subjectId, rule, level) is unique, so a replay
+ * cannot ask twice.
+ */
+export async function createApprovalTasks(
+  tx: Tx,
+  subject: { type: string; id: string; orderId: string; requestedById: string },
+  tasks: readonly TaskToCreate[],
+  options: { now?: Date; rules?: readonly ApprovalRule[] } = {},
+) {
+  const now = options.now ?? new Date();
+  const created = [];
+  for (const t of tasks) {
+    const snapshot = await snapshotOf(tx, t.rule, options.rules ?? []);
+    created.push(
+      await tx.approvalTask.create({
+        data: {
+          subjectType: subject.type,
+          subjectId: subject.id,
+          orderId: subject.orderId,
+          level: t.level,
+          status: "PENDING",
+          rule: t.rule,
+          reason: t.reason,
+          requestedById: subject.requestedById,
+          expiresAt: expiresAt(now, t.expiresAfterMinutes ?? null),
+          ruleSnapshot: snapshot ?? undefined,
+          createdAt: now,
+        },
+      }),
+    );
+  }
+  return created;
+}
