@@ -22,7 +22,7 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   test.setTimeout(180_000);
   // OPS: a wrong threshold is refused at the field and nothing is saved.
   await signIn(page, "ops@demo.test");
-  await page.getByRole("link", { name: "Approval rules" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approval rules" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Approval rules" })).toBeVisible();
   const bulk = page.getByRole("row", { name: "Bulk cancellations" });
   await expect(bulk).toContainText("10 or more units");

@@ -7,6 +7,9 @@ import { createCancellationRequest } from "../../lib/server/cancellations/create
 import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
 import { decideApprovalTask } from "../../lib/server/approvals/decide.ts";
 import { expireApprovalTasks } from "../../lib/server/approvals/expiry.ts";
+import { schedulePeriodicJobs } from "../../lib/server/jobs/periodic.ts";
+import { drainJobs } from "../../lib/server/jobs/runner.ts";
+import { JOB_HANDLERS } from "../../lib/server/jobs/registry.ts";
 import {
   createApprovalRule,
   listApprovalRuleChanges,
@@ -278,6 +281,38 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
     const events = (await f.db.outboxEvent.findMany({ where: { orderId: order.id } })).map((e) => e.type);
     expect(events).toContain("ApprovalTaskAutoApproved");
     await f.assertConsistent();
+  });
+
+  it("the job runner's periodic expiry job escalates an expired task one level up", async () => {
+    await createApprovalRule(f.db, await f.as("ops@demo.test"), {
+      name: "Runner test customers",
+      type: "CUSTOMER_TYPE",
+      level: "SUPERVISOR",
+      criteria: { customerTypes: ["RUNNER_TEST"] },
+      onExpiry: "ESCALATE",
+      expiresAfterMinutes: 10,
+    });
+    const order = await f.order({ quantity: 2, customerType: "RUNNER_TEST" });
+    const t0 = new Date(Date.now() + 1000);
+    const r = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancel([{ orderLineId: order.lines[0]!.id, quantity: 1 }]), { now: t0 });
+    const runAt = async (at: Date) => {
+      await schedulePeriodicJobs(f.db, at);
+      const keys = (await f.db.job.findMany({ where: { type: "approvals.expire", status: "READY" } })).map((j) => j.key);
+      return drainJobs(f.db, { owner: "test-runner", now: () => at, handlers: JOB_HANDLERS, keys });
+    };
+    await runAt(new Date(t0.getTime() + 5 * MINUTE));
+    expect((await tasksOf(r.id)).map((t) => [t.level, t.status])).toEqual([["SUPERVISOR", "PENDING"]]);
+    const pass = await runAt(new Date(t0.getTime() + 11 * MINUTE));
+    expect(pass.outcomes.SUCCEEDED).toBe(1);
+    const tasks = await tasksOf(r.id);
+    expect(tasks.map((t) => [t.level, t.status])).toEqual([
+      ["SUPERVISOR", "EXPIRED"],
+      ["MANAGER", "PENDING"],
+    ]);
+    expect(tasks[1]!.escalatedFromId).toBe(tasks[0]!.id);
+    expect(await statusOf(r.id)).toBe("PENDING_APPROVAL");
+    const attempts = await f.db.jobAttempt.findMany({ where: { job: { type: "approvals.expire" } } });
+    expect(attempts.filter((a) => a.outcome === "SUCCEEDED").length).toBeGreaterThanOrEqual(2);
   });
 
   it("request-level approval still signs every task the approver may sign", async () => {
