@@ -52,6 +52,7 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   await signIn(manager, "manager@demo.test");
   await expect(manager).toHaveURL(/\/approvals$/);
   await expect(manager.getByRole("heading", { level: 1, name: "Approvals" })).toBeVisible();
+  await expect(manager.getByText("New requests appear within 5 seconds.")).toBeVisible();
 
   // buyer2 asks to cancel 2 lamps: the preview already says a supervisor must approve.
   const buyerContext = await browser.newContext();
@@ -89,6 +90,8 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   await manager.getByRole("button", { name: "Approve" }).click();
   await expect(manager).toHaveURL(/\/approvals\?decided=/);
   await expect(manager.getByRole("status").filter({ hasText: `Cancellation ${number} approved.` })).toBeVisible();
+  // The queue the manager lands on no longer offers the decided request.
+  await expect(manager.getByRole("link", { name: number, exact: true })).toHaveCount(0);
   await shot(manager, "approvals-after-rule-approve");
 
   // buyer2 sees the refund.

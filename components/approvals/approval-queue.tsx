@@ -11,9 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { approvalKeys } from "./query-keys";
+import { approvalKeys, QUEUE_POLL_MS } from "./query-keys";
 
-export const QUEUE_POLL_MS = 5_000;
 
 export interface QueueFilter {
   level?: string;
@@ -64,7 +63,9 @@ export function ApprovalQueue({
   const cursor = cursors.at(-1) ?? null;
   const pageNumber = cursors.length;
   const query = useQuery({
-    queryKey: approvalKeys.list({ ...filter, cursor }),
+    // Keyed by the server render too: after a decision redirects here, the fresh first page the
+    // server rendered wins over what an earlier visit left in the cache.
+    queryKey: [...approvalKeys.list({ ...filter, cursor }), initialAt],
     queryFn: ({ signal }) => apiGet<Page>(queuePath(filter, pageSize, cursor), signal),
     initialData: cursor === null ? initial : undefined,
     initialDataUpdatedAt: cursor === null ? initialAt : undefined,
