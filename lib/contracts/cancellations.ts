@@ -29,7 +29,7 @@ export type CreateCancellationRequestInput = z.infer<typeof CreateCancellationRe
 
 export const DecisionComment = z.object({ comment: z.string().trim().max(2000).optional() }).meta({ id: "ApprovalDecision" });
 export const RejectionComment = z
-  .object({ comment: z.string().trim().min(1, "a comment is required to reject").max(2000) })
+  .object({ comment: z.string({ error: "a comment is required to reject" }).trim().min(1, "a comment is required to reject").max(2000) })
   .meta({ id: "Rejection" });
 
 const Money = z.object({ merchandise: z.number().int(), tax: z.number().int(), shipping: z.number().int(), discount: z.number().int(), total: z.number().int() });

@@ -98,7 +98,9 @@ describe("cancellation requests over HTTP", () => {
     const base = `/orders/${order.id}/cancellation-requests/${created.body.id}`;
     expectProblem(await call("POST", `${base}/approve`, { key: ops, body: {} }), 403, "FORBIDDEN");
     expectProblem(await call("POST", `${base}/approve`, { key: await keyFor("supervisor@demo.test", "orders:read"), body: {} }), 403, "FORBIDDEN");
-    expectProblem(await call("POST", `${base}/reject`, { key: await keyFor("supervisor@demo.test", "*"), body: {} }), 422, "VALIDATION_FAILED");
+    const noComment = await call("POST", `${base}/reject`, { key: await keyFor("supervisor@demo.test", "*"), body: {} });
+    expectProblem(noComment, 422, "VALIDATION_FAILED");
+    expect(noComment.body.errors).toEqual([{ path: "comment", message: "a comment is required to reject" }]);
     const approved = await call("POST", `${base}/approve`, { key: await keyFor("supervisor@demo.test", "*"), body: { comment: "fine" } });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe("EXECUTING");
