@@ -25,13 +25,27 @@ export interface OrderView {
   totals: { refunded: number };
 }
 
+/**
+ * GET with the page's session. A socket the server closed as idle just as it was reused
+ * ("socket hang up", ECONNRESET) is a transport hiccup, not an answer: a GET is retried once.
+ */
+export async function getJson<T>(page: Page, path: string): Promise<T> {
+  let res;
+  try {
+    res = await page.request.get(path);
+  } catch (e) {
+    if (!/ECONNRESET|socket hang up/i.test(String(e))) throw e;
+    res = await page.request.get(path);
+  }
+  expect(res.ok(), `GET ${path} → ${res.status()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
 /** Finds one of the buyer's demo orders by its externalRef through the API, with the signed-in session. */
 export async function demoOrder(page: Page, externalRef: string, buyerEmail = "buyer@demo.test"): Promise<OrderView> {
-  const list = await page.request.get(`/api/v1/orders?buyerEmail=${encodeURIComponent(buyerEmail)}&limit=100`);
-  expect(list.ok()).toBeTruthy();
-  const { items } = (await list.json()) as { items: { id: string }[] };
+  const { items } = await getJson<{ items: { id: string }[] }>(page, `/api/v1/orders?buyerEmail=${encodeURIComponent(buyerEmail)}&limit=100`);
   for (const { id } of items) {
-    const order = (await (await page.request.get(`/api/v1/orders/${id}`)).json()) as OrderView;
+    const order = await getJson<OrderView>(page, `/api/v1/orders/${id}`);
     if (order.externalRef === externalRef) return order;
   }
   throw new Error(`demo order ${externalRef} not found: run against fresh demo data`);

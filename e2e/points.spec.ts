@@ -5,7 +5,7 @@
 // order (500 WELCOME, then 500 SUMMER), each expiring as many days after today as it had left
 // when it was redeemed.
 import { expect, test } from "@playwright/test";
-import { demoOrder, shot, signIn } from "./helpers";
+import { demoOrder, getJson, shot, signIn } from "./helpers";
 
 const DAY = 86_400_000;
 const DATE_ONLY = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
@@ -72,10 +72,9 @@ test("a buyer who paid part in points cancels one item and gets the points back 
 
   // The API agrees: the withdrawal has 1,000 of 2,000 points left to give back.
   const after = await demoOrder(page, "demo-points-1");
-  const tender = (await (await page.request.get(`/api/v1/orders/${after.id}`)).json()) as { payments: { method: string; pointsWithdrawTransactionId: string | null; refunded: number }[] };
+  const tender = await getJson<{ payments: { method: string; pointsWithdrawTransactionId: string | null; refunded: number }[] }>(page, `/api/v1/orders/${after.id}`);
   const pts = tender.payments.find((p) => p.method === "POINTS")!;
   expect(pts.refunded).toBe(1000);
-  const withdrawal = await page.request.get(`/api/v1/points/withdrawals/${pts.pointsWithdrawTransactionId}`);
-  expect(withdrawal.ok()).toBeTruthy();
-  expect(await withdrawal.json()).toMatchObject({ pointsWithdrawn: 2000, pointsCanceled: 1000, pointsCancelable: 1000 });
+  const withdrawal = await getJson(page, `/api/v1/points/withdrawals/${pts.pointsWithdrawTransactionId}`);
+  expect(withdrawal).toMatchObject({ pointsWithdrawn: 2000, pointsCanceled: 1000, pointsCancelable: 1000 });
 });
