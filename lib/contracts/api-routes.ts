@@ -380,7 +380,7 @@ export const API_ROUTES = {
     tag: "Loyalty points",
     summary: "Give back points of a withdrawal in reverse deduction order, with extended expiry",
     description:
-      "Creates one new deposit per consumed deposit it refunds (same program; expiry = cancellation day + the days the deposit had left at redemption), each carrying `sourceTransactionId`. More than cancelable → 409 OVER_REFUND; `effectiveAt` before the withdrawal → 422; unknown withdrawal → 404. The same `sourceTransactionId` and points again return the first result; with other points → 409.",
+      "Creates one new deposit per consumed deposit it refunds (same program; expiry = cancellation day + the days the deposit had left at redemption), each carrying `sourceTransactionId`. More than cancelable → 409 OVER_REFUND; `effectiveAt` before the withdrawal → 422; unknown withdrawal → 404. The same `sourceTransactionId` and points again return the first result; with other points → 409. A withdrawal that pays an order (a POINTS tender) → 409 CONFLICT: its points go back by cancelling that order's items.",
     permission: "points.write",
     body: PointsPartialCancellation,
     response: PointsCancellationResult,

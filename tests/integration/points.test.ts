@@ -316,6 +316,10 @@ describe.each(engines())("loyalty points on %s", (engine) => {
         f.order({ quantity: 5, buyerEmail, payments: [{ method: "CARD", amount: 6000 }, { method: "POINTS", amount: 5000, pointsWithdrawTransactionId: withdrawal.transactionId }] }),
       ),
     ).toBe("VALIDATION_FAILED");
+    // Its points go back only with the order's money: a direct partial cancellation is refused and creates nothing.
+    expect(await outcome(() => cancel({ withdrawTransactionId: withdrawal.transactionId, sourceTransactionId: "direct-1", pointsToRefund: 100 }))).toBe("CONFLICT");
+    expect(await f.db.pointsCancellation.count({ where: { withdrawalId: withdrawal.transactionId } })).toBe(0);
+    expect(await f.db.pointsTransaction.count({ where: { sourceTransactionId: "direct-1" } })).toBe(0);
 
     const buyer = await f.as(buyerEmail);
     const cancelLines = (quantity: number) =>

@@ -117,6 +117,14 @@ export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: Points
       }
       return cancellationView(tx, existing.id);
     }
+    // Points that paid an order go back with the order's money (a cancellation of its items), so
+    // the order's tender and the points ledger never tell different stories.
+    const tender = await tx.paymentTender.findUnique({ where: { pointsWithdrawTransactionId: withdrawal.id }, select: { order: { select: { number: true } } } });
+    if (tender) {
+      throw new DomainError("CONFLICT", `This withdrawal pays order ${tender.order.number}; cancel the order's items to give its points back`, {
+        errors: [{ path: "withdrawTransactionId", message: `pays order ${tender.order.number}: cancel items of that order instead` }],
+      });
+    }
     const effectiveAt = requestedAt ?? new Date();
     if (effectiveAt.getTime() < withdrawal.effectiveAt.getTime()) {
       throw validationFailed([{ path: "effectiveAt", message: `must not be before the withdrawal (${withdrawal.effectiveAt.toISOString()})` }], "The cancellation is not valid");

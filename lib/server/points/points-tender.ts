@@ -11,6 +11,9 @@ import { refundPointsTender } from "./partial-cancellation.ts";
  * (payment_tenders.pointsWithdrawTransactionId is also unique). Returns field errors, never throws.
  */
 export async function checkPointsTender(tx: Tx, withdrawalId: string, buyerEmail: string, path: string): Promise<FieldError[]> {
+  // Take the withdrawal's row first (as a partial cancellation does), so on PostgreSQL a concurrent
+  // direct cancellation either lands before this check sees it or sees this order's tender.
+  await tx.pointsTransaction.updateMany({ where: { id: withdrawalId, type: "WITHDRAWAL" }, data: { pointsCanceled: { increment: 0 } } });
   const w = await tx.pointsTransaction.findFirst({ where: { id: withdrawalId, type: "WITHDRAWAL" }, include: { account: true } });
   if (!w || w.account.ownerEmail !== buyerEmail.toLowerCase()) return [{ path, message: `no points withdrawal ${withdrawalId} of ${buyerEmail}` }];
   if (w.pointsCanceled > 0) return [{ path, message: "the withdrawal has already been partly refunded" }];
