@@ -46,10 +46,10 @@ export async function signTask(tx: Tx, actor: Actor, taskId: string, status: "AP
   if (count !== 1) throw new WriteContention(`approval task ${taskId}`);
 }
 
-/** Closes a subject's other pending tasks when it ends (they can no longer matter). */
-export async function closeOtherPendingTasks(tx: Tx, subject: { type: string; id: string }, exceptId: string, why: string, now: Date) {
+/** Closes a subject's pending tasks (but `exceptId`) when it ends: they can no longer matter. */
+export async function closePendingTasks(tx: Tx, subject: { type: string; id: string }, why: string, now: Date, exceptId?: string) {
   await tx.approvalTask.updateMany({
-    where: { subjectType: subject.type, subjectId: subject.id, status: "PENDING", id: { not: exceptId } },
+    where: { subjectType: subject.type, subjectId: subject.id, status: "PENDING", ...(exceptId ? { id: { not: exceptId } } : {}) },
     data: { status: "EXPIRED", comment: why, decidedAt: now },
   });
 }
@@ -81,8 +81,8 @@ export async function decideApprovalTask(
     await signTask(tx, actor, task.id, status, comment, now);
     const ref = { type: task.subjectType, id: task.subjectId };
     if (status === "REJECTED") {
-      await closeOtherPendingTasks(tx, ref, task.id, "request rejected", now);
-      await handler.ended(tx, actor, subject, "REJECTED", comment!);
+      await closePendingTasks(tx, ref, "request rejected", now, task.id);
+      await handler.ended(tx, actor, subject, "REJECTED", comment!, task.level as ApproverLevel);
       return { remaining: 0 };
     }
     const remaining = await tx.approvalTask.count({ where: { subjectType: ref.type, subjectId: ref.id, status: "PENDING" } });

@@ -5,8 +5,9 @@ import { expiresAt, expiryOutcome, isPastDeadline, type ExpiryOutcome } from "..
 import { ON_EXPIRY, ON_FINAL_EXPIRY, type OnExpiry, type OnFinalExpiry } from "../../domain/approvals/rules.ts";
 import { inTransaction, WriteContention } from "../tx.ts";
 import { recordOrderCommand } from "../orders/order-command.ts";
-import { closeOtherPendingTasks } from "./decide.ts";
-import { approvalSystemActor, subjectHandler } from "./subjects.ts";
+import { closePendingTasks } from "./decide.ts";
+import { subjectHandler } from "./subjects.ts";
+import { systemActor } from "../system-actor.ts";
 
 export interface ExpiryCounts {
   /** Tasks past their deadline that were looked at. */
@@ -96,7 +97,7 @@ async function expireOne(db: Db, actor: Actor, taskId: string, subjectType: stri
     }
 
     // Nobody left to ask: the subject expires.
-    await closeOtherPendingTasks(tx, { type: subjectType, id: subjectId }, task.id, "request expired", now);
+    await closePendingTasks(tx, { type: subjectType, id: subjectId }, "request expired", now, task.id);
     await recordOrderCommand(tx, actor, subject.order, { action: "APPROVAL_EXPIRED", description: `${task.level} approval of ${subject.label} not decided in time`, data: ref }, [
       { type: "ApprovalTaskExpired", payload: ref },
     ]);
@@ -127,7 +128,7 @@ export async function expireApprovalTasks(db: Db, options: { now?: Date; limit?:
     select: { id: true, subjectType: true, subjectId: true },
   });
   const counts: ExpiryCounts = { examined: due.length, escalated: 0, autoApproved: 0, expired: 0 };
-  const actor = approvalSystemActor();
+  const actor = systemActor("Countermand approvals");
   for (const t of due) {
     const kind = await expireOne(db, actor, t.id, t.subjectType, t.subjectId, now);
     if (kind === "ESCALATE") counts.escalated++;

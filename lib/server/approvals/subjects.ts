@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
+import type { ApproverLevel } from "../../auth/permissions.ts";
 import { notFound } from "../../domain/errors.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
@@ -30,7 +30,7 @@ export interface ApprovalSubjectHandler {
   /** Every task is approved: the subject proceeds (in the same transaction). */
   approved(tx: Tx, actor: Actor, subject: LockedSubject): Promise<void>;
   /** One task was rejected, or expired with nobody left to ask: the subject ends. */
-  ended(tx: Tx, actor: Actor, subject: LockedSubject, outcome: "REJECTED" | "EXPIRED", comment: string): Promise<void>;
+  ended(tx: Tx, actor: Actor, subject: LockedSubject, outcome: "REJECTED" | "EXPIRED", comment: string, level?: ApproverLevel): Promise<void>;
   /** Work that must happen after commit (e.g. paying a refund through the gateway). */
   afterCommit?(db: Db, actor: Actor, subjectId: string): Promise<void>;
 }
@@ -48,7 +48,7 @@ const cancellation: ApprovalSubjectHandler = {
     await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: "APPROVED", decidedAt: new Date() } });
     await executeCancellation(tx, actor, subject.order, subject.id);
   },
-  async ended(tx, actor, subject, outcome, comment) {
+  async ended(tx, actor, subject, outcome, comment, level) {
     await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: outcome, decidedAt: new Date() } });
     await releaseHolds(tx, subject.id);
     const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subject.id }, select: { number: true } });
@@ -61,7 +61,7 @@ const cancellation: ApprovalSubjectHandler = {
         description: `Cancellation ${request.number} ${outcome === "REJECTED" ? "rejected" : "expired"}: ${comment}`,
         data: { cancellationRequestId: subject.id, comment },
       },
-      [{ type: outcome === "REJECTED" ? "OrderCancellationRejected" : "OrderCancellationExpired", payload: { cancellationRequestId: subject.id, comment } }],
+      [{ type: outcome === "REJECTED" ? "OrderCancellationRejected" : "OrderCancellationExpired", payload: { cancellationRequestId: subject.id, ...(level ? { level } : {}), comment } }],
     );
   },
   async afterCommit(db, _actor, subjectId) {
@@ -75,19 +75,4 @@ export function subjectHandler(subjectType: string): ApprovalSubjectHandler {
   const h = APPROVAL_SUBJECTS[subjectType];
   if (!h) throw new Error(`No approval handler for subject type ${subjectType}`);
   return h;
-}
-
-/** The actor recorded on what the approval engine does by itself (expiry, escalation, auto-approval). */
-export function approvalSystemActor(correlationId: string = randomUUID()): Actor {
-  return {
-    userId: "system",
-    email: "system@countermand",
-    name: "Countermand approvals",
-    roles: new Set(["OPS"]),
-    approverLevel: null,
-    storeIds: [],
-    scopes: "*",
-    via: "system",
-    correlationId,
-  };
 }

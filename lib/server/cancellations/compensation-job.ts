@@ -3,7 +3,7 @@ import { REFUND_MAX_ATTEMPTS } from "../../domain/cancellation/compensation-trai
 import { defaultGateway } from "../payments/gateway.ts";
 import { enqueueJob, PermanentFailure, RetryLater } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";
-import { systemActor } from "../jobs/system-actor.ts";
+import { systemActor } from "../system-actor.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder } from "../orders/order-command.ts";
 import { openFalloutForTask } from "../fallout/open-case.ts";

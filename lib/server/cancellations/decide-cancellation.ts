@@ -5,12 +5,12 @@ import type { CancellationViewT } from "../../contracts/cancellations.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";
-import { signTask } from "../approvals/decide.ts";
+import { closePendingTasks, signTask } from "../approvals/decide.ts";
+import { subjectHandler, type LockedSubject } from "../approvals/subjects.ts";
 import type { ApproverLevel } from "../../auth/permissions.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
-import { executeCancellation } from "./execute-cancellation.ts";
 import { runCompensationNow } from "../jobs/run-now.ts";
 import { releaseHolds } from "./holds.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
@@ -45,9 +45,12 @@ async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number
   return { pending, mine };
 }
 
-async function decideTask(tx: Tx, actor: Actor, taskId: string, status: "APPROVED" | "REJECTED", comment: string | undefined) {
-  await signTask(tx, actor, taskId, status, comment || null, new Date());
+/** The locked request as the approval engine's cancellation handler sees it. */
+function lockedSubject(order: LockedOrder, request: { id: string; number: string; status: string }): LockedSubject {
+  return { order, id: request.id, label: `cancellation ${request.number}`, pending: request.status === "PENDING_APPROVAL", status: request.status };
 }
+
+const cancellationHandler = () => subjectHandler(CANCELLATION_SUBJECT);
 
 /**
  * Signs every pending approval task of the request the approver may sign. When none remains the
@@ -65,7 +68,7 @@ export async function approveCancellationRequest(
   await inTransaction(db, async (tx) => {
     const { order, request } = await lockRequest(tx, actor, orderId, requestId);
     const { pending, mine } = await signableTasks(tx, actor, request);
-    for (const t of mine) await decideTask(tx, actor, t.id, "APPROVED", input.comment);
+    for (const t of mine) await signTask(tx, actor, t.id, "APPROVED", input.comment || null, new Date());
     const remaining = pending.length - mine.length;
     await recordOrderCommand(
       tx,
@@ -78,10 +81,7 @@ export async function approveCancellationRequest(
       },
       [{ type: "OrderCancellationApproved", payload: { cancellationRequestId: request.id, levels: mine.map((t) => t.level), remaining } }],
     );
-    if (remaining === 0) {
-      await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: new Date() } });
-      await executeCancellation(tx, actor, order, request.id);
-    }
+    if (remaining === 0) await cancellationHandler().approved(tx, actor, lockedSubject(order, request));
   });
   await runCompensationNow(db, requestId, { gateway: options.gateway });
   return loadCancellationView(db, requestId);
@@ -93,25 +93,13 @@ export async function rejectCancellationRequest(db: Db, actor: Actor, orderId: s
   if (!input.comment?.trim()) throw validationFailed([{ path: "comment", message: "a comment is required to reject" }]);
   await inTransaction(db, async (tx) => {
     const { order, request } = await lockRequest(tx, actor, orderId, requestId);
-    const { pending, mine } = await signableTasks(tx, actor, request);
-    await decideTask(tx, actor, mine[0]!.id, "REJECTED", input.comment);
-    await closePendingTasks(tx, pending.filter((t) => t.id !== mine[0]!.id).map((t) => t.id), "request rejected");
-    await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "REJECTED", decidedAt: new Date() } });
-    await releaseHolds(tx, request.id);
-    await recordOrderCommand(
-      tx,
-      actor,
-      order,
-      { action: "CANCELLATION_REJECTED", description: `Cancellation ${request.number} rejected: ${input.comment}`, data: { cancellationRequestId: request.id, comment: input.comment } },
-      [{ type: "OrderCancellationRejected", payload: { cancellationRequestId: request.id, level: mine[0]!.level, comment: input.comment } }],
-    );
+    const { mine } = await signableTasks(tx, actor, request);
+    const now = new Date();
+    await signTask(tx, actor, mine[0]!.id, "REJECTED", input.comment, now);
+    await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request rejected", now, mine[0]!.id);
+    await cancellationHandler().ended(tx, actor, lockedSubject(order, request), "REJECTED", input.comment, mine[0]!.level as ApproverLevel);
   });
   return loadCancellationView(db, requestId);
-}
-
-async function closePendingTasks(tx: Tx, ids: string[], why: string) {
-  if (!ids.length) return;
-  await tx.approvalTask.updateMany({ where: { id: { in: ids }, status: "PENDING" }, data: { status: "EXPIRED", comment: why, decidedAt: new Date() } });
 }
 
 /** The requester (or OPS) takes back a request that has not executed yet. */
@@ -125,8 +113,7 @@ export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId:
         requestStatus: request.status,
       });
     }
-    const pending = await tx.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: request.id, status: "PENDING" }, select: { id: true } });
-    await closePendingTasks(tx, pending.map((t) => t.id), "request withdrawn");
+    await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request withdrawn", new Date());
     await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
     await releaseHolds(tx, request.id);
     await recordOrderCommand(tx, actor, order as LockedOrder, { action: "CANCELLATION_WITHDRAWN", description: `Cancellation ${request.number} withdrawn`, data: { cancellationRequestId: request.id } }, [

@@ -1,5 +1,5 @@
 import type { JobHandler } from "../jobs/runner.ts";
-import { systemActor } from "../jobs/system-actor.ts";
+import { systemActor } from "../system-actor.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder } from "../orders/order-command.ts";
 import { openFalloutForTask, taskCauseKey } from "../fallout/open-case.ts";

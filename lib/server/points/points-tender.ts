@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../../db/client.ts";
-import type { Actor } from "../../auth/actor.ts";
+import { systemActor } from "../system-actor.ts";
 import type { FieldError } from "../../domain/errors.ts";
 import type { PaymentGateway, RefundCall, RefundOutcome } from "../payments/gateway.ts";
 import { refundPointsTender } from "./partial-cancellation.ts";
@@ -20,21 +19,6 @@ export async function checkPointsTender(tx: Tx, withdrawalId: string, buyerEmail
   const used = await tx.paymentTender.findUnique({ where: { pointsWithdrawTransactionId: withdrawalId }, select: { id: true } });
   if (used) return [{ path, message: "the withdrawal already pays another order" }];
   return [];
-}
-
-/** The actor recorded on points given back by refunds the system runs. */
-function refundActor(): Actor {
-  return {
-    userId: "system",
-    email: "system@countermand",
-    name: "Countermand refunds",
-    roles: new Set(["OPS"]),
-    approverLevel: null,
-    storeIds: [],
-    scopes: "*",
-    via: "system",
-    correlationId: randomUUID(),
-  };
 }
 
 /**
@@ -58,7 +42,7 @@ export class PointsTenderGateway implements PaymentGateway {
     if (!tender?.pointsWithdrawTransactionId) return { ok: false, kind: "DECLINED", reason: "the POINTS tender references no points withdrawal" };
     const adjustment = await this.db.financialAdjustment.findUnique({ where: { causeKey: call.idempotencyKey }, select: { cancellationRequestId: true } });
     try {
-      const result = await refundPointsTender(this.db, refundActor(), {
+      const result = await refundPointsTender(this.db, systemActor("Countermand refunds"), {
         tenderId: tender.id,
         withdrawalId: tender.pointsWithdrawTransactionId,
         tenderAmount: tender.amount,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../../auth/actor.ts";
+import type { Actor } from "../auth/actor.ts";
 
-/** The actor recorded on work the job runner does (history, outbox) — not a person. */
+/** The actor recorded on work the system does by itself (history, outbox) — not a person. `name` says which part acted. */
 export function systemActor(name = "Countermand job runner"): Actor {
   return {
     userId: "system",
