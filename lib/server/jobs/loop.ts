@@ -20,8 +20,8 @@ export interface LoopOptions {
 }
 
 /**
- * The background runner: every `intervalMs` it schedules the periodic jobs of the current period
- * and runs whatever is due (until a pass finds nothing). Used in-process on the embedded default
+ * The background runner: every `intervalMs` it runs whatever is due (until a pass finds nothing),
+ * after scheduling the periodic jobs of a period that has just begun. Used in-process on the embedded default
  * (instrumentation.ts) and as its own process (`npm run worker`).
  */
 export function startRunnerLoop(db: Db, options: LoopOptions = {}): RunnerLoop {
@@ -31,9 +31,17 @@ export function startRunnerLoop(db: Db, options: LoopOptions = {}): RunnerLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  const periodic = options.periodic ?? PERIODIC_JOBS;
+  // Periodic jobs are scheduled once per period, not on every pass: until the earliest next period
+  // starts there is nothing new to enqueue (and nothing new to prune).
+  let nextPeriodAt = 0;
   const pass = async () => {
     try {
-      await schedulePeriodicJobs(db, now(), options.periodic ?? PERIODIC_JOBS);
+      const t = now();
+      if (t.getTime() >= nextPeriodAt) {
+        await schedulePeriodicJobs(db, t, periodic);
+        nextPeriodAt = Math.min(...periodic.map((p) => (Math.floor(t.getTime() / p.everyMs) + 1) * p.everyMs));
+      }
       while (!stopped) {
         const r = await runDueJobs(db, { owner, now, handlers: options.handlers ?? JOB_HANDLERS, gateway: options.gateway });
         if (!r.claimed) break;
