@@ -4,6 +4,7 @@ import { authorize } from "../../auth/actor.ts";
 import type { ReconciliationFindingT, ReconciliationReportT } from "../../contracts/fallout.ts";
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "./consistency.ts";
 import { findPointsMismatches } from "../points/check-points.ts";
+import { compensationJobKey } from "../cancellations/compensation-job.ts";
 
 export interface ReconciliationOptions {
   now?: Date;
@@ -39,7 +40,7 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
   });
   for (const r of executing) {
     const waitingOnPerson = r.compensationTasks.some((t) => t.mode === "MANUAL" && t.status === "PENDING");
-    const automatic = r.compensationTasks.filter((t) => t.mode === "AUTOMATIC" && (t.status === "PENDING" || t.status === "IN_PROGRESS")).map((t) => `compensation:${t.id}`);
+    const automatic = r.compensationTasks.filter((t) => t.mode === "AUTOMATIC" && (t.status === "PENDING" || t.status === "IN_PROGRESS")).map((t) => compensationJobKey(t.id));
     const runnable = automatic.length ? await db.job.count({ where: { key: { in: automatic }, status: { in: ["READY", "RUNNING"] } } }) : 0;
     if (waitingOnPerson || runnable) continue;
     findings.push({
@@ -87,7 +88,7 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
       const tasks = adj?.cancellationRequestId
         ? await db.compensationTask.findMany({ where: { cancellationRequestId: adj.cancellationRequestId, type: "ISSUE_REFUND" }, select: { id: true } })
         : [];
-      const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => `compensation:${t.id}`) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
+      const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
       if (pending) continue;
       findings.push({
         check: "GATEWAY",

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { JOB_HANDLERS } from "./registry.ts";
+import { compensationJobKey } from "../cancellations/compensation-job.ts";
 import { runDueJobs, runnerId } from "./runner.ts";
 
 /**
@@ -18,5 +19,5 @@ export async function runJobsNow(db: Db, keys: string[], options: { gateway?: Pa
 /** Runs the pending automatic compensation of a cancellation request now. */
 export async function runCompensationNow(db: Db, requestId: string, options: { gateway?: PaymentGateway } = {}) {
   const tasks = await db.compensationTask.findMany({ where: { cancellationRequestId: requestId, mode: "AUTOMATIC", status: { in: ["PENDING", "FAILED"] } }, select: { id: true } });
-  await runJobsNow(db, tasks.map((t) => `compensation:${t.id}`), options);
+  await runJobsNow(db, tasks.map((t) => compensationJobKey(t.id)), options);
 }
