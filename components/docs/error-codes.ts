@@ -18,5 +18,9 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode | "INTERNAL", string>> = 
   MALFORMED_JSON: "The request body is not valid JSON.",
   PAYLOAD_TOO_LARGE: "The request body exceeds the configured maximum size.",
   OVER_REFUND: "The refund would exceed what was paid for the order or tender.",
+  MALFORMED_URL: "The request path holds malformed percent-encoding (e.g. `%E0%A4%A`) and cannot be decoded.",
+  JSON_TOO_DEEP: "The JSON body nests arrays or objects more deeply than the API accepts (32 levels). Nothing was processed.",
+  METHOD_NOT_ALLOWED: "The path exists but not with this HTTP method; the `Allow` header lists the methods it takes.",
+  UNSUPPORTED_MEDIA_TYPE: "A POST sent a `content-type` other than `application/json` (or `application/*+json`).",
   INTERNAL: "An unexpected server error. The detail quotes a request id (also in `X-Request-Id`); include it when reporting the problem.",
 };

@@ -58,8 +58,10 @@ export interface ApiRouteDef {
   body?: z.ZodType;
   response: z.ZodType;
   status: number;
-  /** Sets ETag from the response's `version` and accepts If-Match. */
+  /** An order read or command: sets ETag from the response's `version` and accepts If-Match. */
   versioned?: boolean;
+  /** A command on an existing order that accepts If-Match (the order's version; `*` = any) and answers with ETag from `orderVersion`. */
+  ifMatch?: boolean;
 }
 
 const OrderId = z.object({ orderId: z.string().min(1).max(100) });
@@ -136,6 +138,7 @@ export const API_ROUTES = {
     body: AddNote,
     response: z.object({ id: z.string(), body: z.string(), visibility: z.string(), createdAt: z.string(), orderVersion: z.number().int() }),
     status: 201,
+    ifMatch: true,
   },
   adjustInventory: {
     method: "POST",
@@ -204,6 +207,7 @@ export const API_ROUTES = {
     body: DecisionComment,
     response: CancellationView,
     status: 200,
+    ifMatch: true,
   },
   rejectCancellationRequest: {
     method: "POST",
@@ -215,6 +219,7 @@ export const API_ROUTES = {
     body: RejectionComment,
     response: CancellationView,
     status: 200,
+    ifMatch: true,
   },
   withdrawCancellationRequest: {
     method: "POST",
@@ -225,6 +230,7 @@ export const API_ROUTES = {
     params: RequestId,
     response: CancellationView,
     status: 200,
+    ifMatch: true,
   },
   listApprovals: {
     method: "GET",
@@ -258,6 +264,7 @@ export const API_ROUTES = {
     body: CompleteTask,
     response: CompensationTaskView,
     status: 200,
+    ifMatch: true,
   },
   failCompensationTask: {
     method: "POST",
@@ -269,6 +276,7 @@ export const API_ROUTES = {
     body: FailTask,
     response: CompensationTaskView,
     status: 200,
+    ifMatch: true,
   },
   listFalloutCases: {
     method: "GET",
@@ -302,6 +310,7 @@ export const API_ROUTES = {
     params: FalloutCaseId,
     response: FalloutCaseView,
     status: 200,
+    ifMatch: true,
   },
   resolveFalloutCase: {
     method: "POST",
@@ -314,6 +323,7 @@ export const API_ROUTES = {
     body: ResolveFallout,
     response: FalloutCaseView,
     status: 200,
+    ifMatch: true,
   },
   abandonFalloutCase: {
     method: "POST",
@@ -326,6 +336,7 @@ export const API_ROUTES = {
     body: AbandonFallout,
     response: FalloutCaseView,
     status: 200,
+    ifMatch: true,
   },
   getReconciliation: {
     method: "GET",

@@ -40,6 +40,7 @@ export const CancellationView = z
     number: z.string(),
     orderId: z.string(),
     orderNumber: z.string(),
+    orderVersion: z.number().int().meta({ description: "The order's version after this request's latest change (also the response's ETag)" }),
     status: z.string(),
     cancellationType: z.string(),
     reasonCode: z.string(),
@@ -106,6 +107,7 @@ export const CompensationTaskView = z
     status: z.string(),
     orderId: z.string(),
     orderNumber: z.string(),
+    orderVersion: z.number().int(),
     cancellationRequestId: z.string().nullable(),
     cancellationNumber: z.string().nullable(),
     storeCode: z.string().nullable(),
@@ -126,6 +128,7 @@ export const CompensationTaskQuery = z.object({
   storeCode: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(200).optional(),
+  orderId: z.string().min(1).max(100).optional().describe("Only the tasks of this order"),
 });
 export const CompleteTask = z.object({ evidence: z.string().trim().min(1, "describe what was done").max(2000) }).meta({ id: "CompleteTask" });
 export const FailTask = z.object({ reason: z.string().trim().min(1, "a reason is required").max(2000) }).meta({ id: "FailTask" });

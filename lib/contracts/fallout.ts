@@ -21,6 +21,7 @@ export const FalloutCaseView = z
     reason: z.string(),
     orderId: z.string(),
     orderNumber: z.string(),
+    orderVersion: z.number().int(),
     currency: z.string(),
     cancellationRequestId: z.string().nullable(),
     cancellationNumber: z.string().nullable(),

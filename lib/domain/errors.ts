@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'MALFORMED_JSON',
   'PAYLOAD_TOO_LARGE',
   'OVER_REFUND',
+  'MALFORMED_URL',
+  'JSON_TOO_DEEP',
+  'METHOD_NOT_ALLOWED',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,6 +54,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
   OVER_REFUND: 409,
+  MALFORMED_URL: 400,
+  JSON_TOO_DEEP: 400,
+  METHOD_NOT_ALLOWED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
@@ -69,6 +77,10 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   MALFORMED_JSON: 'Malformed JSON',
   PAYLOAD_TOO_LARGE: 'Payload too large',
   OVER_REFUND: 'Over-refund',
+  MALFORMED_URL: 'Malformed URL',
+  JSON_TOO_DEEP: 'JSON nested too deeply',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -109,6 +109,7 @@ function request(over: Partial<CancellationViewT> = {}): CancellationViewT {
     number: "CX-000012",
     orderId: "o1",
     orderNumber: "CM-1",
+    orderVersion: 3,
     status: "PENDING_APPROVAL",
     cancellationType: "BUSINESS_RULE",
     reasonCode: "PRICE_ERROR",

@@ -26,7 +26,7 @@ const STATUS_FILTER: Record<string, Prisma.CompensationTaskWhereInput> = {
 type TaskRow = Prisma.CompensationTaskGetPayload<object>;
 
 async function toViews(db: Db, rows: TaskRow[]): Promise<CompensationTaskViewT[]> {
-  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true } });
+  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, version: true } });
   const requests = await db.cancellationRequest.findMany({
     where: { id: { in: rows.map((r) => r.cancellationRequestId).filter((x): x is string => !!x) } },
     select: { id: true, number: true },
@@ -41,6 +41,7 @@ async function toViews(db: Db, rows: TaskRow[]): Promise<CompensationTaskViewT[]
     status: t.status,
     orderId: t.orderId,
     orderNumber: name(orders, t.orderId, "number") ?? "",
+    orderVersion: orders.find((o) => o.id === t.orderId)?.version ?? 0,
     cancellationRequestId: t.cancellationRequestId,
     cancellationNumber: name(requests, t.cancellationRequestId, "number"),
     storeCode: name(stores, t.storeId, "code"),
@@ -81,12 +82,18 @@ export async function listCompensationTasks(
   return { items: await toViews(db, page), nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!.id) : null };
 }
 
-async function finishManualTask(db: Db, actor: Actor, taskId: string, outcome: { status: "DONE"; evidence: string } | { status: "FAILED"; reason: string }) {
+async function finishManualTask(
+  db: Db,
+  actor: Actor,
+  taskId: string,
+  outcome: { status: "DONE"; evidence: string } | { status: "FAILED"; reason: string },
+  expectedVersion: number | undefined,
+) {
   authorize(actor, "compensation.work");
   await inTransaction(db, async (tx) => {
     const task = await tx.compensationTask.findFirst({ where: { AND: [{ id: taskId }, taskReach(actor)] } });
     if (!task) throw notFound("Compensation task");
-    const order = await lockOrder(tx, task.orderId, {});
+    const order = await lockOrder(tx, task.orderId, {}, expectedVersion);
     const current = await tx.compensationTask.findUniqueOrThrow({ where: { id: task.id } });
     if (current.mode !== "MANUAL") throw new DomainError("CONFLICT", `${current.type} is an automatic task; it cannot be confirmed by hand`);
     if (current.status !== "PENDING") throw new DomainError("CONFLICT", `This task is ${current.status.toLowerCase()}, not open`);
@@ -128,11 +135,11 @@ async function finishManualTask(db: Db, actor: Actor, taskId: string, outcome: {
 }
 
 /** A seller or warehouse confirms a manual step (recall from warehouse, return to stock) with evidence. */
-export function completeCompensationTask(db: Db, actor: Actor, taskId: string, input: { evidence: string }) {
-  return finishManualTask(db, actor, taskId, { status: "DONE", evidence: input.evidence });
+export function completeCompensationTask(db: Db, actor: Actor, taskId: string, input: { evidence: string }, options: { expectedVersion?: number } = {}) {
+  return finishManualTask(db, actor, taskId, { status: "DONE", evidence: input.evidence }, options.expectedVersion);
 }
 
 /** A manual step could not be done: the request shows FAILED with the reason and a fallout case opens for OPS. */
-export function failCompensationTask(db: Db, actor: Actor, taskId: string, input: { reason: string }) {
-  return finishManualTask(db, actor, taskId, { status: "FAILED", reason: input.reason });
+export function failCompensationTask(db: Db, actor: Actor, taskId: string, input: { reason: string }, options: { expectedVersion?: number } = {}) {
+  return finishManualTask(db, actor, taskId, { status: "FAILED", reason: input.reason }, options.expectedVersion);
 }

@@ -16,8 +16,8 @@ import { releaseHolds } from "./holds.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
-async function lockRequest(tx: Tx, actor: Actor, orderId: string, requestId: string) {
-  const order = await lockOrder(tx, orderId, orderReadWhere(actor));
+async function lockRequest(tx: Tx, actor: Actor, orderId: string, requestId: string, expectedVersion: number | undefined) {
+  const order = await lockOrder(tx, orderId, orderReadWhere(actor), expectedVersion);
   const request = await tx.cancellationRequest.findFirst({ where: { id: requestId, orderId: order.id } });
   if (!request) throw notFound("Cancellation request");
   return { order, request };
@@ -62,11 +62,11 @@ export async function approveCancellationRequest(
   orderId: string,
   requestId: string,
   input: { comment?: string },
-  options: { gateway?: PaymentGateway } = {},
+  options: { gateway?: PaymentGateway; expectedVersion?: number } = {},
 ): Promise<CancellationViewT> {
   authorize(actor, "approval.decide");
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     const { pending, mine } = await signableTasks(tx, actor, request);
     for (const t of mine) await signTask(tx, actor, t.id, "APPROVED", input.comment || null, new Date());
     const remaining = pending.length - mine.length;
@@ -88,11 +88,18 @@ export async function approveCancellationRequest(
 }
 
 /** One rejection rejects the request; a comment is required. The held units are released. */
-export async function rejectCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string, input: { comment: string }) {
+export async function rejectCancellationRequest(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  requestId: string,
+  input: { comment: string },
+  options: { expectedVersion?: number } = {},
+) {
   authorize(actor, "approval.decide");
   if (!input.comment?.trim()) throw validationFailed([{ path: "comment", message: "a comment is required to reject" }]);
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     const { mine } = await signableTasks(tx, actor, request);
     const now = new Date();
     await signTask(tx, actor, mine[0]!.id, "REJECTED", input.comment, now);
@@ -103,10 +110,10 @@ export async function rejectCancellationRequest(db: Db, actor: Actor, orderId: s
 }
 
 /** The requester (or OPS) takes back a request that has not executed yet. */
-export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string) {
+export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string, options: { expectedVersion?: number } = {}) {
   authorize(actor, "cancellation.withdraw");
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId);
+    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     if (request.requestedById !== actor.userId && !isOps(actor)) throw new DomainError("FORBIDDEN", "Only the requester or operations can withdraw a request");
     if (request.status !== "PENDING_APPROVAL") {
       throw new DomainError("CONFLICT", `Cancellation ${request.number} is ${request.status.toLowerCase().replaceAll("_", " ")}; only pending requests can be withdrawn`, {

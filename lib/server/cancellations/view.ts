@@ -3,7 +3,7 @@ import type { CancellationViewT } from "../../contracts/cancellations.ts";
 import type { Assessment } from "../../domain/cancellation/assess.ts";
 
 export const CANCELLATION_VIEW_INCLUDE = {
-  order: { select: { number: true } },
+  order: { select: { number: true, version: true } },
   lines: { include: { orderLine: { select: { lineNumber: true, sku: true } } } },
   compensationTasks: { orderBy: { createdAt: "asc" } },
   refunds: { orderBy: { createdAt: "asc" } },
@@ -35,6 +35,7 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
     number: r.number,
     orderId: r.orderId,
     orderNumber: r.order.number,
+    orderVersion: r.order.version,
     status: r.status,
     cancellationType: r.cancellationType,
     reasonCode: r.reasonCode,

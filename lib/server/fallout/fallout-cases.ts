@@ -25,7 +25,7 @@ const STATUS_FILTER: Record<string, Prisma.FalloutCaseWhereInput> = {
 };
 
 async function toViews(db: Db | Tx, rows: CaseRow[], withAttempts: boolean): Promise<FalloutCaseViewT[]> {
-  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, currency: true } });
+  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, currency: true, version: true } });
   const requests = await db.cancellationRequest.findMany({
     where: { id: { in: rows.map((r) => r.cancellationRequestId).filter((x): x is string => !!x) } },
     select: { id: true, number: true, status: true },
@@ -45,6 +45,7 @@ async function toViews(db: Db | Tx, rows: CaseRow[], withAttempts: boolean): Pro
       reason: c.reason,
       orderId: c.orderId,
       orderNumber: orders.find((o) => o.id === c.orderId)?.number ?? "",
+      orderVersion: orders.find((o) => o.id === c.orderId)?.version ?? 0,
       currency: orders.find((o) => o.id === c.orderId)?.currency ?? "USD",
       cancellationRequestId: c.cancellationRequestId,
       cancellationNumber: request?.number ?? null,
@@ -105,10 +106,10 @@ export async function getFalloutCase(db: Db, actor: Actor, caseId: string): Prom
 }
 
 /** Reads the case for a repair command: unknown → 404, already settled → 409; locks its order. */
-async function openCase(tx: Tx, caseId: string, action: string): Promise<{ row: CaseRow; order: LockedOrder }> {
+async function openCase(tx: Tx, caseId: string, action: string, expectedVersion: number | undefined): Promise<{ row: CaseRow; order: LockedOrder }> {
   const row = await tx.falloutCase.findUnique({ where: { id: caseId } });
   if (!row) throw notFound("Fallout case");
-  const order = await lockOrder(tx, row.orderId, {});
+  const order = await lockOrder(tx, row.orderId, {}, expectedVersion);
   const current = await tx.falloutCase.findUniqueOrThrow({ where: { id: caseId } });
   if (current.status === "RESOLVED" || current.status === "ABANDONED") {
     throw new DomainError("CONFLICT", `Fallout case ${current.number} is ${current.status.toLowerCase()}; it cannot be ${action}`);
@@ -132,11 +133,11 @@ async function audit(tx: Tx, actor: Actor, order: LockedOrder, row: CaseRow, act
  * still fails is retried by the runner and, exhausted, reopens this case); a manual task goes back
  * to the seller/warehouse with a new due date. The case is IN_REPAIR meanwhile.
  */
-export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, options: { now?: Date; gateway?: PaymentGateway } = {}) {
+export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, options: { now?: Date; gateway?: PaymentGateway; expectedVersion?: number } = {}) {
   authorize(actor, "fallout.work");
   const now = options.now ?? new Date();
   const jobKey = await inTransaction(db, async (tx) => {
-    const { row, order } = await openCase(tx, caseId, "retried");
+    const { row, order } = await openCase(tx, caseId, "retried", options.expectedVersion);
     const task = row.compensationTaskId ? await tx.compensationTask.findUnique({ where: { id: row.compensationTaskId } }) : null;
     if (!task) throw new DomainError("CONFLICT", `Fallout case ${row.number} has no task to retry; resolve or abandon it`);
     let key: string | null = null;
@@ -167,12 +168,12 @@ export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, opt
  * OPS repaired it by hand, with evidence: the task is DONE (a refund is booked as paid with a
  * manual reference) and the request resumes — COMPLETED when nothing else is open.
  */
-export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, input: { evidence: string }, options: { now?: Date } = {}) {
+export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, input: { evidence: string }, options: { now?: Date; expectedVersion?: number } = {}) {
   authorize(actor, "fallout.work");
   if (!input.evidence?.trim()) throw validationFailed([{ path: "evidence", message: "describe what was done to repair it (evidence is required)" }], "Evidence is required");
   const now = options.now ?? new Date();
   await inTransaction(db, async (tx) => {
-    const { row, order } = await openCase(tx, caseId, "resolved");
+    const { row, order } = await openCase(tx, caseId, "resolved", options.expectedVersion);
     const task = row.compensationTaskId ? await tx.compensationTask.findUnique({ where: { id: row.compensationTaskId } }) : null;
     let refunded = 0;
     if (task && task.status !== "DONE" && task.status !== "CANCELLED") {
@@ -199,12 +200,12 @@ export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, i
 }
 
 /** OPS gives up on the step, with a reason: the task is cancelled and the request ends PARTIALLY_COMPLETED. */
-export async function abandonFalloutCase(db: Db, actor: Actor, caseId: string, input: { reason: string }, options: { now?: Date } = {}) {
+export async function abandonFalloutCase(db: Db, actor: Actor, caseId: string, input: { reason: string }, options: { now?: Date; expectedVersion?: number } = {}) {
   authorize(actor, "fallout.work");
   if (!input.reason?.trim()) throw validationFailed([{ path: "reason", message: "a reason is required to abandon" }], "A reason is required");
   const now = options.now ?? new Date();
   await inTransaction(db, async (tx) => {
-    const { row, order } = await openCase(tx, caseId, "abandoned");
+    const { row, order } = await openCase(tx, caseId, "abandoned", options.expectedVersion);
     const task = row.compensationTaskId ? await tx.compensationTask.findUnique({ where: { id: row.compensationTaskId } }) : null;
     if (task && task.status !== "DONE" && task.status !== "CANCELLED") {
       await tx.compensationTask.update({

@@ -36,19 +36,27 @@ function parametersOf(def: ApiRouteDef, components: Record<string, JsonSchema>) 
   if (def.method === "POST") {
     list.push({ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 255 } });
   }
-  if (def.versioned && def.method === "POST") {
-    list.push({ name: "If-Match", in: "header", required: false, description: 'Order version from ETag, e.g. "3"; stale → 412', schema: { type: "string" } });
+  if ((def.versioned || def.ifMatch) && def.method === "POST") {
+    list.push({
+      name: "If-Match",
+      in: "header",
+      required: false,
+      description: 'The order version from its ETag, e.g. "3" (`*` matches any version); stale → 412 and nothing changes',
+      schema: { type: "string" },
+    });
   }
   return list;
 }
 
 const ERROR_RESPONSES: Record<string, string> = {
-  "400": "Malformed JSON or missing Idempotency-Key",
+  "400": "Malformed JSON, JSON nested more than 32 levels, malformed percent-encoding in the path, or missing Idempotency-Key",
   "401": "Missing or invalid API key",
   "403": "The key's user or scopes do not allow this",
   "404": "Not found or outside the caller's reach",
   "409": "State or quantity conflict, or Idempotency-Key reused with a different body",
   "412": "Stale If-Match",
+  "413": "Request body too large",
+  "415": "content-type is not JSON",
   "422": "Schema-valid but semantically wrong input, or validation errors",
   "429": "Rate limited (see Retry-After)",
 };
@@ -74,12 +82,13 @@ export function openApiDocument(): JsonSchema {
       responses: {
         [String(def.status)]: {
           description: "Success",
-          ...(def.versioned ? { headers: { ETag: { description: "The order version", schema: { type: "string" } } } } : {}),
+          ...(def.versioned || def.ifMatch ? { headers: { ETag: { description: "The order version after the call", schema: { type: "string" } } } } : {}),
           content: { "application/json": { schema: schemaOf(def.response, "output", components) } },
         },
         ...Object.fromEntries(
           Object.entries(ERROR_RESPONSES)
-            .filter(([code]) => def.method === "POST" || !["400", "409", "412"].includes(code))
+            .filter(([code]) => def.method === "POST" || !["409", "412", "413", "415"].includes(code))
+            .filter(([code]) => code !== "412" || def.versioned || def.ifMatch)
             .map(([code, description]) => [code, { description, content: { "application/problem+json": { schema: problemRef } } }]),
         ),
       },

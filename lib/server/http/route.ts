@@ -12,6 +12,7 @@ import { zodFieldErrors } from "../../contracts/field-errors.ts";
 import { resolveApiKey } from "../api-keys/api-keys.ts";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestHash } from "./idempotency.ts";
 import { problemBody, problemResponse, PROBLEM_CONTENT_TYPE } from "./problem.ts";
+import { inspectJson, isJsonContentType, MAX_JSON_DEPTH, nulFieldErrors } from "./json-guard.ts";
 import { takeToken } from "./rate-limit.ts";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -33,8 +34,9 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what: stri
   return parsed.data;
 }
 
-function parseIfMatch(header: string | null): number | undefined {
-  if (header === null) return undefined;
+/** The order version pinned by If-Match; `*` (any version) pins nothing. */
+export function parseIfMatch(header: string | null): number | undefined {
+  if (header === null || header.trim() === "*") return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) throw new DomainError("VERSION_MISMATCH", 'If-Match must be an order version as returned in ETag, e.g. "3"');
   return Number(m[1]);
@@ -69,9 +71,41 @@ function json(status: number, body: unknown, headers: Record<string, string>): R
   return new Response(JSON.stringify(body), { status, headers: { "content-type": type, ...headers } });
 }
 
+/** ETag of an order response (`version`) or of a command's result on an order (`orderVersion`). */
 function etagFor(def: ApiRouteDef, body: unknown): Record<string, string> {
-  const version = (body as { version?: unknown } | null)?.version;
-  return def.versioned && typeof version === "number" ? { etag: `"${version}"` } : {};
+  if (!def.versioned && !def.ifMatch) return {};
+  const b = body as { version?: unknown; orderVersion?: unknown } | null;
+  const version = def.versioned ? b?.version : b?.orderVersion;
+  return typeof version === "number" ? { etag: `"${version}"` } : {};
+}
+
+function rejectNul(record: Record<string, unknown>, where: "path" | "query") {
+  const errors = nulFieldErrors(record, where);
+  if (errors.length) throw new DomainError("VALIDATION_FAILED", `The ${where} is not valid`, { errors });
+}
+
+/** Reads a POST body as JSON: media type (415), size (413), syntax (400), depth (400), NUL characters (422). */
+async function readJsonBody(req: Request): Promise<unknown> {
+  if (!isJsonContentType(req.headers.get("content-type"))) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with content-type: application/json");
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  const max = env().API_MAX_BODY_BYTES;
+  if (declared > max) throw new DomainError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${max} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > max) throw new DomainError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${max} bytes`);
+  let raw: unknown;
+  try {
+    raw = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new DomainError("MALFORMED_JSON", "The request body is not valid JSON");
+  }
+  const inspection = inspectJson(raw);
+  if (!inspection.ok && inspection.reason === "TOO_DEEP") {
+    throw new DomainError("JSON_TOO_DEEP", `The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  if (!inspection.ok) throw new DomainError("VALIDATION_FAILED", "The request body is not valid", { errors: inspection.errors });
+  return raw;
 }
 
 /**
@@ -96,8 +130,12 @@ export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContex
       authorize(actor, def.permission);
 
       const url = new URL(req.url);
-      const params = def.params ? parseOrThrow(def.params, await context.params, "path", "path") : undefined;
-      const query = def.query ? parseOrThrow(def.query, Object.fromEntries(url.searchParams), "query", "query") : undefined;
+      const rawParams = (await context?.params) ?? {};
+      const rawQuery = Object.fromEntries(url.searchParams);
+      rejectNul(rawParams, "path");
+      rejectNul(rawQuery, "query");
+      const params = def.params ? parseOrThrow(def.params, rawParams, "path", "path") : undefined;
+      const query = def.query ? parseOrThrow(def.query, rawQuery, "query", "query") : undefined;
       let body: unknown = undefined;
       let raw: unknown = undefined;
       let idempotencyKey: string | null = null;
@@ -106,16 +144,7 @@ export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContex
         if (!idempotencyKey || idempotencyKey.length > 255) {
           throw new DomainError("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header (1–255 characters) with every POST");
         }
-        const declared = Number(req.headers.get("content-length") ?? "0");
-        const max = env().API_MAX_BODY_BYTES;
-        if (declared > max) throw new DomainError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${max} bytes`);
-        const text = await req.text();
-        if (Buffer.byteLength(text) > max) throw new DomainError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${max} bytes`);
-        try {
-          raw = text.trim() === "" ? {} : JSON.parse(text);
-        } catch {
-          throw new DomainError("MALFORMED_JSON", "The request body is not valid JSON");
-        }
+        raw = await readJsonBody(req);
         // The key is claimed before validation so that reusing it with another body is always a
         // 409; a request that fails validation releases the key again (see the catch below).
         const hash = requestHash(def.method, url.pathname, raw);
@@ -126,7 +155,7 @@ export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContex
         idempotencyRecord = start.recordId;
         body = def.body ? parseOrThrow(def.body, raw, "request body") : undefined;
       }
-      const expectedVersion = def.versioned ? parseIfMatch(req.headers.get("if-match")) : undefined;
+      const expectedVersion = def.versioned || def.ifMatch ? parseIfMatch(req.headers.get("if-match")) : undefined;
 
       const status = def.status;
       let result: unknown;

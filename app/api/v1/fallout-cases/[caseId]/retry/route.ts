@@ -3,4 +3,5 @@ import { db } from "@/lib/db/client";
 import { apiHandler } from "@/lib/server/http/route";
 import { retryFalloutCase } from "@/lib/server/fallout/fallout-cases";
 
-export const POST = apiHandler(API_ROUTES.retryFalloutCase, ({ actor, params }) => retryFalloutCase(db(), actor, params.caseId));
+export const POST = apiHandler(API_ROUTES.retryFalloutCase, ({ actor, params, expectedVersion }) =>
+  retryFalloutCase(db(), actor, params.caseId, { expectedVersion }));
