@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { MAX_MONEY } from "../domain/money/money.ts";
 
-/** Integer minor units (cents); never negative, never fractional. */
-export const MinorUnits = z.number().int("must be an integer amount in minor units").nonnegative("must not be negative").max(1e13);
+/** Integer minor units (cents); never negative, never fractional, at most MAX_MONEY (10^13). */
+export const MinorUnits = z
+  .number()
+  .int("must be an integer amount in minor units")
+  .nonnegative("must not be negative")
+  .max(MAX_MONEY, `must be at most ${MAX_MONEY} minor units`);
 export const PositiveQuantity = z.number().int("must be a whole number of units").positive("must be at least 1").max(1_000_000);
 export const Code = z.string().trim().min(1, "is required").max(64);
 
