@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MIGRATIONS_DIR, loadMigrations } from "../lib/db/migrate.ts";
-import { derivePostgresSchema } from "./schemas.mjs";
+import { derivePostgresStorageSchema } from "./schemas.mjs";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -33,15 +33,17 @@ function diff(fromSchema: string | null, toSchema: string, label: string): strin
 const last = existing.at(-1);
 const previous = last ? readFileSync(path.join(MIGRATIONS_DIR, last.name, "schema.prisma"), "utf8") : null;
 const sqlite = diff(previous, current, "sqlite");
-const postgres = diff(previous && derivePostgresSchema(previous), derivePostgresSchema(current), "postgresql");
-if (!/\b(CREATE|ALTER|DROP)\b/.test(sqlite)) {
+const postgres = diff(previous && derivePostgresStorageSchema(previous), derivePostgresStorageSchema(current), "postgresql");
+const changes = (sql: string) => /\b(CREATE|ALTER|DROP)\b/.test(sql);
+if (!changes(sqlite) && !changes(postgres)) {
   console.error("No schema changes since the last migration.");
   process.exit(1);
 }
 const dir = path.join(MIGRATIONS_DIR, next);
 if (existsSync(dir)) throw new Error(`${dir} exists`);
 mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, "sqlite.sql"), sqlite);
-writeFileSync(path.join(dir, "postgresql.sql"), postgres);
+// A change only one engine sees (e.g. a column becoming BIGINT on PostgreSQL) leaves the other with nothing to do.
+writeFileSync(path.join(dir, "sqlite.sql"), changes(sqlite) ? sqlite : "-- Nothing changes on SQLite.\n");
+writeFileSync(path.join(dir, "postgresql.sql"), changes(postgres) ? postgres : "-- Nothing changes on PostgreSQL.\n");
 writeFileSync(path.join(dir, "schema.prisma"), current);
 console.log(`Created prisma/migrations/${next}`);

@@ -1,1 +1,2 @@
 export function derivePostgresSchema(text: string): string;
+export function derivePostgresStorageSchema(text: string): string;

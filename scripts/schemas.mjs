@@ -1,5 +1,9 @@
 // Derives the PostgreSQL schema from prisma/schema.prisma (the single source of truth).
 // Only the datasource and the client output differ; the models are identical.
+// derivePostgresStorageSchema() is what PostgreSQL stores: the same, with the fields marked
+// `// int64` as BigInt (BIGINT columns). Migrations are authored from it and tested against it;
+// the client stays generated from the Int version, and Prisma reads and writes an Int field over a
+// BIGINT column as a plain number.
 // `node scripts/schemas.mjs --check` fails when the checked-in copy is stale.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -23,9 +27,27 @@ export function derivePostgresSchema(text) {
   return out;
 }
 
+const INT64_FIELD = /^(\s+\w+\s+)Int(\??)(\s.*)?\/\/ int64\s*$/;
+
+/** The PostgreSQL schema as stored: fields marked `// int64` become BigInt (BIGINT columns). */
+export function derivePostgresStorageSchema(text) {
+  return derivePostgresSchema(text)
+    .split("\n")
+    .map((line) => {
+      if (!line.includes("// int64") || line.trim().startsWith("//")) return line;
+      const m = INT64_FIELD.exec(line);
+      if (!m) throw new Error(`scripts/schemas.mjs: "// int64" marks an Int field only: ${line.trim()}`);
+      return line.replace(INT64_FIELD, (_, head, optional, rest = " ") => `${head}BigInt${optional}${rest}// int64`);
+    })
+    .join("\n");
+}
+
 const target = path.join(root, "prisma/postgresql/schema.prisma");
 const derived = derivePostgresSchema(source);
-if (process.argv.includes("--check")) {
+const runAsScript = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (!runAsScript) {
+  // Imported for its functions (scripts/new-migration.ts, tests): no side effects.
+} else if (process.argv.includes("--check")) {
   const current = readFileSync(target, "utf8");
   if (current !== derived) {
     console.error("prisma/postgresql/schema.prisma is stale: run `node scripts/schemas.mjs`");

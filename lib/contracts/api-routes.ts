@@ -75,7 +75,7 @@ export const API_ROUTES = {
     tag: "Orders",
     summary: "Take in an order from a storefront",
     description:
-      "Unknown SKUs are added to the catalogue; unknown store or location → 422; payments must add up to the order total → else 422.",
+      "Unknown SKUs are added to the catalogue; unknown store or location → 422; payments must add up to the order total → else 422. Every amount, each line's amount and the order's (subtotal + tax + shipping) are at most 10,000,000,000,000 minor units → else 422.",
     permission: "order.intake",
     body: IntakeOrder,
     response: OrderView,
@@ -391,7 +391,7 @@ export const API_ROUTES = {
     tag: "Loyalty points",
     summary: "Give back points of a withdrawal in reverse deduction order, with extended expiry",
     description:
-      "Creates one new deposit per consumed deposit it refunds (same program; expiry = cancellation day + the days the deposit had left at redemption), each carrying `sourceTransactionId`. More than cancelable → 409 OVER_REFUND; `effectiveAt` before the withdrawal → 422; unknown withdrawal → 404. The same `sourceTransactionId` and points again return the first result; with other points → 409. A withdrawal that pays an order (a POINTS tender) → 409 CONFLICT: its points go back by cancelling that order's items.",
+      "Creates one new deposit per consumed deposit it refunds (same program; expiry = cancellation day + the days the deposit had left at redemption), each carrying `sourceTransactionId`. More than cancelable → 409 OVER_REFUND; `effectiveAt` before the withdrawal → 422; unknown withdrawal → 404. `sourceTransactionId` is the caller's reference, not a de-duplication key: two requests with the same one are two refunds; a retried request is answered from its `Idempotency-Key`. A withdrawal that pays an order (a POINTS tender) → 409 CONFLICT: its points go back by cancelling that order's items.",
     permission: "points.write",
     body: PointsPartialCancellation,
     response: PointsCancellationResult,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { APPROVER_LEVELS } from "../auth/permissions.ts";
+import { MAX_MONEY } from "../domain/money/money.ts";
 import { pageOf } from "./common.ts";
 
 export const ApprovalQuery = z.object({
   status: z.enum(["PENDING"], { error: "only PENDING approvals can be listed: those are the ones to sign" }).default("PENDING"),
   level: z.enum(APPROVER_LEVELS).optional().describe("Only tasks of this level (still only those you may sign)"),
-  minOrderValue: z.coerce.number().int().nonnegative().max(1e13).optional().describe("Only tasks on orders worth at least this much, in minor units"),
+  minOrderValue: z.coerce.number().int().nonnegative().max(MAX_MONEY).optional().describe("Only tasks on orders worth at least this much, in minor units"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(200).optional(),
 });

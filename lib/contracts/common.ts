@@ -1,9 +1,20 @@
 import { z } from "zod";
+import { MAX_MONEY } from "../domain/money/money.ts";
 
-/** Integer minor units (cents); never negative, never fractional. */
-export const MinorUnits = z.number().int("must be an integer amount in minor units").nonnegative("must not be negative").max(1e13);
+/** Integer minor units (cents); never negative, never fractional, at most MAX_MONEY (10^13). */
+export const MinorUnits = z
+  .number()
+  .int("must be an integer amount in minor units")
+  .nonnegative("must not be negative")
+  .max(MAX_MONEY, `must be at most ${MAX_MONEY} minor units`);
 export const PositiveQuantity = z.number().int("must be a whole number of units").positive("must be at least 1").max(1_000_000);
-export const Code = z.string().trim().min(1, "is required").max(64);
+/** A short identifier (SKU, store, location, category); NUL cannot be stored by PostgreSQL. */
+export const Code = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(64)
+  .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
 
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

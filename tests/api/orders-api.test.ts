@@ -113,6 +113,39 @@ describe("orders over HTTP", () => {
     expect(after).toBe(before);
   });
 
+  it("money: an order past 2^31 minor units is taken exactly; any amount or total past 10^13 → 422 and nothing stored", async () => {
+    const key = await ALL();
+    const MAX = 10_000_000_000_000;
+    const buyerEmail = `api-money-${Date.now()}@example.test`;
+    // 4 × 3,000,000,000 + 1,234,567,891 tax = 13,234,567,891.
+    const big = await call("POST", "/orders", {
+      key,
+      body: orderBody({ buyerEmail, payments: [{ method: "CARD", amount: 10_000_000_000 }, { method: "GIFT_CARD", amount: 3_234_567_891 }] }, { quantity: 4, unitPrice: 3_000_000_000, taxAmount: 1_234_567_891 }),
+    });
+    expect(big.status, JSON.stringify(big.body)).toBe(201);
+    const read = await call("GET", `/orders/${big.body.id}`, { key });
+    expect(read.body.totals).toEqual({ subtotal: 12_000_000_000, tax: 1_234_567_891, shipping: 0, discount: 0, total: 13_234_567_891, refunded: 0 });
+    expect(read.body.lines[0]).toMatchObject({ unitPrice: 3_000_000_000, taxAmount: 1_234_567_891, lineTotal: 13_234_567_891 });
+    expect(read.body.payments.map((p: { amount: number }) => p.amount)).toEqual([10_000_000_000, 3_234_567_891]);
+
+    const line = (over: Record<string, unknown>) => ({ quantity: 1, unitPrice: 0, taxAmount: 0, shippingAmount: 0, discountAmount: 0, ...over });
+    const cases: [Record<string, unknown>, string][] = [
+      [orderBody({ buyerEmail, payments: [{ method: "CARD", amount: MAX + 1 }] }, line({ unitPrice: MAX + 1 })), "lines[0].unitPrice"],
+      [orderBody({ buyerEmail, payments: [{ method: "CARD", amount: MAX + 1 }] }, line({ unitPrice: MAX, taxAmount: 1 })), "payments[0].amount"],
+      [orderBody({ buyerEmail, payments: [{ method: "CARD", amount: 6_000_000_000_000 }, { method: "GIFT_CARD", amount: 6_000_000_000_000 }] }, line({ quantity: 2, unitPrice: 6_000_000_000_000 })), "lines[0].unitPrice"],
+    ];
+    const half = orderBody({}, line({ unitPrice: MAX / 2 })).lines[0]!;
+    cases.push([{ ...orderBody({ buyerEmail, payments: [{ method: "CARD", amount: MAX }, { method: "GIFT_CARD", amount: 1 }] }), lines: [half, half, { ...half, unitPrice: 1 }] }, "lines"]);
+    for (const [body, path] of cases) {
+      const res = await call("POST", "/orders", { key, body });
+      expectProblem(res, 422, "VALIDATION_FAILED");
+      expect(res.body.errors.map((e: { path: string }) => e.path), JSON.stringify(res.body)).toContain(path);
+      expect(res.body.errors.find((e: { path: string }) => e.path === path).message).toContain(String(MAX));
+    }
+    const listed = await call("GET", `/orders?limit=100&buyerEmail=${encodeURIComponent(buyerEmail)}`, { key });
+    expect(listed.body.items.map((o: { id: string }) => o.id)).toEqual([big.body.id]);
+  });
+
   it("moves units with fulfilment events; 409 beyond the previous bucket; 412 on a stale If-Match", async () => {
     const key = await keyFor("seller@demo.test", "fulfillment:write,orders:read");
     const order = await newOrder(5);

@@ -82,7 +82,7 @@ describe("loyalty points over HTTP", () => {
     });
   });
 
-  it("over-refund → 409 OVER_REFUND and nothing created; same source again is idempotent; other points → 409", async () => {
+  it("over-refund → 409 OVER_REFUND and nothing created; the same source again is a second refund; retries are answered by Idempotency-Key", async () => {
     const a = await account();
     await deposit(a.id, { programId: "P", points: 100, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
     const wid = (await withdraw(a.id, { points: 100, effectiveAt: "2025-02-01T00:00:00Z" })).body.transactionId;
@@ -94,19 +94,53 @@ describe("loyalty points over HTTP", () => {
 
     const first = await post({ sourceTransactionId: "s1", pointsToRefund: 40 });
     expect(first.status).toBe(201);
-    // A new HTTP request (other Idempotency-Key) with the same source and points: the first result, no second refund.
+    // A new HTTP request (other Idempotency-Key) with the same source: a second refund, of other points too.
     const again = await post({ sourceTransactionId: "s1", pointsToRefund: 40 });
     expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
-    expect(await counts(wid)).toEqual([100, 40, 60]);
-    expectProblem(await post({ sourceTransactionId: "s1", pointsToRefund: 10 }), 409, "CONFLICT");
+    expect(again.body).toMatchObject({ pointsCanceled: 80, pointsCancelable: 20, deposits: [{ points: 40, sourceTransactionId: "s1" }] });
+    expect(await counts(wid)).toEqual([100, 80, 20]);
+    const other = await post({ sourceTransactionId: "s1", pointsToRefund: 10 });
+    expect(other.status).toBe(201);
+    expect(await counts(wid)).toEqual([100, 90, 10]);
 
-    // Same Idempotency-Key, other body → 409 IDEMPOTENCY_KEY_REUSED.
+    // The same Idempotency-Key and body: the original answer, no second refund; other body → 409 IDEMPOTENCY_KEY_REUSED.
     const key = randomUUID();
-    expect((await post({ sourceTransactionId: "s2", pointsToRefund: 10 }, key)).status).toBe(201);
-    expectProblem(await post({ sourceTransactionId: "s2", pointsToRefund: 11 }, key), 409, "IDEMPOTENCY_KEY_REUSED");
-    expectProblem(await post({ sourceTransactionId: "s3", pointsToRefund: 51 }), 409, "OVER_REFUND");
-    expect(await counts(wid)).toEqual([100, 50, 50]);
+    const once = await post({ sourceTransactionId: "s2", pointsToRefund: 5 }, key);
+    expect(once.status).toBe(201);
+    const replay = await post({ sourceTransactionId: "s2", pointsToRefund: 5 }, key);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(once.body);
+    expect(await counts(wid)).toEqual([100, 95, 5]);
+    expectProblem(await post({ sourceTransactionId: "s2", pointsToRefund: 4 }, key), 409, "IDEMPOTENCY_KEY_REUSED");
+    expectProblem(await post({ sourceTransactionId: "s3", pointsToRefund: 6 }), 409, "OVER_REFUND");
+    expect(await counts(wid)).toEqual([100, 95, 5]);
+  });
+
+  it("20 concurrent 10-point cancellations with one sourceTransactionId, each its own Idempotency-Key, of a 100-point withdrawal → exactly 10 refunds", async () => {
+    const a = await account();
+    await deposit(a.id, { programId: "P1", points: 30, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
+    await deposit(a.id, { programId: "P2", points: 90, expiresAt: "2030-01-01", effectiveAt: "2025-01-02T00:00:00Z" });
+    const wid = (await withdraw(a.id, { points: 100, effectiveAt: "2025-02-01T00:00:00Z" })).body.transactionId;
+    const key = await OPS();
+    const body = { withdrawTransactionId: wid, sourceTransactionId: "order-42-line-1", pointsToRefund: 10 };
+    const idempotencyKeys = Array.from({ length: 20 }, () => randomUUID());
+    const results = await Promise.all(idempotencyKeys.map((idempotencyKey) => call("POST", "/points/partial-cancellations", { key, body, idempotencyKey })));
+    const ok = results.filter((r) => r.status === 201);
+    expect(ok).toHaveLength(10);
+    for (const r of results.filter((r) => r.status !== 201)) expectProblem(r, 409, "OVER_REFUND");
+    expect(new Set(ok.map((r) => r.body.id)).size).toBe(10);
+    expect(await counts(wid)).toEqual([100, 100, 0]);
+    const read = await call("GET", `/points/withdrawals/${wid}`, { key });
+    expect(read.body.allocations.map((x: { pointsCanceled: number; pointsCancelable: number }) => [x.pointsCanceled, x.pointsCancelable])).toEqual([
+      [30, 0],
+      [70, 0],
+    ]);
+    // Replaying a successful request with its Idempotency-Key answers the original body and refunds nothing more.
+    const i = results.findIndex((r) => r.status === 201);
+    const replay = await call("POST", "/points/partial-cancellations", { key, body, idempotencyKey: idempotencyKeys[i] });
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(results[i]!.body);
+    expect(await counts(wid)).toEqual([100, 100, 0]);
   });
 
   it("bad input → 400/422 problem+json with field paths, and nothing changes", async () => {

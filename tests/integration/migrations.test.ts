@@ -2,12 +2,15 @@
 // the schema the Prisma models describe. If this fails after editing prisma/schema.prisma, author
 // a migration: `node scripts/schemas.mjs && npm run db:migration:new -- <snake_case_name>`.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadMigrations, migrate } from "../../lib/db/migrate.ts";
 import { catalogOf, execSql, prismaDdlForSchema } from "../support/schema-catalog.ts";
 import { createEmptyDatabase, engines, type Engine } from "../support/test-db.ts";
+import { derivePostgresStorageSchema } from "../../scripts/schemas.mjs";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
@@ -15,6 +18,22 @@ const SCHEMA_FILE: Record<Engine, string> = {
   sqlite: path.join(REPO_ROOT, "prisma", "schema.prisma"),
   postgresql: path.join(REPO_ROOT, "prisma", "postgresql", "schema.prisma"),
 };
+
+/**
+ * The models as each engine stores them: SQLite takes prisma/schema.prisma as is; PostgreSQL the
+ * storage schema, whose fields marked `// int64` are BIGINT (scripts/schemas.mjs).
+ */
+function storageDdl(engine: Engine): string {
+  if (engine === "sqlite") return prismaDdlForSchema(path.relative(REPO_ROOT, SCHEMA_FILE.sqlite), REPO_ROOT);
+  const dir = mkdtempSync(path.join(tmpdir(), "cm-storage-schema-"));
+  try {
+    const file = path.join(dir, "schema.prisma");
+    writeFileSync(file, derivePostgresStorageSchema(readFileSync(SCHEMA_FILE.sqlite, "utf8")));
+    return prismaDdlForSchema(file, REPO_ROOT);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe("prisma/postgresql/schema.prisma", () => {
   it("is up to date with prisma/schema.prisma (node scripts/schemas.mjs --check)", () => {
@@ -60,8 +79,10 @@ describe.each(engines("migrations test on PostgreSQL"))("migrations on %s", (eng
     const url = migratedUrl ?? (await emptyDatabase());
     if (!migratedUrl) await migrate(url, MIGRATIONS_DIR);
 
-    const ddl = prismaDdlForSchema(path.relative(REPO_ROOT, SCHEMA_FILE[engine]), REPO_ROOT);
+    const ddl = storageDdl(engine);
     expect(ddl).toMatch(/CREATE TABLE/);
+    // Money and points are 64-bit on PostgreSQL too.
+    if (engine === "postgresql") expect(ddl).toMatch(/"total" BIGINT NOT NULL/);
     const fromModels = await emptyDatabase();
     await execSql(fromModels, ddl);
 

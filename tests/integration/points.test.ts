@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
 import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
@@ -82,7 +85,7 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     };
   }
 
-  it("reproduces seed 003 table by table: 1,000 points over 8 deposits, cancel 200, 900 rejected, cancel 200", async () => {
+  it("reproduces seed 003 table by table: 1,000 points over 8 deposits, cancel 200, 900 rejected, cancel 200 (steps 1 and 3 with one sourceTransactionId)", async () => {
     const { w, ids, seedIdOf } = await seedWithdrawal();
     expect(w.allocations.map((a) => [seedIdOf.get(a.depositTransactionId), a.points])).toEqual(SEED);
     expect((await f.db.pointsAllocation.findMany({ where: { withdrawalId: w.transactionId }, orderBy: { position: "asc" } })).map((a) => [seedIdOf.get(a.depositId), a.pointsWithdrawn])).toEqual(SEED);
@@ -100,13 +103,15 @@ describe.each(engines())("loyalty points on %s", (engine) => {
       ],
     });
 
+    // sourceTransactionId is the caller's reference (here: the order line both cancellations are for), not a de-duplication key.
+    const source = `order-22966035-line-${w.transactionId}`;
     // 1. Partially cancel 200 points → one deposit in 21991354's program.
-    const first = await cancel({ withdrawTransactionId: w.transactionId, sourceTransactionId: "line-1", pointsToRefund: 200, effectiveAt: "2018-08-11T09:00:00Z" });
+    const first = await cancel({ withdrawTransactionId: w.transactionId, sourceTransactionId: source, pointsToRefund: 200, effectiveAt: "2018-08-11T09:00:00Z" });
     expect(first).toMatchObject({ pointsWithdrawn: 1000, pointsCanceled: 200, pointsCancelable: 800 });
     expect(first.deposits).toEqual([
-      expect.objectContaining({ programId: "P-21991354", points: 200, sourceTransactionId: "line-1", refundsDepositTransactionId: ids.get("21991354") }),
+      expect.objectContaining({ programId: "P-21991354", points: 200, sourceTransactionId: source, refundsDepositTransactionId: ids.get("21991354") }),
     ]);
-    const created = await f.db.pointsTransaction.findMany({ where: { sourceTransactionId: "line-1", type: "DEPOSIT" } });
+    const created = await f.db.pointsTransaction.findMany({ where: { sourceTransactionId: source, type: "DEPOSIT" } });
     expect(created.map((d) => [d.programId, d.points, d.remaining])).toEqual([["P-21991354", 200, 200]]);
     expect(await table(w.transactionId, seedIdOf)).toEqual({
       order: [1000, 200, 800],
@@ -128,14 +133,23 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     expect(await countRows()).toEqual(before);
     expect((await table(w.transactionId, seedIdOf)).order).toEqual([1000, 200, 800]);
 
-    // 3. Partially cancel 200 points → three deposits 75 / 25 / 100.
-    const third = await cancel({ withdrawTransactionId: w.transactionId, sourceTransactionId: "line-3", pointsToRefund: 200, effectiveAt: "2018-08-12T09:00:00Z" });
-    expect(third.deposits.map((d) => [d.programId, d.points])).toEqual([
-      ["P-21991354", 75],
-      ["P-21879877", 25],
-      ["P-21530562", 100],
+    // 3. Partially cancel 200 points with the same sourceTransactionId as step 1 → a second refund: three deposits 75 / 25 / 100.
+    const third = await cancel({ withdrawTransactionId: w.transactionId, sourceTransactionId: source, pointsToRefund: 200, effectiveAt: "2018-08-12T09:00:00Z" });
+    expect(third.id).not.toBe(first.id);
+    expect(third).toMatchObject({ pointsWithdrawn: 1000, pointsCanceled: 400, pointsCancelable: 600 });
+    expect(third.deposits.map((d) => [d.programId, d.points, d.sourceTransactionId])).toEqual([
+      ["P-21991354", 75, source],
+      ["P-21879877", 25, source],
+      ["P-21530562", 100, source],
     ]);
-    expect((await f.db.pointsTransaction.findMany({ where: { sourceTransactionId: "line-3" } })).map((d) => d.points).sort((a, b) => a - b)).toEqual([25, 75, 100]);
+    expect((await f.db.pointsTransaction.findMany({ where: { cancellationId: third.id } })).map((d) => d.points).sort((a, b) => a - b)).toEqual([25, 75, 100]);
+    // Both refunds are in the ledger under the one reference: 200 + 75 + 25 + 100 points.
+    const cancellations = await f.db.pointsCancellation.findMany({ where: { withdrawalId: w.transactionId }, orderBy: { effectiveAt: "asc" } });
+    expect(cancellations.map((c) => [c.sourceTransactionId, c.pointsRefunded])).toEqual([
+      [source, 200],
+      [source, 200],
+    ]);
+    expect((await f.db.pointsTransaction.findMany({ where: { sourceTransactionId: source, type: "DEPOSIT" } })).map((d) => d.points).sort((a, b) => a - b)).toEqual([25, 75, 100, 200]);
     expect(await table(w.transactionId, seedIdOf)).toEqual({
       order: [1000, 400, 600],
       rows: [
@@ -232,19 +246,29 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     expect(await f.db.pointsAllocation.aggregate({ where: { deposit: { accountId: account.id } }, _sum: { pointsWithdrawn: true } })).toMatchObject({ _sum: { pointsWithdrawn: 500 } });
   });
 
-  it("is idempotent per sourceTransactionId, also under concurrency; other points for the same source → 409", async () => {
+  it("sourceTransactionId is a reference, not a de-duplication key: 20 concurrent 10-point cancellations with one reference of a 100-point withdrawal → exactly 10 refunds", async () => {
     const account = await newAccount();
-    await deposit(account.id, { programId: "I", points: 300, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
-    const w = await withdraw(account.id, { points: 300, effectiveAt: "2025-06-01T00:00:00Z" });
-    const body = { withdrawTransactionId: w.transactionId, sourceTransactionId: "same", pointsToRefund: 100 };
-    const all = await Promise.all(Array.from({ length: 6 }, () => cancel(body)));
-    expect(new Set(all.map((r) => r.id)).size).toBe(1);
-    const again = await cancel(body);
-    expect(again).toEqual(all[0]);
-    expect(await f.db.pointsCancellation.count({ where: { withdrawalId: w.transactionId } })).toBe(1);
-    expect(await f.db.pointsTransaction.count({ where: { sourceTransactionId: "same", accountId: account.id } })).toBe(1);
-    expect((await getPointsWithdrawal(f.db, ops, w.transactionId)).pointsCanceled).toBe(100);
-    expect(await outcome(() => cancel({ ...body, pointsToRefund: 50 }))).toBe("CONFLICT");
+    await deposit(account.id, { programId: "R1", points: 60, expiresAt: "2030-01-01", effectiveAt: "2025-01-01T00:00:00Z" });
+    await deposit(account.id, { programId: "R2", points: 60, expiresAt: "2030-01-01", effectiveAt: "2025-01-02T00:00:00Z" });
+    const w = await withdraw(account.id, { points: 100, effectiveAt: "2025-06-01T00:00:00Z" });
+    const body = { withdrawTransactionId: w.transactionId, sourceTransactionId: "order-7-line-1", pointsToRefund: 10 };
+    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(() => cancel(body))));
+    expect(results.filter((r) => r === "OK")).toHaveLength(10);
+    expect(results.filter((r) => r === "OVER_REFUND")).toHaveLength(10);
+    const view = await getPointsWithdrawal(f.db, ops, w.transactionId);
+    expect([view.pointsWithdrawn, view.pointsCanceled, view.pointsCancelable]).toEqual([100, 100, 0]);
+    expect(view.allocations.map((a) => [a.pointsWithdrawn, a.pointsCanceled, a.pointsCancelable])).toEqual([
+      [60, 60, 0],
+      [40, 40, 0],
+    ]);
+    const cancellations = await f.db.pointsCancellation.findMany({ where: { withdrawalId: w.transactionId } });
+    expect(cancellations.map((c) => [c.sourceTransactionId, c.pointsRefunded, c.causeKey])).toEqual(Array.from({ length: 10 }, () => ["order-7-line-1", 10, null]));
+    const refunds = await f.db.pointsTransaction.findMany({ where: { accountId: account.id, sourceTransactionId: "order-7-line-1", type: "DEPOSIT" } });
+    expect(refunds.reduce((n, d) => n + d.points, 0)).toBe(100);
+    // The same reference once more: nothing is left to give back.
+    const before = await countRows();
+    expect(await outcome(() => cancel(body))).toBe("OVER_REFUND");
+    expect(await countRows()).toEqual(before);
   });
 
   it("the consistency check notices running totals that disagree with the ledger", async () => {
@@ -341,9 +365,27 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     // Extended expiry: today + the 30 days the deposit had left when it was redeemed.
     expect(dayOf(deposits1[0]!.expiresAt!)).toBe(dayOf(new Date(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate()) + 30 * DAY)));
 
-    // Replaying the gateway call for the same adjustment gives the same reference and no new points.
-    const replay = await defaultGateway(f.db).refund({ idempotencyKey: adj1.causeKey, orderId: order.id, tenderId: pointsTender.id, tenderMethod: "POINTS", amount: adj1.amount, currency: "USD" });
-    expect(replay).toEqual({ ok: true, reference: adj1.processorReference });
+    // The points cancellation carries the refund's cause key: that, not the reference, makes it exactly-once.
+    expect(c1.causeKey).toBe(adj1.causeKey);
+
+    // Replaying the gateway call for the same adjustment (a retried refund job), also several at once,
+    // gives the same reference and no new points.
+    const replayCall = () =>
+      defaultGateway(f.db).refund({ idempotencyKey: adj1.causeKey, orderId: order.id, tenderId: pointsTender.id, tenderMethod: "POINTS", amount: adj1.amount, currency: "USD" });
+    const replays = await Promise.all(Array.from({ length: 5 }, replayCall));
+    expect(replays).toEqual(Array.from({ length: 5 }, () => ({ ok: true, reference: adj1.processorReference })));
+    expect(await f.db.pointsCancellation.count({ where: { withdrawalId: withdrawal.transactionId } })).toBe(1);
+    expect((await getPointsWithdrawal(f.db, ops, withdrawal.transactionId)).pointsCanceled).toBe(expectedPoints1);
+
+    // A database migrated from before cause keys: the migration gives the tender's cancellation its
+    // refund's cause key, so a refund retried after the upgrade still finds it.
+    const backfill = /-- Backfill[^\n]*\n(?:--[^\n]*\n)*(UPDATE [\s\S]*?;)/.exec(
+      readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "prisma", "migrations", "0007_points_cause_key", `${engine}.sql`), "utf8"),
+    )![1]!;
+    await f.db.pointsCancellation.update({ where: { id: c1.id }, data: { causeKey: null } });
+    await f.db.$executeRawUnsafe(backfill);
+    expect((await f.db.pointsCancellation.findUniqueOrThrow({ where: { id: c1.id } })).causeKey).toBe(adj1.causeKey);
+    expect(await replayCall()).toEqual({ ok: true, reference: adj1.processorReference });
     expect(await f.db.pointsCancellation.count({ where: { withdrawalId: withdrawal.transactionId } })).toBe(1);
 
     // Cancelling the rest gives back exactly all 2,500 points, never more.

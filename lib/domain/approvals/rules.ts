@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { APPROVER_LEVELS, type ApproverLevel } from '../../auth/permissions.ts';
 import { FULFILMENT_STAGES, type FulfilmentStage } from '../quantity/buckets.ts';
+import { MAX_MONEY } from '../money/money.ts';
 
 export const APPROVAL_RULE_TYPES = [
   'ORDER_VALUE_THRESHOLD',
@@ -49,7 +50,7 @@ export const OrderValueCriteria = z.strictObject({
     .number({ error: 'must be an amount in minor units' })
     .int('must be a whole number of minor units')
     .nonnegative('must not be negative')
-    .max(1e13, 'is too large'),
+    .max(MAX_MONEY, `must be at most ${MAX_MONEY} minor units`),
 });
 export const QuantityCriteria = z.strictObject({
   /** Minimum units in the request; matches at or above it. */

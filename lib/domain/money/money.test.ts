@@ -8,6 +8,8 @@ import {
   lineTotal,
   orderTotals,
   validateLineMoney,
+  validateOrderMoney,
+  MAX_MONEY,
   type LineMoney,
 } from './money';
 
@@ -92,6 +94,45 @@ describe('validateLineMoney', () => {
   it('rejects a line whose gross overflows the safe range', () => {
     const problems = validateLineMoney(line({ quantity: 3, unitPrice: Number.MAX_SAFE_INTEGER }));
     expect(problems).toHaveLength(1);
+  });
+});
+
+describe('the money bound (MAX_MONEY = 10^13 minor units)', () => {
+  const plain = (over: Partial<LineMoney>) => line({ quantity: 1, unitPrice: 0, taxAmount: 0, shippingAmount: 0, discountAmount: 0, ...over });
+
+  it('is 10^13 and leaves room for sums within the safe integer range', () => {
+    expect(MAX_MONEY).toBe(10_000_000_000_000);
+    expect(Number.isSafeInteger(MAX_MONEY * 500)).toBe(true);
+  });
+
+  it.each(['unitPrice', 'taxAmount', 'shippingAmount', 'discountAmount'] as const)('%s at the bound is accepted, one more is not', (field) => {
+    const gross = field === 'discountAmount' ? { unitPrice: MAX_MONEY } : {};
+    expect(validateLineMoney(plain({ ...gross, [field]: MAX_MONEY }))).toEqual([]);
+    expect(validateLineMoney(plain({ ...gross, [field]: MAX_MONEY + 1 }))).toEqual([{ path: field, message: `${field} must be at most ${MAX_MONEY} minor units` }]);
+  });
+
+  it('a line amount past the bound is refused although each part is within it', () => {
+    expect(validateLineMoney(plain({ quantity: 4, unitPrice: 2_500_000_000_000 }))).toEqual([]);
+    expect(validateLineMoney(plain({ quantity: 4, unitPrice: 2_500_000_000_000, taxAmount: 1 }))).toEqual([
+      { path: 'unitPrice', message: `Line amount (quantity × unitPrice + tax + shipping) must be at most ${MAX_MONEY} minor units` },
+    ]);
+    expect(() => lineTotal(plain({ quantity: 1_000_000, unitPrice: MAX_MONEY }))).toThrow(RangeError);
+  });
+
+  it('an order whose lines are each within the bound but whose total is not is refused', () => {
+    const half = plain({ unitPrice: MAX_MONEY / 2 });
+    expect(validateOrderMoney([half, half])).toEqual([]);
+    expect(orderTotals([half, half]).total).toBe(MAX_MONEY);
+    expect(validateOrderMoney([half, half, plain({ shippingAmount: 1, discountAmount: 1 })])).toEqual([
+      { path: 'lines', message: `The order amount (subtotal + tax + shipping) must be at most ${MAX_MONEY} minor units` },
+    ]);
+    expect(() => orderTotals([half, half, plain({ taxAmount: 1 })])).toThrow(RangeError);
+  });
+
+  it('line problems carry their index and come before the order check', () => {
+    expect(validateOrderMoney([plain({ unitPrice: 5 }), plain({ unitPrice: MAX_MONEY + 1 })])).toEqual([
+      { path: 'lines[1].unitPrice', message: `unitPrice must be at most ${MAX_MONEY} minor units` },
+    ]);
   });
 });
 

@@ -19,6 +19,14 @@ export interface OrderTotals {
   total: number;
 }
 
+/**
+ * The largest amount taken or derived, in minor units: 10^13 (100,000,000,000.00 in a two-decimal
+ * currency). Every amount the API accepts and every total derived from them (line, order, refunds)
+ * stays at or below it, so it fits the 64-bit money columns of both engines and, with room for
+ * sums of many such values, JavaScript's safe integers.
+ */
+export const MAX_MONEY = 10_000_000_000_000;
+
 export function isMinorUnits(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
@@ -34,13 +42,15 @@ export function validateLineMoney(line: LineMoney): FieldError[] {
   for (const f of AMOUNT_FIELDS) {
     if (!isMinorUnits(line[f])) {
       problems.push({ path: f, message: `${f} must be a non-negative integer amount in minor units` });
+    } else if (line[f] > MAX_MONEY) {
+      problems.push({ path: f, message: `${f} must be at most ${MAX_MONEY} minor units` });
     }
   }
   if (problems.length > 0) return problems;
 
   const gross = line.quantity * line.unitPrice + line.taxAmount + line.shippingAmount;
-  if (!Number.isSafeInteger(gross)) {
-    problems.push({ path: 'unitPrice', message: 'Line amount exceeds the supported range' });
+  if (!Number.isSafeInteger(gross) || gross > MAX_MONEY) {
+    problems.push({ path: 'unitPrice', message: `Line amount (quantity × unitPrice + tax + shipping) must be at most ${MAX_MONEY} minor units` });
   } else if (line.discountAmount > gross) {
     problems.push({
       path: 'discountAmount',
@@ -61,6 +71,23 @@ export function lineTotal(line: LineMoney): number {
   return line.quantity * line.unitPrice + line.taxAmount + line.shippingAmount - line.discountAmount;
 }
 
+/**
+ * Field errors for an order's lines (paths `lines[i].<field>`) and, when every line is valid, for
+ * its total: the order's gross amount (subtotal + tax + shipping, which bounds every total) must
+ * be at most MAX_MONEY (path `lines`).
+ */
+export function validateOrderMoney(lines: readonly LineMoney[]): FieldError[] {
+  const problems: FieldError[] = [];
+  lines.forEach((line, i) => validateLineMoney(line).forEach((p) => problems.push({ path: `lines[${i}].${p.path}`, message: p.message })));
+  if (problems.length > 0) return problems;
+  const gross = lines.reduce((sum, l) => sum + l.quantity * l.unitPrice + l.taxAmount + l.shippingAmount, 0);
+  if (gross > MAX_MONEY) {
+    problems.push({ path: 'lines', message: `The order amount (subtotal + tax + shipping) must be at most ${MAX_MONEY} minor units` });
+  }
+  return problems;
+}
+
+/** Sums of the lines' money. Throws when a line is invalid or a total exceeds MAX_MONEY. */
 export function orderTotals(lines: readonly LineMoney[]): OrderTotals {
   const t: OrderTotals = { subtotal: 0, tax: 0, shipping: 0, discount: 0, total: 0 };
   for (const line of lines) {
@@ -71,7 +98,7 @@ export function orderTotals(lines: readonly LineMoney[]): OrderTotals {
     t.discount += line.discountAmount;
   }
   for (const [k, v] of Object.entries(t)) {
-    if (!Number.isSafeInteger(v)) throw new RangeError(`Order ${k} exceeds the supported range`);
+    if (!Number.isSafeInteger(v) || v > MAX_MONEY) throw new RangeError(`Order ${k} exceeds the supported range`);
   }
   return t;
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { authorize, isOps } from "../../auth/actor.ts";
 import type { IntakeOrderInput } from "../../contracts/orders.ts";
 import { DomainError, validationFailed, type FieldError } from "../../domain/errors.ts";
-import { formatMoney, isCurrencyCode, lineTotal, orderTotals, validateLineMoney } from "../../domain/money/money.ts";
+import { formatMoney, isCurrencyCode, lineTotal, orderTotals, validateOrderMoney } from "../../domain/money/money.ts";
 import { validatePayments } from "../../domain/money/payments.ts";
 import { deriveLineStatus } from "../../domain/quantity/line-status.ts";
 import { countsFromPartial } from "../../domain/quantity/buckets.ts";
@@ -22,9 +22,7 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
   authorize(actor, "order.intake");
   const problems: FieldError[] = [];
   if (!isCurrencyCode(input.currency)) problems.push({ path: "currency", message: `unknown currency ${input.currency}` });
-  input.lines.forEach((line, i) =>
-    validateLineMoney(line).forEach((p) => problems.push({ path: `lines[${i}].${p.path}`, message: p.message })),
-  );
+  problems.push(...validateOrderMoney(input.lines));
   const totals = problems.length ? null : orderTotals(input.lines);
   if (totals) problems.push(...validatePayments(input.payments, totals.total));
   input.payments.forEach((p, i) => {

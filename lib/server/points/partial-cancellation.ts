@@ -21,7 +21,7 @@ async function applyCancellation(
   tx: Tx,
   actor: Actor,
   withdrawal: Withdrawal,
-  input: { sourceTransactionId: string; points: number; effectiveAt: Date; tenderId?: string; tenderAmount?: number },
+  input: { sourceTransactionId: string; points: number; effectiveAt: Date; tenderId?: string; tenderAmount?: number; causeKey?: string },
 ): Promise<string> {
   if (input.points > 0) {
     const taken = await tx.pointsTransaction.updateMany({
@@ -29,9 +29,6 @@ async function applyCancellation(
       data: { pointsCanceled: { increment: input.points }, pointsCancelable: { decrement: input.points } },
     });
     if (taken.count !== 1) {
-      // A concurrent request with the same sourceTransactionId may have just committed: re-run to answer it idempotently.
-      const same = await tx.pointsCancellation.findUnique({ where: { withdrawalId_sourceTransactionId: { withdrawalId: withdrawal.id, sourceTransactionId: input.sourceTransactionId } } });
-      if (same) throw new WriteContention(`points cancellation ${same.id}`);
       const current = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: withdrawal.id }, select: { pointsCancelable: true } });
       throw new DomainError("OVER_REFUND", `Only ${current.pointsCancelable} points of this withdrawal can still be refunded; ${input.points} requested`, {
         errors: [{ path: "pointsToRefund", message: `at most ${current.pointsCancelable} points can still be refunded` }],
@@ -47,6 +44,7 @@ async function applyCancellation(
       effectiveAt: input.effectiveAt,
       tenderId: input.tenderId ?? null,
       tenderAmount: input.tenderAmount ?? null,
+      causeKey: input.causeKey ?? null,
       actorId: actor.userId,
     },
   });
@@ -88,15 +86,11 @@ async function applyCancellation(
   return cancellation.id;
 }
 
-async function existingCancellation(tx: Tx, withdrawalId: string, sourceTransactionId: string) {
-  return tx.pointsCancellation.findUnique({ where: { withdrawalId_sourceTransactionId: { withdrawalId, sourceTransactionId } } });
-}
-
 /**
- * Partial cancellation of a withdrawal. Idempotent per (withdrawal, sourceTransactionId): the same
- * request again returns the first result; the same sourceTransactionId with other points is a 409.
- * More than is still cancelable → 409 OVER_REFUND; an effective time before the withdrawal → 422.
- * Either way nothing is created.
+ * Partial cancellation of a withdrawal. sourceTransactionId is the caller's reference, carried by
+ * the new deposits, not a de-duplication key: every call is a refund of its own (an HTTP retry is
+ * answered from the Idempotency-Key record before it gets here). More than is still cancelable →
+ * 409 OVER_REFUND; an effective time before the withdrawal → 422. Either way nothing is created.
  */
 export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: PointsPartialCancellationInput): Promise<PointsCancellationView> {
   authorize(actor, "points.write");
@@ -105,18 +99,9 @@ export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: Points
   const requestedAt = input.effectiveAt ? new Date(input.effectiveAt) : null;
   return inTransaction(db, async (tx) => {
     const withdrawal = await findWithdrawalInReach(tx, actor, input.withdrawTransactionId);
-    // Take the withdrawal's row lock before looking for an earlier request with this source, so a
-    // concurrent duplicate waits and then answers idempotently instead of racing the insert.
+    // Take the withdrawal's row lock before looking for the order it pays, so on PostgreSQL an
+    // intake using this withdrawal as a POINTS tender either commits first (seen below) or waits.
     await tx.pointsTransaction.updateMany({ where: { id: withdrawal.id }, data: { pointsCanceled: { increment: 0 } } });
-    const existing = await existingCancellation(tx, withdrawal.id, input.sourceTransactionId);
-    if (existing) {
-      if (existing.pointsRefunded !== input.pointsToRefund) {
-        throw new DomainError("CONFLICT", `sourceTransactionId ${input.sourceTransactionId} already refunded ${existing.pointsRefunded} points of this withdrawal`, {
-          errors: [{ path: "sourceTransactionId", message: `already used for a refund of ${existing.pointsRefunded} points` }],
-        });
-      }
-      return cancellationView(tx, existing.id);
-    }
     // Points that paid an order go back with the order's money (a cancellation of its items), so
     // the order's tender and the points ledger never tell different stories.
     const tender = await tx.paymentTender.findUnique({ where: { pointsWithdrawTransactionId: withdrawal.id }, select: { order: { select: { number: true } } } });
@@ -140,18 +125,19 @@ export async function cancelPointsWithdrawal(db: Db, actor: Actor, input: Points
  * Points = cumulative round-half-up share of the points withdrawn for the money refunded on the
  * tender so far (see pointsForTenderRefund), computed under the withdrawal's row lock from the
  * tender's earlier points refunds, so partial refunds add up to exactly what one would give.
- * Idempotent per sourceTransactionId.
+ * Exactly once per `causeKey` (the refund's, unique on points_cancellations): a retried refund
+ * returns the first result.
  */
 export async function refundPointsTender(
   db: Db,
   actor: Actor,
-  input: { tenderId: string; withdrawalId: string; tenderAmount: number; amount: number; sourceTransactionId: string; effectiveAt?: Date },
+  input: { tenderId: string; withdrawalId: string; tenderAmount: number; amount: number; sourceTransactionId: string; causeKey: string; effectiveAt?: Date },
 ): Promise<PointsCancellationView> {
   return inTransaction(db, async (tx) => {
     // Touch the withdrawal first: its row lock serialises refunds of this tender on PostgreSQL.
     const locked = await tx.pointsTransaction.updateMany({ where: { id: input.withdrawalId, type: "WITHDRAWAL" }, data: { pointsCanceled: { increment: 0 } } });
     if (locked.count !== 1) throw notFound("Points withdrawal");
-    const existing = await existingCancellation(tx, input.withdrawalId, input.sourceTransactionId);
+    const existing = await tx.pointsCancellation.findUnique({ where: { causeKey: input.causeKey }, select: { id: true } });
     if (existing) return cancellationView(tx, existing.id);
     const withdrawal = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: input.withdrawalId } });
     const prior = await tx.pointsCancellation.aggregate({ where: { tenderId: input.tenderId }, _sum: { tenderAmount: true, pointsRefunded: true } });
@@ -173,6 +159,7 @@ export async function refundPointsTender(
       effectiveAt,
       tenderId: input.tenderId,
       tenderAmount: input.amount,
+      causeKey: input.causeKey,
     });
     return cancellationView(tx, id);
   });

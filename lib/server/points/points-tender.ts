@@ -25,7 +25,8 @@ export async function checkPointsTender(tx: Tx, withdrawalId: string, buyerEmail
  * A gateway that sends refunds of POINTS tenders back through the points engine and everything
  * else to the wrapped gateway. The points refund is a partial cancellation of the tender's
  * withdrawal with sourceTransactionId = the cancellation request's id (from the financial
- * adjustment the idempotency key names), so a retried call returns the first result.
+ * adjustment the idempotency key names) as its reference and the idempotency key (the refund's
+ * cause key) as its unique causeKey, so a retried call returns the first result.
  */
 export class PointsTenderGateway implements PaymentGateway {
   readonly name: string;
@@ -48,6 +49,7 @@ export class PointsTenderGateway implements PaymentGateway {
         tenderAmount: tender.amount,
         amount: call.amount,
         sourceTransactionId: adjustment?.cancellationRequestId ?? call.idempotencyKey,
+        causeKey: call.idempotencyKey,
       });
       return { ok: true, reference: `pts_${result.id}` };
     } catch (e) {
