@@ -1,8 +1,8 @@
 // Approval rules are data OPS changes on a page, and the change takes effect at once. OPS tightens
-// the "Bulk cancellations" rule (2 units instead of 10, no auto-approval); buyer2's request for 2
-// lamps of demo-2002 (an order no other spec uses) now needs a sign-off and shows up in the
-// manager's open queue without a reload; the manager approves; buyer2 sees the refund. Finally OPS
-// puts the rule back, so the specs that run later see the demo defaults.
+// the "Bulk cancellations" rule (2 units instead of 10); buyer2's request for 2 lamps of demo-2002
+// (an order no other spec uses) now needs a sign-off and shows up in the manager's open queue
+// without a reload; the manager approves; buyer2 sees the refund. Finally OPS puts the rule back,
+// so the specs that run later see the defaults (which have no auto-approval conditions).
 import { expect, test, type Page } from "@playwright/test";
 import { demoOrder, shot, signIn } from "./helpers";
 
@@ -26,6 +26,7 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   await expect(page.getByRole("heading", { level: 1, name: "Approval rules" })).toBeVisible();
   const bulk = page.getByRole("row", { name: "Bulk cancellations" });
   await expect(bulk).toContainText("10 or more units");
+  await expect(bulk).not.toContainText("Customer request");
   await expect(page.getByRole("row", { name: "High-value orders" })).toContainText("Order value ≥ $500.00");
   await shot(page, "ops-approval-rules");
 
@@ -103,8 +104,8 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   await managerContext.close();
   await buyerContext.close();
 
-  // OPS restores the demo default for the specs that follow.
-  await editBulkRule(page, "10", true);
+  // OPS restores the default for the specs that follow.
+  await editBulkRule(page, "10", false);
   await expect(page.getByRole("row", { name: "Bulk cancellations" })).toContainText("10 or more units");
-  await expect(page.getByRole("row", { name: "Bulk cancellations" })).toContainText("Customer request, all units still open");
+  await expect(page.getByRole("row", { name: "Bulk cancellations" })).not.toContainText("Customer request");
 });

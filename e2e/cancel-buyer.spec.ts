@@ -1,11 +1,14 @@
 // Buyer cancellation journeys: choose units, preview the refund, confirm, see the result on the
 // order page. Orders are chosen so the other specs keep their data: demo-1002's tents (the seller
-// spec uses its kettle), demo-1003's packed pans (never fulfilled further by another spec) and
-// buyer2's lamps (demo-2001).
+// spec uses its kettle; the order is worth more than 500.00, so a manager signs the buyer's
+// request), demo-1003's packed pans (never fulfilled further by another spec) and buyer2's lamps
+// (demo-2001).
 import { expect, test } from "@playwright/test";
 import { demoOrder, shot, signIn } from "./helpers";
 
-test("a buyer cancels one of two tents, previews the refund and sees it on the order", async ({ page }) => {
+test("a buyer cancels one of two tents of a 633.96 order, previews the refund, a manager approves and the buyer sees it on the order", async ({ page, browser }) => {
+  // Two people in two browser contexts, one after the other: longer than one page journey.
+  test.setTimeout(120_000);
   await signIn(page, "buyer@demo.test");
   // demo-1002: 1 kettle + 2 tents at 249.00 (tax 39.84, shipping 15.00, discount 20.00), paid 500.00 by card + 133.96 by gift card.
   const order = await demoOrder(page, "demo-1002");
@@ -42,7 +45,8 @@ test("a buyer cancels one of two tents, previews the refund and sees it on the o
   await expect(row).toContainText("−$10.00");
   await expect(preview).toContainText("Card$210.12");
   await expect(preview).toContainText("Gift card$56.30");
-  await expect(preview).not.toContainText("Needs approval");
+  // The order is worth 633.96 (≥ 500.00): even the buyer's own request for open units needs a manager.
+  await expect(preview).toContainText("A manager must approve this cancellation");
   await shot(page, "buyer-cancel-preview");
 
   // Changing the form hides the confirmation until the preview runs again.
@@ -56,8 +60,33 @@ test("a buyer cancels one of two tents, previews the refund and sees it on the o
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${order.id}\\?cancellation=CX-\\d+$`));
   const number = new URL(page.url()).searchParams.get("cancellation")!;
-  await expect(page.getByRole("status").filter({ hasText: `Cancellation ${number} completed` })).toContainText("$266.42 goes back to how you paid.");
+  await expect(page.getByRole("status").filter({ hasText: `Cancellation ${number} requested` })).toContainText("It needs approval");
+  const pending = page.getByRole("listitem", { name: `Cancellation ${number}` });
+  await expect(pending).toContainText("Waiting for approval");
+  await expect(pending).toContainText("Waiting for MANAGER approval.");
+  await shot(page, "buyer-cancel-waiting");
+  // Nothing is cancelled or refunded before the sign-off.
+  const waiting = await demoOrder(page, "demo-1002");
+  expect(waiting.lines.find((l) => l.sku === "SKU-TENT")!.quantities).toMatchObject({ open: 2, cancelled: 0 });
+  expect(waiting.totals.refunded).toBe(0);
 
+  // The manager approves it from the queue.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, "manager@demo.test");
+  await expect(manager).toHaveURL(/\/approvals$/);
+  const queued = manager.getByRole("row").filter({ has: manager.getByRole("link", { name: number, exact: true }) });
+  await expect(queued).toContainText("MANAGER");
+  await expect(queued).toContainText("buyer@demo.test");
+  await expect(queued).toContainText("$266.42");
+  await queued.getByRole("link", { name: number, exact: true }).click();
+  await expect(manager.getByRole("region", { name: "Approvals and the rules that asked for them" })).toContainText("rule “High-value orders”");
+  await manager.getByLabel("Approval comment").fill("Fine.");
+  await manager.getByRole("button", { name: "Approve" }).click();
+  await expect(manager.getByRole("status").filter({ hasText: `Cancellation ${number} approved.` })).toBeVisible();
+  await managerContext.close();
+
+  await page.goto(`/orders/${order.id}`);
   const items = page.getByRole("region", { name: "Items" });
   const tentItem = items.getByRole("listitem").filter({ hasText: "SKU-TENT" });
   await expect(tentItem).toContainText("1 cancelled");

@@ -1,7 +1,9 @@
-// Runs before the app starts: applies pending migrations, then (in demo mode) loads demo data.
+// Runs before the app starts: applies pending migrations, stores the default approval rules on a
+// fresh install (once; a no-op afterwards), then (in demo mode) loads demo data.
 import { databaseEngine, env } from "../lib/config/env.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { createDb } from "../lib/db/client.ts";
+import { installDefaultApprovalRules } from "../lib/server/approvals/rules.ts";
 import { loadDemoData } from "../lib/server/demo/load-demo-data.ts";
 
 const config = env();
@@ -9,12 +11,14 @@ const result = await migrate(config.DATABASE_URL);
 console.log(
   `[db] ${result.engine}: ${result.applied.length ? `applied ${result.applied.join(", ")}` : "schema up to date"}`,
 );
-if (config.DEMO_MODE) {
-  const db = createDb(config.DATABASE_URL);
-  try {
+const db = createDb(config.DATABASE_URL);
+try {
+  const rules = await installDefaultApprovalRules(db);
+  if (rules) console.log(`[db] stored ${rules} default approval rules`);
+  if (config.DEMO_MODE) {
     await loadDemoData(db, (s) => console.log(`[demo] ${s}`));
     console.log(`[demo] demo data ready (${databaseEngine(config.DATABASE_URL)}); sign in with any demo user, password demo1234`);
-  } finally {
-    await db.$disconnect();
   }
+} finally {
+  await db.$disconnect();
 }

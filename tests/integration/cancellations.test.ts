@@ -108,13 +108,16 @@ describe.each(engines())("cancellations on %s", (engine) => {
     await f.assertConsistent();
   });
 
-  it("mixed shipped and open units: the open ones are cancelled, the shipped ones are blocked (requires return)", async () => {
+  it("mixed shipped and open units: after the DIRECTOR's approval the open ones are cancelled, the shipped ones are blocked (requires return)", async () => {
     const order = await f.order({ quantity: 5 });
     const line = order.lines[0]!.id;
     await advance(order.id, line, ["ALLOCATE", "RELEASE", "PICK", "PACK", "SHIP"], 2);
-    const r = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancel([{ orderLineId: line, quantity: 5 }]));
-    expect(r.assessment.feasibility).toBe("PARTIALLY_CANCELLABLE");
-    expect(r.assessment.blockers).toMatchObject([{ orderLineId: line, stage: "SHIPPED", quantity: 2, reason: "REQUIRES_RETURN" }]);
+    const requested = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancel([{ orderLineId: line, quantity: 5 }]));
+    expect(requested.assessment.feasibility).toBe("PARTIALLY_CANCELLABLE");
+    expect(requested.assessment.blockers).toMatchObject([{ orderLineId: line, stage: "SHIPPED", quantity: 2, reason: "REQUIRES_RETURN" }]);
+    // Any shipped or delivered units need a DIRECTOR (SPEC §5 default).
+    expect(requested).toMatchObject({ status: "PENDING_APPROVAL", approvals: [{ level: "DIRECTOR", rule: "DEFAULT_SHIPPED_DELIVERED" }] });
+    const r = await approveCancellationRequest(f.db, await f.as("director@demo.test"), order.id, requested.id, {});
     expect(r.status).toBe("PARTIALLY_COMPLETED");
     expect(r.lines[0]).toMatchObject({ requestedQuantity: 5, cancelledQuantity: 3, blockedQuantity: 2, refund: { total: 3 * 2200 } });
     const o = await getOrder(f.db, await f.as("buyer@demo.test"), order.id);

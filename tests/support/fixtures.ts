@@ -22,7 +22,7 @@ let counter = 0;
 
 /**
  * `approvalRules: false` (the default here) leaves the rule table empty, so approvals follow the
- * built-in §4.2 stage defaults; approval-rule tests seed the rules they need.
+ * default rules without storing them; `true` stores them as a fresh install does.
  */
 export async function createFixture(engine: Engine, options: { approvalRules?: boolean } = {}): Promise<Fixture> {
   const t = await createTestDatabase(engine);

@@ -1,5 +1,6 @@
-// The rules that apply before OPS ever stored one (the §4.2 stage defaults, derived from the stage
-// policy table so the two can never disagree) and the SPEC §5 defaults the demo data adds.
+// The default approval rules (SPEC §5 and the §4.2 stage defaults): what a fresh install stores
+// and what applies while no rule was ever stored, so behaviour never depends on whether they were.
+// None has auto-approval conditions; OPS may add them on the rules page.
 
 import type { ApproverLevel } from '../../auth/permissions.ts';
 import { CANCEL_ORDER_OF_STAGES, DEFAULT_STAGE_POLICY, type StagePolicyTable } from '../cancellation/stage-policy.ts';
@@ -31,32 +32,25 @@ export function stageDefaultRules(policy: StagePolicyTable = DEFAULT_STAGE_POLIC
   }));
 }
 
-/** Built-in rules used while the rule table is empty; their ids are stable keys (`STAGE_RELEASED`, …). */
-export const BUILT_IN_RULES: readonly ApprovalRule[] = Object.freeze(
-  stageDefaultRules().map((r, i) => {
-    const stages = r.type === 'FULFILLMENT_STAGE' ? r.criteria.stages : [];
-    return Object.freeze({ ...r, id: `STAGE_${stages.join('_')}`, priority: 100 + i * 10 });
-  }),
-);
-
 /**
  * SPEC §5's defaults: order value ≥ 500.00 → MANAGER, any SHIPPED/DELIVERED units → DIRECTOR,
- * quantity ≥ 10 → SUPERVISOR. A customer's own request while every unit is still OPEN is
- * auto-approved by the value and quantity rules: nothing has been handled yet, nothing to protect.
+ * quantity ≥ 10 → SUPERVISOR, whoever requests.
  */
-export const SPEC_DEFAULT_RULES: readonly ApprovalRuleInput[] = Object.freeze([
+export const SPEC_DEFAULT_RULES: readonly (ApprovalRuleInput & { id: string })[] = Object.freeze([
   {
+    id: 'DEFAULT_ORDER_VALUE',
     name: 'High-value orders',
     type: 'ORDER_VALUE_THRESHOLD',
     criteria: { minOrderValue: 50_000 },
     level: 'MANAGER',
     active: true,
-    autoApprove: { requestTypes: ['CUSTOMER_REQUEST'], allUnitsOpen: true },
+    autoApprove: null,
     onExpiry: 'ESCALATE',
     onFinalExpiry: 'EXPIRE',
     expiresAfterMinutes: 24 * 60,
   },
   {
+    id: 'DEFAULT_SHIPPED_DELIVERED',
     name: 'Shipped or delivered goods',
     type: 'FULFILLMENT_STAGE',
     criteria: { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: true },
@@ -68,19 +62,27 @@ export const SPEC_DEFAULT_RULES: readonly ApprovalRuleInput[] = Object.freeze([
     expiresAfterMinutes: 24 * 60,
   },
   {
+    id: 'DEFAULT_QUANTITY',
     name: 'Bulk cancellations',
     type: 'QUANTITY_THRESHOLD',
     criteria: { minUnits: 10 },
     level: 'SUPERVISOR',
     active: true,
-    autoApprove: { requestTypes: ['CUSTOMER_REQUEST'], allUnitsOpen: true },
+    autoApprove: null,
     onExpiry: 'AUTO_APPROVE',
     onFinalExpiry: 'AUTO_APPROVE',
     expiresAfterMinutes: 8 * 60,
   },
-] satisfies ApprovalRuleInput[]);
+] satisfies (ApprovalRuleInput & { id: string })[]);
 
-/** What the demo data stores: the §5 defaults, then the §4.2 stage defaults. */
-export function demoApprovalRules(): ApprovalRuleInput[] {
-  return [...SPEC_DEFAULT_RULES, ...stageDefaultRules()];
-}
+/**
+ * The full default set in priority order (10, 20, …): the §5 rules, then the §4.2 stage rules.
+ * Ids are stable keys (`DEFAULT_ORDER_VALUE`, …, `STAGE_RELEASED`, …): a fresh install stores the
+ * rules under them, and they name the rules while none is stored.
+ */
+export const DEFAULT_APPROVAL_RULES: readonly ApprovalRule[] = Object.freeze(
+  [
+    ...SPEC_DEFAULT_RULES,
+    ...stageDefaultRules().map((r) => ({ ...r, id: `STAGE_${r.type === 'FULFILLMENT_STAGE' ? r.criteria.stages.join('_') : r.level}` })),
+  ].map((r, i): ApprovalRule => Object.freeze({ ...r, priority: (i + 1) * 10 })),
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoApproves, evaluateApprovalRules, highestLevel, matchRule, type ApprovalFacts } from './evaluate.ts';
 import type { ApprovalRule, ApprovalRuleInput } from './rules.ts';
-import { BUILT_IN_RULES, SPEC_DEFAULT_RULES, demoApprovalRules } from './default-rules.ts';
+import { DEFAULT_APPROVAL_RULES } from './default-rules.ts';
 
 const facts = (over: Partial<ApprovalFacts> = {}): ApprovalFacts => ({
   requestType: 'CUSTOMER_REQUEST',
@@ -170,25 +170,54 @@ describe('evaluateApprovalRules', () => {
   });
 });
 
-describe('default rules', () => {
-  it('the built-in rules are the §4.2 stage defaults, counting units cancelled in place', () => {
-    expect(BUILT_IN_RULES.map((r) => [r.id, r.name, r.level, r.criteria])).toEqual([
-      ['STAGE_RELEASED', 'Released units', 'SUPERVISOR', { stages: ['RELEASED'], includeBlocked: false }],
-      ['STAGE_PICKED_PACKED', 'Picked or packed units', 'MANAGER', { stages: ['PICKED', 'PACKED'], includeBlocked: false }],
-      ['STAGE_SHIPPED_DELIVERED', 'Shipped or delivered units', 'DIRECTOR', { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: false }],
+describe('default rules (SPEC §5 + §4.2)', () => {
+  const levels = (f: ApprovalFacts) => evaluateApprovalRules(f, DEFAULT_APPROVAL_RULES).required.map((t) => [t.ruleId, t.level]);
+  /** A buyer's own request, every unit still open: the case no default may wave through. */
+  const own = (over: Partial<ApprovalFacts>) => facts({ requestType: 'CUSTOMER_REQUEST', ...over });
+
+  it('are the §5 rules then the §4.2 stage rules, with stable ids, priorities 10…60 and no auto-approval', () => {
+    expect(DEFAULT_APPROVAL_RULES.map((r) => [r.id, r.priority, r.name, r.level, r.criteria])).toEqual([
+      ['DEFAULT_ORDER_VALUE', 10, 'High-value orders', 'MANAGER', { minOrderValue: 50_000 }],
+      ['DEFAULT_SHIPPED_DELIVERED', 20, 'Shipped or delivered goods', 'DIRECTOR', { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: true }],
+      ['DEFAULT_QUANTITY', 30, 'Bulk cancellations', 'SUPERVISOR', { minUnits: 10 }],
+      ['STAGE_RELEASED', 40, 'Released units', 'SUPERVISOR', { stages: ['RELEASED'], includeBlocked: false }],
+      ['STAGE_PICKED_PACKED', 50, 'Picked or packed units', 'MANAGER', { stages: ['PICKED', 'PACKED'], includeBlocked: false }],
+      ['STAGE_SHIPPED_DELIVERED', 60, 'Shipped or delivered units', 'DIRECTOR', { stages: ['SHIPPED', 'DELIVERED'], includeBlocked: false }],
     ]);
+    expect(DEFAULT_APPROVAL_RULES.every((r) => r.active && r.autoApprove === null)).toBe(true);
   });
-  it('built-in rules: released + packed need SUPERVISOR and MANAGER; shipped units to return need nothing here', () => {
-    const r = evaluateApprovalRules(facts({ units: 4, unitsByStage: { RELEASED: 1, PACKED: 1 }, blockedByStage: { SHIPPED: 2 } }), BUILT_IN_RULES);
-    expect(r.required.map((t) => t.level)).toEqual(['SUPERVISOR', 'MANAGER']);
+
+  it('order value 500.00 → MANAGER, 499.99 → nothing, even for the customer\'s own request of open units', () => {
+    expect(levels(own({ orderValue: 50_000, units: 1, unitsByStage: { OPEN: 1 } }))).toEqual([['DEFAULT_ORDER_VALUE', 'MANAGER']]);
+    expect(levels(own({ orderValue: 49_999, units: 1, unitsByStage: { OPEN: 1 } }))).toEqual([]);
+    expect(evaluateApprovalRules(own({ orderValue: 50_000, units: 1, unitsByStage: { OPEN: 1 } }), DEFAULT_APPROVAL_RULES).autoApproved).toEqual([]);
   });
-  it('SPEC §5 defaults: 500.00 → MANAGER, shipped → DIRECTOR, 10 units → SUPERVISOR', () => {
-    const rules = SPEC_DEFAULT_RULES.map((r, i) => ({ ...r, id: `d${i}`, priority: i }));
-    const r = evaluateApprovalRules(
-      facts({ requestType: 'BUSINESS_RULE', orderValue: 50_000, units: 10, unitsByStage: { OPEN: 8 }, blockedByStage: { DELIVERED: 2 } }),
-      rules,
-    );
-    expect(r.required.map((t) => t.level)).toEqual(['MANAGER', 'DIRECTOR', 'SUPERVISOR']);
-    expect(demoApprovalRules()).toHaveLength(6);
+
+  it('10 units → SUPERVISOR, 9 → nothing, even for the customer\'s own request of open units', () => {
+    expect(levels(own({ units: 10, unitsByStage: { OPEN: 10 } }))).toEqual([['DEFAULT_QUANTITY', 'SUPERVISOR']]);
+    expect(levels(own({ units: 9, unitsByStage: { OPEN: 9 } }))).toEqual([]);
+  });
+
+  it('both thresholds → two tasks; the request type never matters', () => {
+    for (const requestType of ['CUSTOMER_REQUEST', 'INVENTORY_SHORTAGE', 'BUSINESS_RULE']) {
+      expect(levels(facts({ requestType, orderValue: 50_000, units: 10, unitsByStage: { OPEN: 10 } })), requestType).toEqual([
+        ['DEFAULT_ORDER_VALUE', 'MANAGER'],
+        ['DEFAULT_QUANTITY', 'SUPERVISOR'],
+      ]);
+    }
+  });
+
+  it('shipped units to return → DIRECTOR; released + packed in place → SUPERVISOR and MANAGER', () => {
+    expect(levels(facts({ units: 2, unitsByStage: {}, blockedByStage: { DELIVERED: 2 } }))).toEqual([['DEFAULT_SHIPPED_DELIVERED', 'DIRECTOR']]);
+    expect(levels(facts({ units: 4, unitsByStage: { RELEASED: 1, PACKED: 1 }, blockedByStage: { SHIPPED: 2 } }))).toEqual([
+      ['DEFAULT_SHIPPED_DELIVERED', 'DIRECTOR'],
+      ['STAGE_RELEASED', 'SUPERVISOR'],
+      ['STAGE_PICKED_PACKED', 'MANAGER'],
+    ]);
+    expect(levels(facts({ requestType: 'BUSINESS_RULE', orderValue: 50_000, units: 10, unitsByStage: { OPEN: 8 }, blockedByStage: { DELIVERED: 2 } })).map(([, l]) => l)).toEqual([
+      'MANAGER',
+      'DIRECTOR',
+      'SUPERVISOR',
+    ]);
   });
 });

@@ -145,7 +145,7 @@ export const ApprovalRuleInput = z.discriminatedUnion(
 );
 export type ApprovalRuleInput = z.infer<typeof ApprovalRuleInput>;
 
-/** A stored (or built-in) rule, as the evaluator sees it. */
+/** A stored (or default) rule, as the evaluator sees it. */
 export type ApprovalRule = ApprovalRuleInput & {
   id: string;
   priority: number;

@@ -3,9 +3,10 @@ import type { Actor } from "../../auth/actor.ts";
 import { actorLabel, authorize } from "../../auth/actor.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { parseApprovalRule, ruleFromRow, type ApprovalRule, type ApprovalRuleInput } from "../../domain/approvals/rules.ts";
-import { BUILT_IN_RULES } from "../../domain/approvals/default-rules.ts";
+import { DEFAULT_APPROVAL_RULES } from "../../domain/approvals/default-rules.ts";
 import { byPriority } from "../../domain/approvals/evaluate.ts";
 import { inTransaction, WriteContention } from "../tx.ts";
+import { systemActor } from "../system-actor.ts";
 
 type RuleRow = Awaited<ReturnType<Tx["approvalRule"]["findFirstOrThrow"]>>;
 
@@ -50,13 +51,13 @@ async function audit(tx: Tx, actor: Actor, ruleId: string, action: string, befor
 }
 
 /**
- * The rules evaluation uses: the active stored rules, or the built-in §4.2 stage defaults while no
- * rule was ever stored (a fresh database behaves as the stage table says). Once OPS stored any
- * rule — even one later deactivated — the table is the whole truth.
+ * The rules evaluation uses: the active stored rules, or the default rules (the same set a fresh
+ * install stores) while no rule was ever stored. Once any rule is stored — even one later
+ * deactivated — the table is the whole truth.
  */
 export async function loadEffectiveRules(tx: Tx): Promise<ApprovalRule[]> {
   const rows = await tx.approvalRule.findMany({ orderBy: [{ priority: "asc" }, { id: "asc" }] });
-  if (rows.length === 0) return [...BUILT_IN_RULES];
+  if (rows.length === 0) return [...DEFAULT_APPROVAL_RULES];
   return rows.filter((r) => r.active).map(ruleFromRow).sort(byPriority);
 }
 
@@ -182,9 +183,20 @@ export async function reorderApprovalRules(db: Db, actor: Actor, orderedIds: rea
   return listApprovalRules(db, actor);
 }
 
-/** Demo data: stores the given rules once, when the table is empty. */
-export async function seedApprovalRules(db: Db, actor: Actor, rules: readonly ApprovalRuleInput[]): Promise<number> {
-  if ((await db.approvalRule.count()) > 0) return 0;
-  for (const [i, r] of rules.entries()) await createApprovalRule(db, actor, r, { priority: (i + 1) * 10 });
-  return rules.length;
+/**
+ * Stores the default rules (SPEC §5 and the §4.2 stage defaults) under their stable ids when no
+ * rule was ever stored; afterwards it does nothing, so OPS's changes stay. One transaction: either
+ * every default is stored, audited as created by the system, or none. Instances starting at once
+ * race on the same primary keys; the loser's transaction re-runs, finds the rules and stores nothing.
+ */
+export async function installDefaultApprovalRules(db: Db): Promise<number> {
+  const actor = systemActor("Countermand install");
+  return inTransaction(db, async (tx) => {
+    if ((await tx.approvalRule.count()) > 0) return 0;
+    for (const rule of DEFAULT_APPROVAL_RULES) {
+      const row = await tx.approvalRule.create({ data: { id: rule.id, priority: rule.priority, ...ruleData(rule) } });
+      await audit(tx, actor, row.id, "CREATED", null, row);
+    }
+    return DEFAULT_APPROVAL_RULES.length;
+  });
 }

@@ -2,11 +2,11 @@ import type { Tx } from "../../db/client.ts";
 import type { ApproverLevel } from "../../auth/permissions.ts";
 import { evaluateApprovalRules, type ApprovalFacts, type Evaluation } from "../../domain/approvals/evaluate.ts";
 import { expiresAt } from "../../domain/approvals/escalation.ts";
-import type { ApprovalRule } from "../../domain/approvals/rules.ts";
+import { ruleFromRow, type ApprovalRule } from "../../domain/approvals/rules.ts";
 import { loadEffectiveRules } from "./rules.ts";
-import { BUILT_IN_RULES } from "../../domain/approvals/default-rules.ts";
+import { DEFAULT_APPROVAL_RULES } from "../../domain/approvals/default-rules.ts";
 
-/** Evaluates the effective rules (stored, or the built-in defaults) against one subject's facts. */
+/** Evaluates the effective rules (stored, or the defaults while none is stored) against one subject's facts. */
 export async function evaluateForSubject(tx: Tx, facts: ApprovalFacts): Promise<Evaluation & { rules: ApprovalRule[] }> {
   const rules = await loadEffectiveRules(tx);
   return { ...evaluateApprovalRules(facts, rules), rules };
@@ -14,7 +14,7 @@ export async function evaluateForSubject(tx: Tx, facts: ApprovalFacts): Promise<
 
 export interface TaskToCreate {
   level: ApproverLevel;
-  /** The causing rule's id (or built-in key). */
+  /** The causing rule's id. */
   rule: string;
   reason: string;
   expiresAfterMinutes?: number | null;
@@ -22,8 +22,12 @@ export interface TaskToCreate {
 
 /** The rule as it was when the task was made: later edits of the rule do not change what was asked. */
 async function snapshotOf(tx: Tx, ruleId: string, known: readonly ApprovalRule[]): Promise<object | null> {
-  const hit =
-    known.find((r) => r.id === ruleId) ?? BUILT_IN_RULES.find((r) => r.id === ruleId) ?? (await tx.approvalRule.findUnique({ where: { id: ruleId } }));
+  const stored = async () => {
+    const row = await tx.approvalRule.findUnique({ where: { id: ruleId } });
+    return row ? ruleFromRow(row) : undefined;
+  };
+  // A stored rule wins over the default of the same id (OPS may have edited it).
+  const hit = known.find((r) => r.id === ruleId) ?? (await stored()) ?? DEFAULT_APPROVAL_RULES.find((r) => r.id === ruleId);
   if (!hit) return null;
   const { id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes } = hit;
   return JSON.parse(JSON.stringify({ id, name, type, criteria, level, priority, autoApprove, onExpiry, onFinalExpiry, expiresAfterMinutes })) as object;

@@ -7,8 +7,7 @@ import { recordFulfillmentEvent } from "../orders/record-fulfillment-event.ts";
 import { adjustInventory } from "../inventory/adjust-inventory.ts";
 import type { IntakeOrderInput, OrderViewT } from "../../contracts/orders.ts";
 import { loadDemoPoints } from "./demo-points.ts";
-import { seedApprovalRules } from "../approvals/rules.ts";
-import { demoApprovalRules } from "../../domain/approvals/default-rules.ts";
+import { installDefaultApprovalRules } from "../approvals/rules.ts";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -101,8 +100,8 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
   }
   const actor = (await loadActor(db, { email: "integration@demo.test" }, { via: "system", correlationId: "demo-data" }))!;
   if (options.approvalRules !== false) {
-    const rules = await seedApprovalRules(db, actor, demoApprovalRules());
-    if (rules) log(`created ${rules} approval rules`);
+    const rules = await installDefaultApprovalRules(db);
+    if (rules) log(`stored ${rules} default approval rules`);
   }
   for (const item of ITEMS) {
     await db.item.upsert({ where: { sku: item.sku }, create: { sku: item.sku, name: item.name, category: item.category }, update: {} });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/session";
 import { listApprovalRuleChanges, listApprovalRules } from "@/lib/server/approvals/rules";
 import { describeAutoApprove, describeCriteria, describeExpiry } from "@/lib/ui/approval-rules";
+import { DEFAULT_APPROVAL_RULES } from "@/lib/domain/approvals/default-rules";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { firstParam } from "@/lib/ui/paging";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,7 +41,8 @@ export default async function ApprovalRulesPage({ searchParams }: { searchParams
       )}
       {rules.length === 0 ? (
         <EmptyState title="No rules stored yet">
-          Until a rule is stored, approvals follow the built-in stage defaults: released units need a supervisor, picked or packed units a manager.
+          Until a rule is stored, approvals follow the default rules:{" "}
+          {DEFAULT_APPROVAL_RULES.map((r) => `${describeCriteria(r)} → ${humanizeEnum(r.level)}`).join("; ")}.
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
