@@ -37,13 +37,26 @@ export async function call<T = any>(method: "GET" | "POST", path: string, option
     if (options.idempotencyKey !== null) headers["idempotency-key"] = options.idempotencyKey ?? randomUUID();
   }
   if (options.ifMatch) headers["if-match"] = options.ifMatch;
-  const res = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers,
-    body: method === "POST" ? (options.rawBody ?? JSON.stringify(options.body ?? {})) : undefined,
+  const send = () =>
+    fetch(`${baseUrl()}/api/v1${path}`, {
+      method,
+      headers,
+      body: method === "POST" ? (options.rawBody ?? JSON.stringify(options.body ?? {})) : undefined,
+    });
+  // A pooled keep-alive socket the server closed while the test was busy elsewhere (e.g. running
+  // the CLI for seconds) fails before the request was sent. Retrying once is safe: GETs change
+  // nothing and a POST carries the same Idempotency-Key, so the server answers it at most once.
+  const res = await send().catch((e: unknown) => {
+    if (!isResetSocket(e)) throw e;
+    return send();
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+function isResetSocket(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  return e instanceof TypeError && (cause?.code === "ECONNRESET" || cause?.code === "UND_ERR_SOCKET" || /other side closed/.test(cause?.message ?? ""));
 }
 
 let n = 0;
