@@ -1,6 +1,8 @@
 import type { Tx } from "../db/client.ts";
 import type { Actor } from "../auth/actor.ts";
 import { actorLabel } from "../auth/actor.ts";
+import { z } from "zod";
+import { eventDefinition, storedPayloadSchema, type EventAggregate, type EventPayloadInput, type EventType } from "../contracts/events.ts";
 
 export interface HistoryInput {
   orderId: string;
@@ -31,23 +33,53 @@ export async function recordHistory(tx: Tx, actor: Actor, entry: HistoryInput) {
   });
 }
 
-export interface DomainEvent {
-  type: string;
-  payload: Record<string, unknown>;
+/** One event a command writes: a catalogued type and its payload (see lib/contracts/events.ts). */
+export type DomainEvent = { [K in EventType]: { type: K; payload: EventPayloadInput<K> } }[EventType];
+
+/** Builds an event whose type is only known as a type parameter (e.g. one of a few types with one shape). */
+export function domainEvent<K extends EventType>(type: K, payload: EventPayloadInput<K>): DomainEvent {
+  return { type, payload } as DomainEvent;
+}
+
+/**
+ * A command tried to write an event the catalog does not describe (unknown type, wrong aggregate,
+ * or a payload its schema rejects). A programming error, not a domain error: the command fails
+ * with a 500 and nothing is written.
+ */
+export class InvalidOutboxEvent extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidOutboxEvent";
+  }
+}
+
+/** The payload as it will be stored: checked against the catalog and stamped with its version. */
+function catalogued(aggregateType: EventAggregate, event: DomainEvent, actor: Actor): Record<string, unknown> {
+  const def = eventDefinition(event.type);
+  if (!def) throw new InvalidOutboxEvent(`Event type ${JSON.stringify(event.type)} is not in the event catalog (lib/contracts/events.ts)`);
+  if (def.aggregate !== aggregateType) throw new InvalidOutboxEvent(`${def.type} belongs to ${def.aggregate} aggregates, not ${aggregateType}`);
+  // Validate exactly what is stored: the JSON form (undefined dropped, dates as strings) plus the envelope.
+  const payload = { ...(JSON.parse(JSON.stringify({ ...event.payload, actorId: actor.userId })) as Record<string, unknown>), eventVersion: def.version };
+  const parsed = storedPayloadSchema(def).safeParse(payload);
+  if (!parsed.success) throw new InvalidOutboxEvent(`${def.type} v${def.version} payload does not match the event catalog: ${z.prettifyError(parsed.error)}`);
+  return payload;
 }
 
 /**
  * Appends events to the outbox in the caller's transaction. `firstSequence` is the aggregate's next
  * sequence number; (aggregateType, aggregateId, sequence) is unique, so a replay cannot duplicate.
+ * The one writer of outbox rows: every event must be in the catalog and its payload must parse with
+ * the catalogued schema; the payload is stored with its `eventVersion`.
  */
 export async function appendEvents(
   tx: Tx,
   actor: Actor,
-  aggregate: { type: string; id: string; orderId?: string | null },
+  aggregate: { type: EventAggregate; id: string; orderId?: string | null },
   firstSequence: number,
   events: readonly DomainEvent[],
 ) {
   if (!events.length) return;
+  const payloads = events.map((e) => catalogued(aggregate.type, e, actor));
   await tx.outboxEvent.createMany({
     data: events.map((e, i) => ({
       type: e.type,
@@ -55,7 +87,7 @@ export async function appendEvents(
       aggregateId: aggregate.id,
       orderId: aggregate.orderId ?? null,
       sequence: firstSequence + i,
-      payload: JSON.parse(JSON.stringify({ ...e.payload, actorId: actor.userId })) as object,
+      payload: payloads[i]! as object,
       actorId: actor.userId,
       correlationId: actor.correlationId,
     })),

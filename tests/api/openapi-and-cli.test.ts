@@ -33,6 +33,10 @@ describe("OpenAPI document, API reference and the apikey CLI", () => {
     const html = await res.text();
     expect(html).toContain("/orders/{orderId}/fulfillment-events");
     expect(html).toContain("Idempotency-Key");
+    // The outbox event catalog, one entry per type with its version and an example payload.
+    expect(html).toContain('id="events"');
+    expect(html).toContain('id="event-OrderCancellationRequested"');
+    expect(html).toContain("cancellationRequestId");
   });
 
   it("npm run apikey -- create prints a working key alone on the last line", async () => {

@@ -3,6 +3,9 @@ import { openApiDocument } from "@/lib/server/http/openapi";
 import { ERROR_CODES, ERROR_STATUS, ERROR_TITLES } from "@/lib/domain/errors";
 import { errorAnchor, groupByTag, operationsOf, slug, type OpenApiDoc } from "@/lib/ui/openapi-view";
 import { OperationCard } from "@/components/docs/operation-card";
+import { EventCard } from "@/components/docs/event-card";
+import { FieldTable } from "@/components/docs/field-table";
+import { envelopeRows, eventAnchor, eventViews } from "@/lib/ui/event-catalog-view";
 import { InlineCode } from "@/components/docs/inline-code";
 import { ERROR_MEANINGS } from "@/components/docs/error-codes";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,6 +51,8 @@ export default function ApiReferencePage() {
   const doc = openApiDocument() as OpenApiDoc;
   const basePath = doc.servers?.[0]?.url ?? "/api/v1";
   const groups = groupByTag(operationsOf(doc));
+  const events = eventViews();
+  const envelope = envelopeRows();
 
   return (
     <div className="lg:grid lg:grid-cols-[14rem_1fr] lg:gap-10">
@@ -84,6 +89,20 @@ export default function ApiReferencePage() {
               </ul>
             </li>
           ))}
+          <li>
+            <a href="#events" className="text-slate-700 hover:text-indigo-700">
+              Events
+            </a>
+            <ul className="mt-1 space-y-1 border-l border-slate-200 pl-3">
+              {events.map((e) => (
+                <li key={e.type}>
+                  <a href={`#${eventAnchor(e.type)}`} className="block truncate font-mono text-xs text-slate-600 hover:text-indigo-700">
+                    {e.type}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
           <li>
             <a href="#error-codes" className="text-slate-700 hover:text-indigo-700">
               Error codes
@@ -209,6 +228,40 @@ export default function ApiReferencePage() {
             </div>
           </section>
         ))}
+
+        <section id="events" aria-labelledby="events-title" className="mt-10 scroll-mt-6">
+          <h2 id="events-title" className="mb-2 text-xl font-bold tracking-tight">
+            Events
+          </h2>
+          <div className="mb-4 space-y-2 text-sm text-slate-700">
+            <p>
+              Every command writes its events to an outbox in the same transaction as the change, one row per event with a per-aggregate{" "}
+              <Code>sequence</Code>. These are all the event types; a command cannot write anything else. When an outbox relay is configured, it delivers each row as{" "}
+              <Code>{"{ id, type, occurredAt, orderId, sequence, data }"}</Code>, where <Code>data</Code> is the payload below.
+            </p>
+            <p>
+              A payload&apos;s shape changes only with its <Code>version</Code>, stored in every payload as <Code>eventVersion</Code>. Besides its
+              own fields, every payload carries the fields in the first table; events of the <Code>Order</Code> aggregate also carry the second.
+            </p>
+          </div>
+          <div className="mb-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm xl:grid-cols-2">
+            <section>
+              <h3 className="mb-1 font-semibold text-slate-900">Every event</h3>
+              <FieldTable rows={envelope.all} caption="Fields of every event payload" />
+            </section>
+            <section>
+              <h3 className="mb-1 font-semibold text-slate-900">
+                <Code>Order</Code> events
+              </h3>
+              <FieldTable rows={envelope.order} caption="Fields of every Order event payload" />
+            </section>
+          </div>
+          <div className="space-y-4">
+            {events.map((e) => (
+              <EventCard key={e.type} event={e} />
+            ))}
+          </div>
+        </section>
 
         <section id="error-codes" aria-labelledby="error-codes-title" className="mt-10 scroll-mt-6">
           <h2 id="error-codes-title" className="mb-4 text-xl font-bold tracking-tight">

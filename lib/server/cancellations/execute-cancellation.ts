@@ -161,7 +161,7 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
     },
     [
       ...events,
-      ...(statuses.oldStatus !== statuses.newStatus ? [{ type: "OrderStatusChanged", payload: { oldStatus: statuses.oldStatus, newStatus: statuses.newStatus } }] : []),
+      ...(statuses.oldStatus !== statuses.newStatus ? [{ type: "OrderStatusChanged" as const, payload: { oldStatus: statuses.oldStatus, newStatus: statuses.newStatus } }] : []),
     ],
   );
   await settleRequest(tx, actor, order, request.id);

@@ -12,6 +12,8 @@ import { bookManualRefund } from "../cancellations/process-refunds.ts";
 import { compensationJobKey, enqueueCompensationJob, INLINE_GRACE_MS } from "../cancellations/compensation-job.ts";
 import { runJobsNow } from "../jobs/run-now.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
+import { domainEvent } from "../audit.ts";
+import type { EventPayloadInput } from "../../contracts/events.ts";
 
 type CaseRow = Prisma.FalloutCaseGetPayload<object>;
 
@@ -117,13 +119,18 @@ async function openCase(tx: Tx, caseId: string, action: string, expectedVersion:
   return { row: current, order };
 }
 
-async function audit(tx: Tx, actor: Actor, order: LockedOrder, row: CaseRow, action: string, description: string, type: string, extra: Record<string, unknown> = {}) {
+type CaseEventType = "FalloutCaseRetried" | "FalloutCaseResolved" | "FalloutCaseAbandoned";
+type CaseEventExtra<K extends CaseEventType> = Omit<EventPayloadInput<K>, "falloutCaseId" | "number" | "compensationTaskId">;
+
+async function audit<K extends CaseEventType>(tx: Tx, actor: Actor, order: LockedOrder, row: CaseRow, action: string, description: string, type: K, extra: CaseEventExtra<K>) {
+  const ref = { falloutCaseId: row.id, number: row.number, compensationTaskId: row.compensationTaskId };
   await recordOrderCommand(
     tx,
     actor,
     order,
     { action, description, data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra } },
-    [{ type, payload: { falloutCaseId: row.id, number: row.number, compensationTaskId: row.compensationTaskId, ...extra } }],
+    // Callers are checked against CaseEventExtra<K>; TypeScript cannot merge the generic halves, appendEvents validates the whole.
+    [domainEvent(type, { ...ref, ...extra } as unknown as EventPayloadInput<K>)],
   );
   if (row.cancellationRequestId) await settleRequest(tx, actor, order, row.cancellationRequestId);
 }
@@ -157,7 +164,7 @@ export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, opt
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: "PENDING", dueAt: new Date(now.getTime() + MANUAL_TASK_DUE_MS) } });
     }
     await tx.falloutCase.update({ where: { id: row.id }, data: { status: "IN_REPAIR" } });
-    await audit(tx, actor, order, row, "FALLOUT_RETRIED", `Fallout case ${row.number}: ${actorLabel(actor)} retries ${task.type.toLowerCase().replaceAll("_", " ")}`, "FalloutCaseRetried");
+    await audit(tx, actor, order, row, "FALLOUT_RETRIED", `Fallout case ${row.number}: ${actorLabel(actor)} retries ${task.type.toLowerCase().replaceAll("_", " ")}`, "FalloutCaseRetried", {});
     return key;
   });
   if (jobKey) await runJobsNow(db, [jobKey], { gateway: options.gateway, now: () => now });

@@ -82,6 +82,6 @@ export async function recordOrderCommand(
     data: { eventSequence: { increment: events.length } },
     select: { eventSequence: true },
   });
-  const withVersion = events.map((e) => ({ ...e, payload: { orderId: order.id, orderVersion: order.version, ...e.payload } }));
+  const withVersion = events.map((e) => ({ ...e, payload: { orderId: order.id, orderVersion: order.version, ...e.payload } }) as DomainEvent);
   await appendEvents(tx, actor, { type: "Order", id: order.id, orderId: order.id }, eventSequence - events.length + 1, withVersion);
 }

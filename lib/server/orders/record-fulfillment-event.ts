@@ -111,7 +111,7 @@ export async function recordFulfillmentEvent(
           },
         },
         ...(statuses.oldStatus !== statuses.newStatus
-          ? [{ type: "OrderStatusChanged", payload: { oldStatus: statuses.oldStatus, newStatus: statuses.newStatus } }]
+          ? [{ type: "OrderStatusChanged" as const, payload: { oldStatus: statuses.oldStatus, newStatus: statuses.newStatus } }]
           : []),
       ],
     );
