@@ -1,7 +1,7 @@
 // The rules that apply before OPS ever stored one (the §4.2 stage defaults, derived from the stage
 // policy table so the two can never disagree) and the SPEC §5 defaults the demo data adds.
 
-import type { ApproverLevel } from '../../auth/permissions.ts';
+import type { ApproverLevel } from './levels.ts';
 import { CANCEL_ORDER_OF_STAGES, DEFAULT_STAGE_POLICY, type StagePolicyTable } from '../cancellation/stage-policy.ts';
 import type { FulfilmentStage } from '../quantity/buckets.ts';
 import type { ApprovalRule, ApprovalRuleInput } from './rules.ts';

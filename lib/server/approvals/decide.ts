@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import { actorLabel, authorize } from "../../auth/actor.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { notFound } from "../../domain/errors.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";

@@ -7,7 +7,7 @@ import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";
 import { closePendingTasks, signTask } from "../approvals/decide.ts";
 import { subjectHandler, type LockedSubject } from "../approvals/subjects.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
