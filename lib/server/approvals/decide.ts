@@ -101,13 +101,6 @@ export async function decideApprovalTask(
     return { remaining };
   });
   if (status === "APPROVED" && result.remaining === 0) await handler.afterCommit?.(db, actor, found.subjectId);
-  const subjectStatus = await subjectStatusOf(db, found.subjectType, found.subjectId);
+  const subjectStatus = await handler.statusOf(db, found.subjectId);
   return { taskId, status, subjectType: found.subjectType, subjectId: found.subjectId, subjectStatus, remaining: result.remaining };
-}
-
-async function subjectStatusOf(db: Db, subjectType: string, subjectId: string): Promise<string> {
-  if (subjectType === "CANCELLATION") {
-    return (await db.cancellationRequest.findUniqueOrThrow({ where: { id: subjectId }, select: { status: true } })).status;
-  }
-  return "UNKNOWN";
 }
