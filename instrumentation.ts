@@ -1,8 +1,10 @@
-// Next.js calls register() once when the server starts. On the Node.js runtime it starts the
-// durable job runner in this process (compensation, fallout, reconciliation); JOB_RUNNER=off leaves
-// that to `npm run worker`.
+// Next.js calls register() once when the server starts, before it handles requests. On the Node.js
+// runtime it wires the features together (lib/wiring.ts) and starts the durable job runner in this
+// process (compensation, fallout, reconciliation); JOB_RUNNER=off leaves that to `npm run worker`.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { wiring } = await import("./lib/wiring");
+  wiring();
   const { startInProcessRunner } = await import("./lib/server/jobs/in-process");
   startInProcessRunner();
 }

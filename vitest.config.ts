@@ -35,6 +35,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/wiring.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Files share the PostgreSQL server; keeping them sequential keeps connection counts and timing predictable.
@@ -47,6 +48,7 @@ export default defineConfig({
           name: "api",
           environment: "node",
           include: ["tests/api/**/*.test.ts"],
+          setupFiles: ["tests/support/wiring.ts"],
           testTimeout: 60_000,
           hookTimeout: 300_000,
           fileParallelism: false,

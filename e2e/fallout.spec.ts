@@ -11,11 +11,12 @@ import { intakeOrder } from "../lib/server/orders/intake-order.ts";
 import { createCancellationRequest } from "../lib/server/cancellations/create-cancellation-request.ts";
 import { failNextRefunds } from "../lib/server/payments/gateway.ts";
 import { drainJobs } from "../lib/server/jobs/runner.ts";
-import { JOB_HANDLERS } from "../lib/server/jobs/registry.ts";
+import { JOB_HANDLERS, wiring } from "../lib/wiring.ts";
 import { shot, signIn } from "./helpers";
 
 let db: Db;
 test.beforeAll(() => {
+  wiring();
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set (e2e/global-setup.ts sets it when it starts the server)");
   db = createDb(url);

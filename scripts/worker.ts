@@ -7,15 +7,17 @@ import { createDb } from "../lib/db/client.ts";
 import { env } from "../lib/config/env.ts";
 import { startRunnerLoop } from "../lib/server/jobs/loop.ts";
 import { drainJobs, runnerId } from "../lib/server/jobs/runner.ts";
-import { JOB_HANDLERS } from "../lib/server/jobs/registry.ts";
+import { jobHandlers } from "../lib/server/jobs/registry.ts";
 import { schedulePeriodicJobs } from "../lib/server/jobs/periodic.ts";
+import { wiring } from "../lib/wiring.ts";
 
+wiring();
 const db = createDb();
 const owner = runnerId("worker");
 if (process.argv.includes("--once")) {
   try {
     await schedulePeriodicJobs(db, new Date());
-    const result = await drainJobs(db, { owner, handlers: JOB_HANDLERS });
+    const result = await drainJobs(db, { owner, handlers: jobHandlers() });
     console.log(`[worker] ${owner}: ${result.claimed} job(s) run ${JSON.stringify(result.outcomes)}`);
   } finally {
     await db.$disconnect();

@@ -5,8 +5,8 @@
 export const ROLES = ["BUYER", "SELLER", "APPROVER", "OPS"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const APPROVER_LEVELS = ["SUPERVISOR", "MANAGER", "DIRECTOR", "VP"] as const;
-export type ApproverLevel = (typeof APPROVER_LEVELS)[number];
+// Approver levels are a domain notion; re-exported because actors carry one.
+export { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "../domain/approvals/levels.ts";
 
 export const SCOPES = [
   "orders:read",
@@ -69,8 +69,4 @@ export function parseScopes(text: string): "*" | Set<Scope> {
   if (unknown.length) throw new Error(`Unknown scope(s): ${unknown.join(", ")}. Known: ${SCOPES.join(", ")}, *`);
   if (!parts.length) throw new Error("At least one scope is required");
   return new Set(parts as Scope[]);
-}
-
-export function approverLevelRank(level: ApproverLevel | null | undefined): number {
-  return level ? APPROVER_LEVELS.indexOf(level) + 1 : 0;
 }

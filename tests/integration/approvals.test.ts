@@ -9,7 +9,7 @@ import { decideApprovalTask } from "../../lib/server/approvals/decide.ts";
 import { expireApprovalTasks } from "../../lib/server/approvals/expiry.ts";
 import { schedulePeriodicJobs } from "../../lib/server/jobs/periodic.ts";
 import { drainJobs } from "../../lib/server/jobs/runner.ts";
-import { JOB_HANDLERS } from "../../lib/server/jobs/registry.ts";
+import { JOB_HANDLERS } from "../../lib/wiring.ts";
 import {
   createApprovalRule,
   listApprovalRuleChanges,

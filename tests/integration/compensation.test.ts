@@ -10,7 +10,7 @@ import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillme
 import { getOrder } from "../../lib/server/orders/queries.ts";
 import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/server/payments/gateway.ts";
 import { drainJobs, runnerId } from "../../lib/server/jobs/runner.ts";
-import { JOB_HANDLERS } from "../../lib/server/jobs/registry.ts";
+import { JOB_HANDLERS } from "../../lib/wiring.ts";
 import { abandonFalloutCase, getFalloutCase, listFalloutCases, resolveFalloutCase, retryFalloutCase } from "../../lib/server/fallout/fallout-cases.ts";
 import { reconcile } from "../../lib/server/checks/reconciliation.ts";
 

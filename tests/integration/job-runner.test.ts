@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { createFixture, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { enqueueJob, PermanentFailure } from "../../lib/server/jobs/queue.ts";
+import { closeWaitingJob, enqueueJob, PermanentFailure, rearmJob } from "../../lib/server/jobs/queue.ts";
 import { claimJobs, drainJobs, runClaimedJob, runDueJobs, type JobHandlers } from "../../lib/server/jobs/runner.ts";
-import { schedulePeriodicJobs, PERIODIC_JOBS } from "../../lib/server/jobs/periodic.ts";
-import { JOB_HANDLERS } from "../../lib/server/jobs/registry.ts";
+import { schedulePeriodicJobs } from "../../lib/server/jobs/periodic.ts";
+import { JOB_HANDLERS, PERIODIC_JOBS } from "../../lib/wiring.ts";
 import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
 import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
 import { failNextRefunds } from "../../lib/server/payments/gateway.ts";
@@ -141,6 +141,33 @@ describe.each(engines())("job runner on %s", (engine) => {
     expect(done.outcomes.SUCCEEDED).toBe(PERIODIC_JOBS.length);
     const reconciliation = await f.db.job.findFirstOrThrow({ where: { type: "reconciliation.run" } });
     expect((reconciliation.result as { findings: unknown[] }).findings).toEqual([]);
+  });
+
+  it("a failed job is rearmed with a fresh round of attempts, a running one is left alone, and only a waiting job is closed by hand", async () => {
+    const t0 = new Date("2030-04-01T00:00:00Z");
+    const handlers: JobHandlers = {
+      "test.rearm": {
+        run: async () => {
+          throw new PermanentFailure("processor down");
+        },
+      },
+    };
+    await enqueueJob(f.db, { type: "test.rearm", key: "rearm:1", runAt: t0, maxAttempts: 2 });
+    expect((await runDueJobs(f.db, { owner: "r", now: clockAt(t0), handlers, keys: ["rearm:1"] })).outcomes.FAILED).toBe(1);
+    expect(await rearmJob(f.db, "rearm:1", { runAt: later(t0, 10_000), extraAttempts: 3 })).toBe("REARMED");
+    expect(await f.db.job.findUniqueOrThrow({ where: { key: "rearm:1" } })).toMatchObject({ status: "READY", attempts: 1, maxAttempts: 4, completedAt: null, runAt: later(t0, 10_000) });
+    // A runner holds it: neither a rearm nor a close touches it.
+    const [claimed] = await claimJobs(f.db, { owner: "busy", now: clockAt(later(t0, 10_000)), keys: ["rearm:1"] });
+    expect(claimed).toMatchObject({ attempts: 2 });
+    expect(await rearmJob(f.db, "rearm:1", { runAt: t0, extraAttempts: 3 })).toBe("RUNNING");
+    expect(await closeWaitingJob(f.db, "rearm:1", "DONE", "resolved by hand", later(t0, 11_000))).toBe(false);
+    expect(await f.db.job.findUniqueOrThrow({ where: { key: "rearm:1" } })).toMatchObject({ status: "RUNNING", leaseOwner: "busy", attempts: 2, maxAttempts: 4 });
+    expect(await rearmJob(f.db, "rearm:none", { runAt: t0, extraAttempts: 3 })).toBe("MISSING");
+    // A waiting job is closed and never runs.
+    await enqueueJob(f.db, { type: "test.rearm", key: "rearm:2", runAt: later(t0, 60_000) });
+    expect(await closeWaitingJob(f.db, "rearm:2", "FAILED", "abandoned: not needed", later(t0, 1_000))).toBe(true);
+    expect(await f.db.job.findUniqueOrThrow({ where: { key: "rearm:2" } })).toMatchObject({ status: "FAILED", lastError: "abandoned: not needed", completedAt: later(t0, 1_000), attempts: 0 });
+    expect((await runDueJobs(f.db, { owner: "r", now: clockAt(later(t0, 120_000)), handlers, keys: ["rearm:2"] })).claimed).toBe(0);
   });
 
   it("a refund job whose runner was killed mid-task is completed exactly once by another runner", async () => {

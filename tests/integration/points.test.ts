@@ -10,7 +10,7 @@ import type { Actor } from "../../lib/auth/actor.ts";
 import { createPointsAccount, depositPoints, withdrawPoints } from "../../lib/server/points/accounts.ts";
 import { cancelPointsWithdrawal } from "../../lib/server/points/partial-cancellation.ts";
 import { getMyPoints, getPointsWithdrawal, pointsRefundsForTenders } from "../../lib/server/points/queries.ts";
-import { defaultGateway } from "../../lib/server/payments/gateway.ts";
+import { defaultGateway } from "../../lib/wiring.ts";
 import { findPointsMismatches } from "../../lib/server/points/check-points.ts";
 import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
 import { getOrder } from "../../lib/server/orders/queries.ts";

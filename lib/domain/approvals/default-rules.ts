@@ -2,7 +2,7 @@
 // and what applies while no rule was ever stored, so behaviour never depends on whether they were.
 // None has auto-approval conditions; OPS may add them on the rules page.
 
-import type { ApproverLevel } from '../../auth/permissions.ts';
+import type { ApproverLevel } from './levels.ts';
 import { CANCEL_ORDER_OF_STAGES, DEFAULT_STAGE_POLICY, type StagePolicyTable } from '../cancellation/stage-policy.ts';
 import type { FulfilmentStage } from '../quantity/buckets.ts';
 import type { ApprovalRule, ApprovalRuleInput } from './rules.ts';

@@ -2,7 +2,7 @@
 // (SUPERVISOR → MANAGER → DIRECTOR → VP) or auto-approved, as its rule says. An escalating task
 // that expires at VP has nobody left to ask and takes the rule's final behaviour.
 
-import { APPROVER_LEVELS, type ApproverLevel } from '../../auth/permissions.ts';
+import { APPROVER_LEVELS, type ApproverLevel } from './levels.ts';
 import type { OnExpiry, OnFinalExpiry } from './rules.ts';
 
 /** The level above, or null at the top. */

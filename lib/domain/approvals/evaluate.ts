@@ -3,7 +3,7 @@
 // auto-approval conditions all hold. Pure and generic over what is being approved: a
 // cancellation, an amendment or a supplemental order only has to describe itself as facts.
 
-import { approverLevelRank, type ApproverLevel } from '../../auth/permissions.ts';
+import { approverLevelRank, type ApproverLevel } from './levels.ts';
 import type { FulfilmentStage } from '../quantity/buckets.ts';
 import { formatMoney } from '../money/money.ts';
 import type { ApprovalRule, AutoApproveConditions } from './rules.ts';

@@ -3,7 +3,7 @@
 // same schema gives the per-field messages the form shows.
 
 import { z } from 'zod';
-import { APPROVER_LEVELS, type ApproverLevel } from '../../auth/permissions.ts';
+import { APPROVER_LEVELS, type ApproverLevel } from './levels.ts';
 import { FULFILMENT_STAGES, type FulfilmentStage } from '../quantity/buckets.ts';
 import { MAX_MONEY } from '../money/money.ts';
 

@@ -3,7 +3,7 @@
 // inventory and compensation steps follow, and how much money goes back to
 // which tender. Pure: the command layer stores the result and executes it.
 
-import { approverLevelRank, type ApproverLevel } from '../../auth/permissions.ts';
+import { approverLevelRank, type ApproverLevel } from '../approvals/levels.ts';
 import type { FieldError } from '../errors.ts';
 import type { LineMoney } from '../money/money.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVER_LEVELS } from '../../auth/permissions.ts';
+import { APPROVER_LEVELS } from '../approvals/levels.ts';
 import {
   APPROVAL_TASK_STATUSES,
   CANCELLATION_REQUEST_STATUSES,

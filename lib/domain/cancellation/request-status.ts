@@ -3,7 +3,7 @@
 // status, so an illegal jump (e.g. REJECTED → EXECUTING) is impossible even
 // under concurrent commands that read a stale status.
 
-import { approverLevelRank, type ApproverLevel } from '../../auth/permissions.ts';
+import { approverLevelRank, type ApproverLevel } from '../approvals/levels.ts';
 import type { CompensationMode } from './stage-policy.ts';
 
 export const CANCELLATION_REQUEST_STATUSES = [

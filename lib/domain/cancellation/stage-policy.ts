@@ -3,7 +3,7 @@
 // so OPS-managed rules can later supply a different one: every function that
 // needs a policy takes it as a parameter instead of importing the default.
 
-import type { ApproverLevel } from '../../auth/permissions.ts';
+import type { ApproverLevel } from '../approvals/levels.ts';
 import type { FulfilmentStage } from '../quantity/buckets.ts';
 
 export const INVENTORY_ADJUSTMENT_TYPES = [

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import { actorLabel, authorize } from "../../auth/actor.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";
@@ -101,13 +101,6 @@ export async function decideApprovalTask(
     return { remaining };
   });
   if (status === "APPROVED" && result.remaining === 0) await handler.afterCommit?.(db, actor, found.subjectId);
-  const subjectStatus = await subjectStatusOf(db, found.subjectType, found.subjectId);
+  const subjectStatus = await handler.statusOf(db, found.subjectId);
   return { taskId, status, subjectType: found.subjectType, subjectId: found.subjectId, subjectStatus, remaining: result.remaining };
-}
-
-async function subjectStatusOf(db: Db, subjectType: string, subjectId: string): Promise<string> {
-  if (subjectType === "CANCELLATION") {
-    return (await db.cancellationRequest.findUniqueOrThrow({ where: { id: subjectId }, select: { status: true } })).status;
-  }
-  return "UNKNOWN";
 }

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { expiresAt, expiryOutcome, isPastDeadline, type ExpiryOutcome } from "../../domain/approvals/escalation.ts";
 import { ON_EXPIRY, ON_FINAL_EXPIRY, type OnExpiry, type OnFinalExpiry } from "../../domain/approvals/rules.ts";
 import { inTransaction, WriteContention } from "../tx.ts";

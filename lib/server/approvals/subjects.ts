@@ -1,13 +1,7 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
-import { notFound } from "../../domain/errors.ts";
-import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
-import { orderReadWhere } from "../orders/scope.ts";
-import { executeCancellation } from "../cancellations/execute-cancellation.ts";
-import { runCompensationNow } from "../jobs/run-now.ts";
-import { releaseHolds } from "../cancellations/holds.ts";
-import { CANCELLATION_SUBJECT } from "../cancellations/queries.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
+import type { LockedOrder } from "../orders/order-command.ts";
 
 /** A subject locked for a decision: its order is claimed (so decisions on one subject serialise). */
 export interface LockedSubject {
@@ -21,9 +15,10 @@ export interface LockedSubject {
 }
 
 /**
- * What the approval engine needs from each kind of thing it approves. Cancellations today;
- * amendments and supplemental orders add an entry here and reuse the tasks, decisions, expiry and
- * queue unchanged.
+ * What the approval engine needs from each kind of thing it approves. The engine knows no subject
+ * of its own: cancellations register theirs (lib/server/cancellations/approval-subject.ts) through
+ * lib/wiring.ts; amendments and supplemental orders add one there and reuse the tasks, decisions,
+ * expiry and queue unchanged.
  */
 export interface ApprovalSubjectHandler {
   lock(tx: Tx, actor: Actor, subjectId: string): Promise<LockedSubject>;
@@ -33,46 +28,20 @@ export interface ApprovalSubjectHandler {
   ended(tx: Tx, actor: Actor, subject: LockedSubject, outcome: "REJECTED" | "EXPIRED", comment: string, level?: ApproverLevel): Promise<void>;
   /** Work that must happen after commit (e.g. paying a refund through the gateway). */
   afterCommit?(db: Db, actor: Actor, subjectId: string): Promise<void>;
+  /** The subject's status now (e.g. PENDING_APPROVAL, COMPLETED, REJECTED). */
+  statusOf(db: Db, subjectId: string): Promise<string>;
 }
 
-const cancellation: ApprovalSubjectHandler = {
-  async lock(tx, actor, subjectId) {
-    const request = await tx.cancellationRequest.findUnique({ where: { id: subjectId } });
-    if (!request) throw notFound("Cancellation request");
-    const order = await lockOrder(tx, request.orderId, orderReadWhere(actor));
-    // Re-read under the order lock: the status may have changed while we waited.
-    const fresh = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subjectId } });
-    return { order, id: fresh.id, label: `cancellation ${fresh.number}`, pending: fresh.status === "PENDING_APPROVAL", status: fresh.status };
-  },
-  async approved(tx, actor, subject) {
-    await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: "APPROVED", decidedAt: new Date() } });
-    await executeCancellation(tx, actor, subject.order, subject.id);
-  },
-  async ended(tx, actor, subject, outcome, comment, level) {
-    await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: outcome, decidedAt: new Date() } });
-    await releaseHolds(tx, subject.id);
-    const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subject.id }, select: { number: true } });
-    await recordOrderCommand(
-      tx,
-      actor,
-      subject.order,
-      {
-        action: outcome === "REJECTED" ? "CANCELLATION_REJECTED" : "CANCELLATION_EXPIRED",
-        description: `Cancellation ${request.number} ${outcome === "REJECTED" ? "rejected" : "expired"}: ${comment}`,
-        data: { cancellationRequestId: subject.id, comment },
-      },
-      [{ type: outcome === "REJECTED" ? "OrderCancellationRejected" : "OrderCancellationExpired", payload: { cancellationRequestId: subject.id, ...(level ? { level } : {}), comment } }],
-    );
-  },
-  async afterCommit(db, _actor, subjectId) {
-    await runCompensationNow(db, subjectId);
-  },
-};
+// Per process, on globalThis: Next.js may load this module more than once (see jobs/registry.ts).
+const slot = globalThis as unknown as { countermandApprovalSubjects?: Record<string, ApprovalSubjectHandler> };
 
-export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({ [CANCELLATION_SUBJECT]: cancellation });
+/** Adds (or replaces) what the engine does for one kind of subject; the composition root (lib/wiring.ts) registers them. */
+export function registerApprovalSubject(subjectType: string, handler: ApprovalSubjectHandler): void {
+  slot.countermandApprovalSubjects = { ...slot.countermandApprovalSubjects, [subjectType]: handler };
+}
 
 export function subjectHandler(subjectType: string): ApprovalSubjectHandler {
-  const h = APPROVAL_SUBJECTS[subjectType];
-  if (!h) throw new Error(`No approval handler for subject type ${subjectType}`);
+  const h = slot.countermandApprovalSubjects?.[subjectType];
+  if (!h) throw new Error(`No approval handler for subject type ${subjectType}: is it registered in lib/wiring.ts, and has wiring() run?`);
   return h;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db/client.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { evaluateApprovalRules, type ApprovalFacts, type Evaluation } from "../../domain/approvals/evaluate.ts";
 import { expiresAt } from "../../domain/approvals/escalation.ts";
 import { ruleFromRow, type ApprovalRule } from "../../domain/approvals/rules.ts";

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import { authorize } from "../../auth/actor.ts";
-import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "../../auth/permissions.ts";
+import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "../../domain/approvals/levels.ts";
 import { CANCELLATION_SUBJECT } from "./queries.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 

@@ -5,7 +5,7 @@ import { DomainError, type FieldError } from "../../domain/errors.ts";
 import { assessCancellation, type Assessment, type AssessTender } from "../../domain/cancellation/assess.ts";
 import { countsOfLine } from "../orders/line-counts.ts";
 import { cancellableStores, inStores } from "../orders/scope.ts";
-import { activeHolds } from "./holds.ts";
+import { activeHolds } from "../orders/holds.ts";
 import type { ApprovalFacts } from "../../domain/approvals/evaluate.ts";
 import { evaluateForSubject } from "../approvals/tasks.ts";
 

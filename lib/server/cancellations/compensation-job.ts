@@ -1,12 +1,13 @@
-import type { Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
 import { REFUND_MAX_ATTEMPTS } from "../../domain/cancellation/compensation-traits.ts";
-import { defaultGateway } from "../payments/gateway.ts";
-import { enqueueJob, PermanentFailure, RetryLater } from "../jobs/queue.ts";
+import { paymentGateway, type PaymentGateway } from "../payments/gateway.ts";
+import { closeWaitingJob, enqueueJob, PermanentFailure, rearmJob, RetryLater } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";
+import { runJobsNow } from "../jobs/run-now.ts";
 import { systemActor } from "../system-actor.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder } from "../orders/order-command.ts";
-import { openFalloutForTask } from "../fallout/open-case.ts";
+import { openFalloutForTask } from "./task-fallout.ts";
 import { runRefundTask } from "./process-refunds.ts";
 import { settleRequest } from "./settle-request.ts";
 
@@ -31,6 +32,28 @@ export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date())
 }
 
 /**
+ * OPS retries a task: its job gets a fresh round of attempts, due after the grace period (or is
+ * created if it never existed); a job running right now keeps running. Returns the job's key.
+ */
+export async function requeueCompensationJob(tx: Tx, taskId: string, now: Date): Promise<string> {
+  const key = compensationJobKey(taskId);
+  const found = await rearmJob(tx, key, { runAt: new Date(now.getTime() + INLINE_GRACE_MS), extraAttempts: REFUND_MAX_ATTEMPTS });
+  if (found === "MISSING") await enqueueCompensationJob(tx, taskId, now);
+  return key;
+}
+
+/** The task was settled by hand (done or abandoned): its job, if still waiting, will not run. */
+export function closeCompensationJob(tx: Tx, taskId: string, status: "DONE" | "FAILED", reason: string, now: Date) {
+  return closeWaitingJob(tx, compensationJobKey(taskId), status, reason, now);
+}
+
+/** Runs the pending automatic compensation of a cancellation request now (the fast path after commit). */
+export async function runCompensationNow(db: Db, requestId: string, options: { gateway?: PaymentGateway } = {}) {
+  const tasks = await db.compensationTask.findMany({ where: { cancellationRequestId: requestId, mode: "AUTOMATIC", status: { in: ["PENDING", "FAILED"] } }, select: { id: true } });
+  await runJobsNow(db, tasks.map((t) => compensationJobKey(t.id)), options);
+}
+
+/**
  * Executes one automatic compensation task. Idempotent: a task already DONE (or abandoned) is
  * skipped, and a refund is asked for with the same gateway key every time. A failure is thrown back
  * to the runner, which retries with backoff; when attempts run out the task falls out to OPS.
@@ -42,7 +65,7 @@ export const compensationJob: JobHandler = {
     if (!task) throw new PermanentFailure(`compensation task ${taskId} does not exist`);
     if (task.status === "DONE" || task.status === "CANCELLED") return { skipped: task.status };
     if (task.mode !== "AUTOMATIC" || task.type !== "ISSUE_REFUND") throw new PermanentFailure(`${task.type} is not a step the runner can do`);
-    const run = await runRefundTask(ctx.db, systemActor(), taskId, ctx.gateway ?? defaultGateway(ctx.db), ctx.now);
+    const run = await runRefundTask(ctx.db, systemActor(), taskId, ctx.gateway ?? paymentGateway(ctx.db), ctx.now);
     if (!run.done) throw new RetryLater(run.failures.join("; "));
     return { refunded: run.refunded };
   },

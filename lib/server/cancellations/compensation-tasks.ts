@@ -6,7 +6,7 @@ import { DomainError, notFound } from "../../domain/errors.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { settleRequest } from "./settle-request.ts";
-import { openFalloutForTask, resolveCaseOfTask } from "../fallout/open-case.ts";
+import { openFalloutForTask, resolveCaseOfTask } from "./task-fallout.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 
 /** Tasks a seller works are their stores' tasks; OPS sees all. Out of reach = not found. */

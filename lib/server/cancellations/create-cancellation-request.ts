@@ -11,9 +11,9 @@ import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { orderCancelWhere } from "../orders/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
-import { runCompensationNow } from "../jobs/run-now.ts";
+import { runCompensationNow } from "./compensation-job.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
-import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
+import { HELD_COLUMN, type HoldableStage } from "../orders/holds.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { createApprovalTasks } from "../approvals/tasks.ts";
 

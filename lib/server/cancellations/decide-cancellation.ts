@@ -6,13 +6,14 @@ import { DomainError, notFound, validationFailed } from "../../domain/errors.ts"
 import { canSign } from "../../domain/cancellation/request-status.ts";
 import { isPastDeadline } from "../../domain/approvals/escalation.ts";
 import { closePendingTasks, signTask } from "../approvals/decide.ts";
-import { subjectHandler, type LockedSubject } from "../approvals/subjects.ts";
-import type { ApproverLevel } from "../../auth/permissions.ts";
+import type { LockedSubject } from "../approvals/subjects.ts";
+import { cancellationSubject } from "./approval-subject.ts";
+import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
-import { runCompensationNow } from "../jobs/run-now.ts";
-import { releaseHolds } from "./holds.ts";
+import { runCompensationNow } from "./compensation-job.ts";
+import { releaseHolds } from "../orders/holds.ts";
 import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
@@ -50,8 +51,6 @@ function lockedSubject(order: LockedOrder, request: { id: string; number: string
   return { order, id: request.id, label: `cancellation ${request.number}`, pending: request.status === "PENDING_APPROVAL", status: request.status };
 }
 
-const cancellationHandler = () => subjectHandler(CANCELLATION_SUBJECT);
-
 /**
  * Signs every pending approval task of the request the approver may sign. When none remains the
  * request is APPROVED and executes in the same transaction; its refund goes out after commit.
@@ -81,7 +80,7 @@ export async function approveCancellationRequest(
       },
       [{ type: "OrderCancellationApproved", payload: { cancellationRequestId: request.id, levels: mine.map((t) => t.level), remaining } }],
     );
-    if (remaining === 0) await cancellationHandler().approved(tx, actor, lockedSubject(order, request));
+    if (remaining === 0) await cancellationSubject.approved(tx, actor, lockedSubject(order, request));
   });
   await runCompensationNow(db, requestId, { gateway: options.gateway });
   return loadCancellationView(db, requestId);
@@ -104,7 +103,7 @@ export async function rejectCancellationRequest(
     const now = new Date();
     await signTask(tx, actor, mine[0]!.id, "REJECTED", input.comment, now);
     await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request rejected", now, mine[0]!.id);
-    await cancellationHandler().ended(tx, actor, lockedSubject(order, request), "REJECTED", input.comment, mine[0]!.level as ApproverLevel);
+    await cancellationSubject.ended(tx, actor, lockedSubject(order, request), "REJECTED", input.comment, mine[0]!.level as ApproverLevel);
   });
   return loadCancellationView(db, requestId);
 }

@@ -9,7 +9,7 @@ import { recordOrderCommand, refreshStatuses, type LockedOrder } from "../orders
 import { releaseForLine } from "../inventory/supply.ts";
 import { WriteContention } from "../tx.ts";
 import { committedRefunds } from "./assessment.ts";
-import { HELD_COLUMN, type HoldableStage } from "./holds.ts";
+import { HELD_COLUMN, type HoldableStage } from "../orders/holds.ts";
 import { settleRequest } from "./settle-request.ts";
 import { enqueueCompensationJob } from "./compensation-job.ts";
 import { COMPENSATION_TRAITS, MANUAL_TASK_DUE_MS } from "../../domain/cancellation/compensation-traits.ts";

@@ -2,7 +2,7 @@ import type { JobHandler } from "../jobs/runner.ts";
 import { systemActor } from "../system-actor.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder } from "../orders/order-command.ts";
-import { openFalloutForTask, taskCauseKey } from "../fallout/open-case.ts";
+import { openFalloutForTask, taskCauseKey } from "./task-fallout.ts";
 
 /** Manual steps (recall, return to stock) nobody confirmed by their due date fall out to OPS. */
 export const overdueManualTasksJob: JobHandler = {

@@ -1,10 +1,10 @@
 import type { Db, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import { defaultGateway, type PaymentGateway, type RefundOutcome } from "../payments/gateway.ts";
+import { paymentGateway, type PaymentGateway, type RefundOutcome } from "../payments/gateway.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { settleRequest } from "./settle-request.ts";
-import { resolveCaseOfTask } from "../fallout/open-case.ts";
+import { resolveCaseOfTask } from "./task-fallout.ts";
 
 type Adjustment = Awaited<ReturnType<Tx["financialAdjustment"]["findFirstOrThrow"]>>;
 
@@ -62,7 +62,7 @@ export type RefundRun = { done: true; refunded: number } | { done: false; failur
  * declined or failed refund leaves the task (and the request) FAILED with the reason until a retry
  * succeeds; a timeout leaves it pending (outcome unknown), to be asked again.
  */
-export async function runRefundTask(db: Db, actor: Actor, taskId: string, gateway: PaymentGateway = defaultGateway(db), now = new Date()): Promise<RefundRun> {
+export async function runRefundTask(db: Db, actor: Actor, taskId: string, gateway: PaymentGateway = paymentGateway(db), now = new Date()): Promise<RefundRun> {
   const task = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
   if (task.status === "DONE" || task.status === "CANCELLED") return { done: true, refunded: 0 };
   const requestId = task.cancellationRequestId!;

@@ -2,14 +2,14 @@ import type { Db, Prisma, Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import { actorLabel, authorize } from "../../auth/actor.ts";
 import type { FalloutCaseViewT, FalloutStatus } from "../../contracts/fallout.ts";
-import { MANUAL_TASK_DUE_MS, REFUND_MAX_ATTEMPTS } from "../../domain/cancellation/compensation-traits.ts";
+import { MANUAL_TASK_DUE_MS } from "../../domain/cancellation/compensation-traits.ts";
 import { DomainError, notFound, validationFailed } from "../../domain/errors.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 import { settleRequest } from "../cancellations/settle-request.ts";
 import { bookManualRefund } from "../cancellations/process-refunds.ts";
-import { compensationJobKey, enqueueCompensationJob, INLINE_GRACE_MS } from "../cancellations/compensation-job.ts";
+import { closeCompensationJob, compensationJobKey, requeueCompensationJob } from "../cancellations/compensation-job.ts";
 import { runJobsNow } from "../jobs/run-now.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { domainEvent } from "../audit.ts";
@@ -151,15 +151,7 @@ export async function retryFalloutCase(db: Db, actor: Actor, caseId: string, opt
     if (task.status === "DONE" || task.status === "CANCELLED") throw new DomainError("CONFLICT", `The task is already ${task.status.toLowerCase()}; resolve the case instead`);
     if (task.mode === "AUTOMATIC") {
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: "PENDING" } });
-      key = compensationJobKey(task.id);
-      const job = await tx.job.findUnique({ where: { key } });
-      if (!job) await enqueueCompensationJob(tx, task.id, now);
-      else if (job.status !== "RUNNING") {
-        await tx.job.update({
-          where: { id: job.id },
-          data: { status: "READY", runAt: new Date(now.getTime() + INLINE_GRACE_MS), maxAttempts: job.attempts + REFUND_MAX_ATTEMPTS, completedAt: null },
-        });
-      }
+      key = await requeueCompensationJob(tx, task.id, now);
     } else {
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: "PENDING", dueAt: new Date(now.getTime() + MANUAL_TASK_DUE_MS) } });
     }
@@ -192,7 +184,7 @@ export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, i
           data: { status: "DONE", evidence: input.evidence, completedById: actor.userId, completedAt: now, lastError: null, output: { resolvedBy: actorLabel(actor), falloutCase: row.number } },
         });
       }
-      await tx.job.updateMany({ where: { key: compensationJobKey(task.id), status: "READY" }, data: { status: "DONE", completedAt: now, lastError: "resolved by OPS" } });
+      await closeCompensationJob(tx, task.id, "DONE", "resolved by OPS", now);
     }
     await tx.falloutCase.update({
       where: { id: row.id },
@@ -219,7 +211,7 @@ export async function abandonFalloutCase(db: Db, actor: Actor, caseId: string, i
         where: { id: task.id },
         data: { status: "CANCELLED", lastError: `abandoned: ${input.reason}`, completedById: actor.userId, completedAt: now, output: { abandoned: true, reason: input.reason, falloutCase: row.number } },
       });
-      await tx.job.updateMany({ where: { key: compensationJobKey(task.id), status: "READY" }, data: { status: "FAILED", completedAt: now, lastError: `abandoned: ${input.reason}` } });
+      await closeCompensationJob(tx, task.id, "FAILED", `abandoned: ${input.reason}`, now);
     }
     await tx.falloutCase.update({
       where: { id: row.id },

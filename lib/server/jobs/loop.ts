@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
-import { JOB_HANDLERS } from "./registry.ts";
+import { jobHandlers, periodicJobs, type PeriodicJob } from "./registry.ts";
 import { runDueJobs, runnerId, type JobHandlers } from "./runner.ts";
-import { schedulePeriodicJobs, PERIODIC_JOBS, type PeriodicJob } from "./periodic.ts";
+import { schedulePeriodicJobs } from "./periodic.ts";
 
 export interface RunnerLoop {
   readonly owner: string;
@@ -13,6 +13,7 @@ export interface LoopOptions {
   owner?: string;
   intervalMs?: number;
   now?: () => Date;
+  /** Default: the registered ones (lib/server/jobs/registry.ts). */
   handlers?: JobHandlers;
   periodic?: readonly PeriodicJob[];
   gateway?: PaymentGateway;
@@ -31,19 +32,19 @@ export function startRunnerLoop(db: Db, options: LoopOptions = {}): RunnerLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
-  const periodic = options.periodic ?? PERIODIC_JOBS;
   // Periodic jobs are scheduled once per period, not on every pass: until the earliest next period
   // starts there is nothing new to enqueue (and nothing new to prune).
   let nextPeriodAt = 0;
   const pass = async () => {
     try {
       const t = now();
-      if (t.getTime() >= nextPeriodAt) {
+      const periodic = options.periodic ?? periodicJobs();
+      if (periodic.length && t.getTime() >= nextPeriodAt) {
         await schedulePeriodicJobs(db, t, periodic);
         nextPeriodAt = Math.min(...periodic.map((p) => (Math.floor(t.getTime() / p.everyMs) + 1) * p.everyMs));
       }
       while (!stopped) {
-        const r = await runDueJobs(db, { owner, now, handlers: options.handlers ?? JOB_HANDLERS, gateway: options.gateway });
+        const r = await runDueJobs(db, { owner, now, handlers: options.handlers ?? jobHandlers(), gateway: options.gateway });
         if (!r.claimed) break;
       }
     } catch (e) {

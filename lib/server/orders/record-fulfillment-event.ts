@@ -10,7 +10,7 @@ import { BUCKET_COLUMN, countsOfLine } from "./line-counts.ts";
 import { orderWorkWhere, workableStores, inStores } from "./scope.ts";
 import { consumeForLine, reserveForLine } from "../inventory/supply.ts";
 import { getOrder } from "./queries.ts";
-import { activeHolds, type HoldableStage } from "../cancellations/holds.ts";
+import { activeHolds, type HoldableStage } from "./holds.ts";
 
 const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "picked", PACK: "packed", SHIP: "shipped", DELIVER: "delivered" } as const;
 

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
-import { withPointsTender } from "../points/points-tender.ts";
 
 export interface RefundCall {
   /** Stable per refund: a retried call with the same key must not refund twice. */
@@ -111,7 +110,20 @@ export async function healGateway(db: Db) {
   await db.gatewayControl.deleteMany({});
 }
 
-/** The built-in gateway, with POINTS tenders refunded through the points engine. */
-export function defaultGateway(db: Db): PaymentGateway {
-  return withPointsTender(db, new BuiltInGateway(db));
+/** Makes the gateway refunds go through for a database. */
+export type GatewayFactory = (db: Db) => PaymentGateway;
+
+// Per process, on globalThis: Next.js may load this module more than once (see jobs/registry.ts).
+const slot = globalThis as unknown as { countermandPaymentGateway?: GatewayFactory };
+
+/** Sets the gateway refunds go through; the composition root (lib/wiring.ts) registers the default one. */
+export function registerPaymentGateway(factory: GatewayFactory): void {
+  slot.countermandPaymentGateway = factory;
+}
+
+/** The registered gateway for this database (commands and jobs may be handed another one instead). */
+export function paymentGateway(db: Db): PaymentGateway {
+  const factory = slot.countermandPaymentGateway;
+  if (!factory) throw new Error("No payment gateway is registered: call wiring() (lib/wiring.ts) when the process starts");
+  return factory(db);
 }

@@ -1,0 +1,189 @@
+// The shape of the code, checked: the import graph of lib/, app/ and components/ has no cycles,
+// the feature folders of lib/server form a DAG, and lib/domain stays pure (no I/O, no framework).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SOURCE_DIRS = ["lib", "app", "components"];
+const SKIP_DIRS = new Set(["node_modules", "generated"]);
+const SOURCE_EXT = /\.(ts|tsx|mts|js|jsx|mjs)$/;
+const RESOLVE_EXT = ["", ".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs", "/index.ts", "/index.tsx", "/index.js"];
+
+function listSources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!SKIP_DIRS.has(name)) out.push(...listSources(full));
+    } else if (SOURCE_EXT.test(name) && !name.endsWith(".d.ts")) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
+
+/** A relative or `@/` specifier → the repository file it names (null for packages). */
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = path.join(ROOT, spec.slice(2));
+  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
+  else return null;
+  const candidates = RESOLVE_EXT.map((ext) => base + ext);
+  // `./x.js` written for a `./x.ts` source.
+  if (/\.(m?js|jsx)$/.test(base)) candidates.push(base.replace(/\.(m?)js(x?)$/, ".$1ts$2"));
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
+
+interface Graph {
+  files: string[];
+  /** file (repo-relative) → imported repository files (repo-relative) */
+  edges: Map<string, Set<string>>;
+  /** file (repo-relative) → every specifier it names, as written */
+  specifiers: Map<string, string[]>;
+}
+
+function buildGraph(): Graph {
+  const files = SOURCE_DIRS.flatMap((d) => listSources(path.join(ROOT, d)));
+  const edges = new Map<string, Set<string>>();
+  const specifiers = new Map<string, string[]>();
+  for (const file of files) {
+    const info = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    const specs = info.importedFiles.map((f) => f.fileName);
+    const targets = new Set<string>();
+    for (const spec of specs) {
+      const target = resolveImport(file, spec);
+      if (target) targets.add(rel(target));
+    }
+    edges.set(rel(file), targets);
+    specifiers.set(rel(file), specs);
+  }
+  return { files: files.map(rel), edges, specifiers };
+}
+
+/** Strongly connected components of more than one node (or with a self-edge): Tarjan. */
+function cyclicComponents(edges: Map<string, Set<string>>): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      }
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1 || edges.get(v)?.has(v)) out.push(scc.sort());
+    }
+  };
+  for (const v of [...edges.keys()].sort()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+/** One concrete cycle through a component, as `a → b → … → a` (shortest, by breadth-first search). */
+function cycleThrough(edges: Map<string, Set<string>>, component: string[]): string {
+  const inside = new Set(component);
+  const start = component[0];
+  const prev = new Map<string, string>();
+  const queue = [start];
+  while (queue.length) {
+    const v = queue.shift()!;
+    for (const w of edges.get(v) ?? []) {
+      if (!inside.has(w)) continue;
+      if (w === start) {
+        const cycle = [start];
+        for (let x = v; x !== start; x = prev.get(x)!) cycle.splice(1, 0, x);
+        return [...cycle, start].join(" → ");
+      }
+      if (!prev.has(w) && w !== start) {
+        prev.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return component.join(", ");
+}
+
+/** Each cycle: its members, one concrete loop through them, and the pairs that import each other. */
+function describeCycles(edges: Map<string, Set<string>>): string[] {
+  return cyclicComponents(edges).map((c) => {
+    const pairs = c.flatMap((a) => c.filter((b) => a < b && edges.get(a)?.has(b) && edges.get(b)?.has(a)).map((b) => `${a} ↔ ${b}`));
+    return `${c.length} in a cycle [${c.join(", ")}]: ${cycleThrough(edges, c)}${pairs.length ? `; importing each other: ${pairs.join(", ")}` : ""}`;
+  });
+}
+
+/** lib/server/<folder>/… → "<folder>/"; files directly in lib/server stay themselves. */
+function serverUnit(file: string): string | null {
+  const m = /^lib\/server\/([^/]+)(\/)?/.exec(file);
+  if (!m) return null;
+  return m[2] ? `${m[1]}/` : m[1];
+}
+
+const graph = buildGraph();
+
+describe("architecture", () => {
+  it("reads the whole tree, and every relative or @/ import names a file of it", () => {
+    expect(graph.files.length).toBeGreaterThan(100);
+    expect(graph.edges.get("lib/server/jobs/runner.ts")?.has("lib/server/jobs/queue.ts")).toBe(true);
+    const unresolved = [...graph.specifiers].flatMap(([file, specs]) =>
+      specs
+        // The generated Prisma clients are build output (`node scripts/generate.mjs`), not source.
+        .filter((s) => (s.startsWith(".") || s.startsWith("@/")) && !s.includes("/generated/") && !resolveImport(path.join(ROOT, file), s))
+        .map((s) => `${file}: ${s}`),
+    );
+    expect(unresolved).toEqual([]);
+  });
+
+  it("has no import cycles in lib/, app/ and components/", () => {
+    expect(describeCycles(graph.edges)).toEqual([]);
+  });
+
+  it("keeps the folders of lib/server a DAG (no two folders import each other, directly or round about)", () => {
+    const folders = new Map<string, Set<string>>();
+    for (const [file, targets] of graph.edges) {
+      const from = serverUnit(file);
+      if (!from) continue;
+      const set = folders.get(from) ?? new Set<string>();
+      folders.set(from, set);
+      for (const t of targets) {
+        const to = serverUnit(t);
+        if (to && to !== from) set.add(to);
+      }
+    }
+    expect(describeCycles(folders)).toEqual([]);
+  });
+
+  it("keeps lib/domain pure: nothing from lib/server, lib/auth, lib/db, next or Prisma", () => {
+    const banned = (spec: string, target: string | null) =>
+      (target !== null && /^lib\/(server|auth|db)\//.test(target)) || /^(next|next-auth|@prisma\/[^/]+|prisma)(\/|$)/.test(spec);
+    const offences: string[] = [];
+    for (const file of graph.files.filter((f) => f.startsWith("lib/domain/"))) {
+      for (const spec of graph.specifiers.get(file) ?? []) {
+        const target = resolveImport(path.join(ROOT, file), spec);
+        if (banned(spec, target && rel(target))) offences.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+});

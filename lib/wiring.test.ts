@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "./db/client.ts";
+import { jobHandlers, periodicJobs } from "./server/jobs/registry.ts";
+import { subjectHandler } from "./server/approvals/subjects.ts";
+import { paymentGateway } from "./server/payments/gateway.ts";
+import { cancellationSubject } from "./server/cancellations/approval-subject.ts";
+import { CANCELLATION_SUBJECT } from "./server/cancellations/queries.ts";
+import { APPROVAL_SUBJECTS, JOB_HANDLERS, PERIODIC_JOBS, wiring } from "./wiring.ts";
+
+// Test files are isolated (vitest runs each with fresh modules and globals): nothing is wired before this file wires it.
+describe("wiring", () => {
+  it("before wiring() nothing runs: no job handler, approval subject or payment gateway is found", () => {
+    expect(() => jobHandlers()).toThrow(/wiring\(\)/);
+    expect(periodicJobs()).toEqual([]);
+    expect(() => subjectHandler(CANCELLATION_SUBJECT)).toThrow(/No approval handler for subject type CANCELLATION/);
+    expect(() => paymentGateway({} as Db)).toThrow(/wiring\(\)/);
+  });
+
+  it("wiring() registers every job handler, the periodic schedule, the approval subjects and the default gateway", () => {
+    wiring();
+    wiring(); // idempotent
+    expect(Object.keys(jobHandlers()).sort()).toEqual(["approvals.expire", "compensation.overdue", "compensation.run", "reconciliation.run"]);
+    for (const [type, handler] of Object.entries(JOB_HANDLERS)) expect(jobHandlers()[type]).toBe(handler);
+    expect(periodicJobs()).toEqual(PERIODIC_JOBS);
+    for (const p of periodicJobs()) expect(jobHandlers()[p.type]).toBeDefined();
+    expect(subjectHandler(CANCELLATION_SUBJECT)).toBe(cancellationSubject);
+    expect(Object.keys(APPROVAL_SUBJECTS)).toEqual([CANCELLATION_SUBJECT]);
+    // The built-in gateway wrapped by the POINTS tender gateway.
+    expect(paymentGateway({} as Db).name).toBe("points+built-in");
+    expect(() => subjectHandler("AMENDMENT")).toThrow(/No approval handler for subject type AMENDMENT/);
+  });
+});

@@ -1,0 +1,60 @@
+// The composition root: the one place that knows every feature and plugs them into the generic
+// machinery below them. Lower modules define what they need and a small registry for it (job
+// handlers in lib/server/jobs/registry.ts, approval subjects in lib/server/approvals/subjects.ts, the
+// payment gateway in lib/server/payments/gateway.ts); this file fills those registries. Every entry
+// point calls wiring() once before it runs a command: instrumentation.ts (the app), scripts/worker.ts,
+// the test setup (tests/support/wiring.ts).
+import type { Db } from "./db/client.ts";
+import type { JobHandlers } from "./server/jobs/runner.ts";
+import { registerJobHandlers, type PeriodicJob } from "./server/jobs/registry.ts";
+import { registerApprovalSubject, type ApprovalSubjectHandler } from "./server/approvals/subjects.ts";
+import { expireApprovalTasks } from "./server/approvals/expiry.ts";
+import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./server/payments/gateway.ts";
+import { withPointsTender } from "./server/points/points-tender.ts";
+import { COMPENSATION_JOB, compensationJob } from "./server/cancellations/compensation-job.ts";
+import { overdueManualTasksJob } from "./server/cancellations/overdue-tasks.ts";
+import { cancellationSubject } from "./server/cancellations/approval-subject.ts";
+import { CANCELLATION_SUBJECT } from "./server/cancellations/queries.ts";
+import { reconcile } from "./server/checks/reconciliation.ts";
+
+/** Every job type the runner knows. */
+export const JOB_HANDLERS: JobHandlers = Object.freeze({
+  [COMPENSATION_JOB]: compensationJob,
+  "compensation.overdue": overdueManualTasksJob,
+  "approvals.expire": {
+    // Expired approval tasks escalate one level or are auto-approved, per their rule.
+    run: (ctx) => expireApprovalTasks(ctx.db, { now: ctx.now }),
+  },
+  "reconciliation.run": {
+    async run(ctx) {
+      const report = await reconcile(ctx.db, { now: ctx.now });
+      return { checks: report.checks, findings: report.findings.slice(0, 100) };
+    },
+  },
+});
+
+/** Work the runner does on a schedule: one job per type and period, however many runners there are. */
+export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
+  { type: "approvals.expire", everyMs: 60_000, description: "Approval tasks past their deadline escalate one level or are auto-approved, per their rule" },
+  { type: "compensation.overdue", everyMs: 5 * 60_000, description: "Manual compensation tasks past their due date open fallout cases" },
+  { type: "reconciliation.run", everyMs: 15 * 60_000, description: "Reconciliation checks; findings are stored on the job and shown to OPS" },
+]);
+
+/** Every kind of thing the approval engine approves. */
+export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({ [CANCELLATION_SUBJECT]: cancellationSubject });
+
+/** The built-in gateway, with POINTS tenders refunded through the points engine. */
+export function defaultGateway(db: Db): PaymentGateway {
+  return withPointsTender(db, new BuiltInGateway(db));
+}
+
+let wired = false;
+
+/** Fills the registries (once per module instance; registering again changes nothing). */
+export function wiring(): void {
+  if (wired) return;
+  registerJobHandlers(JOB_HANDLERS, PERIODIC_JOBS);
+  for (const [subjectType, handler] of Object.entries(APPROVAL_SUBJECTS)) registerApprovalSubject(subjectType, handler);
+  registerPaymentGateway(defaultGateway);
+  wired = true;
+}
