@@ -96,3 +96,9 @@ export function formNumber(form: FormData, name: string): number | string | unde
   if (t === undefined) return undefined;
   return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }
+
+/** Reads a FormData text field as typed (not trimmed: the schema trims), or undefined when absent. */
+export function formRawText(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  return typeof v === "string" ? v : undefined;
+}

@@ -1,74 +1,57 @@
 "use server";
-// Server actions of the OPS approval-rules pages: create or edit a rule, (de)activate it, move it up
-// or down. The form becomes the rule input; the command validates it with the shared schema (field
-// errors, nothing saved), authorizes OPS and audits the change with before/after.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+// Server actions of the OPS approval-rules pages, through the action wrapper
+// (lib/server/actions/define-action.ts): create or edit a rule, (de)activate it, move it up or
+// down. The form becomes the rule input, parsed with the shared rule schema (field errors, nothing
+// saved); the command authorizes OPS and audits the change with before/after.
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { ApprovalRuleInput } from "@/lib/domain/approvals/rules";
 import { createApprovalRule, moveApprovalRule, setApprovalRuleActive, updateApprovalRule } from "@/lib/server/approvals/rules";
-import { failureFrom, formText, type ActionState } from "@/lib/ui/action-result";
+import { defineAction, FormId, pagesShowing, redirectTo, refuseForm } from "@/lib/server/actions/define-action";
+import { formText } from "@/lib/ui/action-result";
 import { ruleFieldOf, ruleInputFromForm } from "@/lib/ui/approval-rules";
 
-const STALE_FORM = "This form is out of date. Reload the page and try again.";
 const MESSAGES = {
   NOT_FOUND: "This rule no longer exists.",
   VERSION_MISMATCH: "Someone else changed this rule after you opened it. Reload the page to see their change, then edit again.",
   VALIDATION_FAILED: "Please correct the highlighted fields. Nothing was saved.",
 } as const;
-const RuleRef = z.object({ ruleId: z.string().min(1).max(100) });
-const Version = z.coerce.number().int().positive();
-
-function revalidateRules() {
-  revalidatePath("/ops/approval-rules");
-}
+const RuleRef = z.object({ ruleId: FormId });
 
 /** Creates a rule (no ruleId) or replaces one (ruleId + the version the form was made from). */
-export async function saveRuleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const built = ruleInputFromForm(form);
-  if (!built.ok) return { ok: false, code: "VALIDATION_FAILED", message: MESSAGES.VALIDATION_FAILED, fieldErrors: built.fieldErrors };
-  const ruleId = formText(form, "ruleId");
-  const version = ruleId ? Version.safeParse(formText(form, "version")) : null;
-  if (version && !version.success) return { ok: false, message: STALE_FORM, fieldErrors: {} };
-  const actor = await requireActor();
-  let saved: string;
-  try {
-    const rule = ruleId
-      ? await updateApprovalRule(db(), actor, ruleId, built.input, { expectedVersion: version!.data })
-      : await createApprovalRule(db(), actor, built.input);
-    saved = rule.name;
-  } catch (e) {
-    return failureFrom(e, "saveApprovalRule", ruleFieldOf, MESSAGES);
-  }
-  revalidateRules();
-  redirect(`/ops/approval-rules?saved=${encodeURIComponent(saved)}`);
-}
+export const saveRuleAction = defineAction({
+  name: "saveApprovalRule",
+  ref: z
+    .object({ ruleId: FormId.optional(), version: z.coerce.number().int().positive().optional() })
+    .refine((r) => r.ruleId === undefined || r.version !== undefined),
+  input: (form) => {
+    const built = ruleInputFromForm(form);
+    return built.ok ? built.input : refuseForm(built.fieldErrors);
+  },
+  schema: ApprovalRuleInput,
+  toField: ruleFieldOf,
+  messages: MESSAGES,
+  run: (actor, input, ref) =>
+    ref.ruleId ? updateApprovalRule(db(), actor, ref.ruleId, input, { expectedVersion: ref.version }) : createApprovalRule(db(), actor, input),
+  revalidate: ({ result }) => pagesShowing.approvalRules(result.id),
+  onSuccess: (rule) => redirectTo(`/ops/approval-rules?saved=${encodeURIComponent(rule.name)}`),
+});
 
-export async function toggleRuleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const ref = RuleRef.safeParse({ ruleId: formText(form, "ruleId") });
-  if (!ref.success) return { ok: false, message: STALE_FORM, fieldErrors: {} };
-  const active = formText(form, "active") === "true";
-  const actor = await requireActor();
-  try {
-    const rule = await setApprovalRuleActive(db(), actor, ref.data.ruleId, active);
-    revalidateRules();
-    return { ok: true, message: `${rule.name} ${active ? "activated" : "deactivated"}.` };
-  } catch (e) {
-    return failureFrom(e, "toggleApprovalRule", undefined, MESSAGES);
-  }
-}
+export const toggleRuleAction = defineAction({
+  name: "toggleApprovalRule",
+  ref: RuleRef,
+  input: (form) => ({ active: formText(form, "active") === "true" }),
+  schema: z.object({ active: z.boolean() }),
+  messages: MESSAGES,
+  run: (actor, input, ref) => setApprovalRuleActive(db(), actor, ref.ruleId, input.active),
+  revalidate: ({ result }) => pagesShowing.approvalRules(result.id),
+  onSuccess: (rule, { input }) => ({ ok: true, message: `${rule.name} ${input.active ? "activated" : "deactivated"}.` }),
+});
 
-export async function moveRuleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const ref = RuleRef.safeParse({ ruleId: formText(form, "ruleId") });
-  const direction = formText(form, "direction");
-  if (!ref.success || (direction !== "UP" && direction !== "DOWN")) return { ok: false, message: STALE_FORM, fieldErrors: {} };
-  const actor = await requireActor();
-  try {
-    await moveApprovalRule(db(), actor, ref.data.ruleId, direction);
-    revalidateRules();
-    return { ok: true };
-  } catch (e) {
-    return failureFrom(e, "moveApprovalRule", undefined, MESSAGES);
-  }
-}
+export const moveRuleAction = defineAction({
+  name: "moveApprovalRule",
+  ref: RuleRef.extend({ direction: z.enum(["UP", "DOWN"]) }),
+  messages: MESSAGES,
+  run: (actor, _input, ref) => moveApprovalRule(db(), actor, ref.ruleId, ref.direction),
+  revalidate: () => pagesShowing.approvalRules(),
+});

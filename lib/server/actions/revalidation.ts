@@ -1,0 +1,36 @@
+// Which pages show what a command changed, declared once per thing that changes. An action names
+// what its command changed (`revalidate: ({ ref }) => pagesShowing.order(ref.orderId)`); the
+// action wrapper revalidates every path listed, so a new page is added here, not in each action.
+
+/** Everything about one order: its lines, requests, tasks, refunds, notes and history. */
+function order(orderId: string): string[] {
+  return [
+    // buyer
+    "/orders",
+    `/orders/${orderId}`,
+    `/orders/${orderId}/cancel`,
+    "/points",
+    // seller
+    "/seller/orders",
+    `/seller/orders/${orderId}`,
+    `/seller/orders/${orderId}/fulfil`,
+    "/seller/tasks",
+    // approver
+    "/approvals",
+    // OPS
+    "/ops/fallout",
+    "/ops/reconciliation",
+  ];
+}
+
+/** A fallout case belongs to an order: its queue, its own page and the order's pages. */
+function falloutCase(c: { id: string; orderId: string }): string[] {
+  return [`/ops/fallout/${c.id}`, ...order(c.orderId)];
+}
+
+/** The approval rules: the list, and a rule's own page when one rule changed. */
+function approvalRules(ruleId?: string): string[] {
+  return ruleId ? ["/ops/approval-rules", `/ops/approval-rules/${ruleId}`] : ["/ops/approval-rules"];
+}
+
+export const pagesShowing = { order, falloutCase, approvalRules } as const;
