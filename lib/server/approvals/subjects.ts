@@ -7,7 +7,8 @@ import { orderReadWhere } from "../orders/scope.ts";
 import { executeCancellation } from "../cancellations/execute-cancellation.ts";
 import { runCompensationNow } from "../jobs/run-now.ts";
 import { releaseHolds } from "../cancellations/holds.ts";
-import { CANCELLATION_SUBJECT } from "../cancellations/queries.ts";
+import { CANCELLATION_SUBJECT, requestStoreIds } from "../cancellations/queries.ts";
+import { sameForStores } from "../audit.ts";
 
 /** A subject locked for a decision: its order is claimed (so decisions on one subject serialise). */
 export interface LockedSubject {
@@ -18,6 +19,8 @@ export interface LockedSubject {
   /** Still waiting for approvals. */
   pending: boolean;
   status: string;
+  /** The stores the subject concerns: its history entries are part of these stores' view. */
+  storeIds: readonly string[];
 }
 
 /**
@@ -42,7 +45,14 @@ const cancellation: ApprovalSubjectHandler = {
     const order = await lockOrder(tx, request.orderId, orderReadWhere(actor));
     // Re-read under the order lock: the status may have changed while we waited.
     const fresh = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subjectId } });
-    return { order, id: fresh.id, label: `cancellation ${fresh.number}`, pending: fresh.status === "PENDING_APPROVAL", status: fresh.status };
+    return {
+      order,
+      id: fresh.id,
+      label: `cancellation ${fresh.number}`,
+      pending: fresh.status === "PENDING_APPROVAL",
+      status: fresh.status,
+      storeIds: await requestStoreIds(tx, fresh.id),
+    };
   },
   async approved(tx, actor, subject) {
     await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: "APPROVED", decidedAt: new Date() } });
@@ -60,6 +70,7 @@ const cancellation: ApprovalSubjectHandler = {
         action: outcome === "REJECTED" ? "CANCELLATION_REJECTED" : "CANCELLATION_EXPIRED",
         description: `Cancellation ${request.number} ${outcome === "REJECTED" ? "rejected" : "expired"}: ${comment}`,
         data: { cancellationRequestId: subject.id, comment },
+        stores: sameForStores(subject.storeIds),
       },
       [{ type: outcome === "REJECTED" ? "OrderCancellationRejected" : "OrderCancellationExpired", payload: { cancellationRequestId: subject.id, ...(level ? { level } : {}), comment } }],
     );

@@ -12,6 +12,7 @@ import { bookManualRefund } from "../cancellations/process-refunds.ts";
 import { compensationJobKey, enqueueCompensationJob, INLINE_GRACE_MS } from "../cancellations/compensation-job.ts";
 import { runJobsNow } from "../jobs/run-now.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
+import { taskStoreParts } from "./open-case.ts";
 
 type CaseRow = Prisma.FalloutCaseGetPayload<object>;
 
@@ -121,7 +122,12 @@ async function audit(tx: Tx, actor: Actor, order: LockedOrder, row: CaseRow, act
     tx,
     actor,
     order,
-    { action, description, data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra } },
+    {
+      action,
+      description,
+      data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra },
+      stores: await taskStoreParts(tx, row.compensationTaskId),
+    },
     [{ type, payload: { falloutCaseId: row.id, number: row.number, compensationTaskId: row.compensationTaskId, ...extra } }],
   );
   if (row.cancellationRequestId) await settleRequest(tx, actor, order, row.cancellationRequestId);
