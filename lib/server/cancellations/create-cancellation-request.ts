@@ -8,7 +8,7 @@ import { formatMoney } from "../../domain/money/money.ts";
 import { inTransaction } from "../tx.ts";
 import { nextNumber } from "../numbers.ts";
 import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
-import { orderCancelWhere } from "../orders/scope.ts";
+import { orderCancelWhere, scopeAssessment, visibleStores } from "../orders/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
 import { runCompensationNow } from "../jobs/run-now.ts";
@@ -26,9 +26,9 @@ export async function previewCancellation(
   input: Pick<CreateCancellationRequestInput, "scope" | "damaged"> & { cancellationType?: CreateCancellationRequestInput["cancellationType"] },
 ): Promise<Assessment> {
   authorize(actor, "cancellation.request");
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] } });
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] }, include: { subOrders: { select: { storeId: true } } } });
   if (!order) throw notFound("Order");
-  return assessForActor(db, actor, order, input);
+  return scopeAssessment(await assessForActor(db, actor, order, input), visibleStores(actor, order));
 }
 
 async function assertReasonCode(tx: Tx, code: string) {

@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import type { CancellationViewT } from "../../contracts/cancellations.ts";
+import type { Assessment } from "../../domain/cancellation/assess.ts";
 import { orderTotals, type LineMoney } from "../../domain/money/money.ts";
 import { deriveAggregateStatus } from "../../domain/quantity/order-status.ts";
 import { countsOfLine } from "./line-counts.ts";
@@ -146,6 +147,9 @@ export function cancellationRequestWhere(stores: StoreSet): Prisma.CancellationR
   return stores === "all" ? {} : { lines: { some: { orderLine: { storeId: { in: [...stores] } } } } };
 }
 
+/** An approval's reason without the order-wide facts behind it: the rule and the level. */
+const ruleReason = (a: { level: string; rule: string; ruleName?: string | null }) => `${a.ruleName ?? a.rule}: requires ${a.level} approval`;
+
 const byLine = <T extends { orderLineId: string | null }>(items: readonly T[], lineIds: ReadonlySet<string>) =>
   items.filter((x) => x.orderLineId !== null && lineIds.has(x.orderLineId));
 
@@ -170,7 +174,6 @@ export function scopeCancellationView(view: CancellationViewT, lineIds: "all" | 
   // A request's refund is booked on its lines all at once, when every tender refund is paid.
   const paid = view.refund.total > 0 && view.refund.refunded >= view.refund.total;
   const tasks = byLine(view.compensationTasks, lineIds);
-  const ruleReason = (a: { level: string; rule: string; ruleName?: string | null }) => `${a.ruleName ?? a.rule}: requires ${a.level} approval`;
   const failed = tasks.find((t) => t.status === "FAILED");
   return {
     ...view,
@@ -186,6 +189,21 @@ export function scopeCancellationView(view: CancellationViewT, lineIds: "all" | 
     refund: { total: components.total, refunded: paid ? components.total : 0, components, byTender: [] },
     approvals: view.approvals.map((a) => ({ ...a, reason: ruleReason(a) })),
     compensationTasks: tasks,
+  };
+}
+
+/**
+ * A refund preview (an assessment not stored yet) as a store's part sees it. Its lines are already
+ * the seller's own (they may cancel nothing else); the split across the order's tenders and the
+ * order-wide facts behind an approval rule (order value, units) are left out.
+ */
+export function scopeAssessment(assessment: Assessment, stores: StoreSet): Assessment {
+  if (stores === "all") return assessment;
+  return {
+    ...assessment,
+    requiredApprovals: assessment.requiredApprovals.map((a) => ({ ...a, reason: ruleReason(a) })),
+    ...(assessment.autoApproved ? { autoApproved: assessment.autoApproved.map((a) => ({ ...a, reason: `${a.ruleName}: auto-approved` })) } : {}),
+    refund: { ...assessment.refund, byTender: [] },
   };
 }
 

@@ -73,6 +73,7 @@ export async function addOrderNoteAction(_prev: ActionState, form: FormData): Pr
       body: typeof rawBody === "string" ? rawBody : undefined,
       visibility: formText(form, "visibility"),
       notifyCustomer: form.get("notifyCustomer") === "on",
+      storeCode: formText(form, "storeCode"),
     },
     { error: friendlyErrors },
   );
