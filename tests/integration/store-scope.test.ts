@@ -103,6 +103,10 @@ describe.each(engines())("store scoping on %s", (engine) => {
     expect(leaksIn(row, forAcme)).toEqual([]);
     const byStatus = await listOrders(f.db, seller, { limit: 100, sort: "createdAt_desc", status: acmeSub.status as "PREPARING" });
     expect(byStatus.items.map((o) => o.id)).toContain(order.id);
+    // Another store's part does not decide what a seller's filters match.
+    expect((await listOrders(f.db, seller, { limit: 100, sort: "createdAt_desc", storeCode: "globex" })).items.map((o) => o.id)).not.toContain(order.id);
+    expect((await listOrders(f.db, seller, { limit: 100, sort: "createdAt_desc", storeCode: "acme" })).items.map((o) => o.id)).toContain(order.id);
+    expect((await listOrders(f.db, await f.as("buyer@demo.test"), { limit: 100, sort: "createdAt_desc", storeCode: "globex" })).items.map((o) => o.id)).toContain(order.id);
 
     const buyer = await getOrder(f.db, await f.as("buyer@demo.test"), order.id);
     expect(buyer.view).toBe("ORDER");

@@ -4,7 +4,17 @@ import { authorize } from "../../auth/actor.ts";
 import type { HistoryEntryT, ListOrdersInput, OrderSummaryT, OrderViewT } from "../../contracts/orders.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import { ORDER_VIEW_INCLUDE, aggregateLabel, toOrderView } from "./view.ts";
-import { historyPartWhere, noteWhere, orderReadWhere, orderStatusWhere, scopedStatus, scopedTotals, visibleStores } from "./scope.ts";
+import {
+  historyPartWhere,
+  inStores,
+  noteWhere,
+  orderReadWhere,
+  orderStatusWhere,
+  orderStoreWhere,
+  scopedStatus,
+  scopedTotals,
+  visibleStores,
+} from "./scope.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 
 async function locationCodeMap(db: Db | Prisma.TransactionClient) {
@@ -46,7 +56,7 @@ export async function listOrders(
   authorize(actor, "order.read");
   const filters: Prisma.OrderWhereInput[] = [orderReadWhere(actor)];
   if (input.status) filters.push(orderStatusWhere(actor, input.status));
-  if (input.storeCode) filters.push({ subOrders: { some: { store: { code: input.storeCode } } } });
+  if (input.storeCode) filters.push(orderStoreWhere(actor, input.storeCode));
   if (input.buyerEmail) filters.push({ buyerEmail: input.buyerEmail.toLowerCase() });
   const where: Prisma.OrderWhereInput = { AND: filters };
   const cursorId = input.cursor ? decodeCursor(input.cursor) : undefined;
@@ -65,7 +75,7 @@ export async function listOrders(
   const page = rows.slice(0, input.limit);
   const items: OrderSummaryT[] = page.map((o) => {
     const s = visibleStores(actor, o);
-    const lines = o.lines.filter((l) => s === "all" || s.has(l.storeId));
+    const lines = o.lines.filter((l) => inStores(s, l.storeId));
     const status = scopedStatus(o, o.lines, s);
     return {
       id: o.id,
@@ -78,7 +88,7 @@ export async function listOrders(
       buyerEmail: o.buyerEmail,
       createdAt: o.createdAt.toISOString(),
       totals: scopedTotals(o, o.lines, s),
-      storeCodes: o.subOrders.filter((x) => s === "all" || s.has(x.storeId)).map((x) => x.store.code),
+      storeCodes: o.subOrders.filter((x) => inStores(s, x.storeId)).map((x) => x.store.code),
       lineCount: lines.length,
       unitCount: lines.reduce((n, l) => n + l.quantity, 0),
     };

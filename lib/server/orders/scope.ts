@@ -29,17 +29,28 @@ export function orderReadWhere(actor: Actor): Prisma.OrderWhereInput {
 }
 
 /**
- * Orders with this status as the actor sees it: the order's own status for who sees whole orders;
- * for a seller, the status of one of their sub-orders (what their part of the order shows).
+ * A list filter on what the actor sees of an order: for who sees whole orders, `whole` (on the
+ * order); for a seller, `part` on one of their own sub-orders, so another store's part of an order
+ * never decides whether it is listed.
  */
-export function orderStatusWhere(actor: Actor, status: string): Prisma.OrderWhereInput {
-  if (actor.roles.has("OPS") || actor.roles.has("APPROVER")) return { status };
+function seenWhere(actor: Actor, whole: Prisma.OrderWhereInput, part: Prisma.SubOrderWhereInput): Prisma.OrderWhereInput {
+  if (actor.roles.has("OPS") || actor.roles.has("APPROVER")) return whole;
   const reach: Prisma.OrderWhereInput[] = [];
-  if (actor.roles.has("BUYER")) reach.push({ buyerId: actor.userId, status });
+  if (actor.roles.has("BUYER")) reach.push({ AND: [{ buyerId: actor.userId }, whole] });
   if (actor.roles.has("SELLER") && actor.storeIds.length) {
-    reach.push({ subOrders: { some: { storeId: { in: [...actor.storeIds] }, status } } });
+    reach.push({ subOrders: { some: { AND: [{ storeId: { in: [...actor.storeIds] } }, part] } } });
   }
   return reach.length ? { OR: reach } : { id: { in: [] } };
+}
+
+/** Orders with this status as the actor sees it: the order's status, or a seller's sub-order's. */
+export function orderStatusWhere(actor: Actor, status: string): Prisma.OrderWhereInput {
+  return seenWhere(actor, { status }, { status });
+}
+
+/** Orders with a part of this store that the actor sees. */
+export function orderStoreWhere(actor: Actor, storeCode: string): Prisma.OrderWhereInput {
+  return seenWhere(actor, { subOrders: { some: { store: { code: storeCode } } } }, { store: { code: storeCode } });
 }
 
 /** Orders an actor may change through fulfilment or notes: their stores' orders, or all for OPS. */
