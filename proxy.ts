@@ -1,28 +1,65 @@
+// Runs before any route: the API's front door and the role gate of the pages.
+//
+// API (/api/v1/…): answers what no route handler can, as problem+json — a path that is not valid
+// percent-encoding (400), a path no route of the table has (404), a method the path does not take
+// (405 with Allow) — so the router never turns these into HTML or text errors.
+//
+// Pages: role-gated areas (lib/auth/role-areas.ts) answer a plain 404 to a signed-in user without
+// the area's role, and send signed-out visitors to the login page, before a layout or page starts:
+// Next renders a route's layout and page in parallel, so a check in the layout alone cannot keep
+// the page from fetching and streaming its data. Roles are read fresh from the database, as every
+// page and command does; data reach is still checked by each query.
 import { NextResponse, type NextRequest } from "next/server";
-import { problemBody, problemResponse } from "./lib/server/http/problem.ts";
-import { isDecodablePath, methodsForApiPath } from "./lib/server/http/route-match.ts";
+import { getToken } from "next-auth/jwt";
+import { mayEnter, roleAreaOf } from "@/lib/auth/role-areas";
+import type { Role } from "@/lib/auth/permissions";
+import { authSecret } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import { problemBody, problemResponse } from "@/lib/server/http/problem";
+import { isDecodablePath, methodsForApiPath } from "@/lib/server/http/route-match";
 
-const PREFIX = "/api/v1";
+const API_PREFIX = "/api/v1";
 
-/**
- * The API's front door: answers what no route handler can, as problem+json — a path that is not
- * valid percent-encoding (400), a path no route has (404), a method the path does not take (405
- * with Allow) — so the router never turns these into HTML or text errors.
- */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const rawPath = rawPathname(req.url);
-  if (!rawPath.startsWith(`${PREFIX}/`) && rawPath !== PREFIX) return NextResponse.next();
+  if (rawPath === API_PREFIX || rawPath.startsWith(`${API_PREFIX}/`)) return apiFrontDoor(req, rawPath);
+  return roleGate(req);
+}
+
+function apiFrontDoor(req: NextRequest, rawPath: string) {
   const headers = { "cache-control": "no-store" };
   if (!isDecodablePath(rawPath)) {
     return problemResponse(problemBody("MALFORMED_URL", "The request path is not valid percent-encoded UTF-8"), headers);
   }
-  const methods = methodsForApiPath(rawPath.slice(PREFIX.length) || "/");
-  if (!methods) return problemResponse(problemBody("NOT_FOUND", `No API endpoint at ${safe(rawPath)}`), headers);
+  const methods = methodsForApiPath(rawPath.slice(API_PREFIX.length) || "/");
+  if (!methods) return problemResponse(problemBody("NOT_FOUND", `No API endpoint at ${shortened(rawPath)}`), headers);
   const allowed = methods.includes("GET") ? [...methods, "HEAD"] : methods;
   if (!allowed.includes(req.method) && req.method !== "OPTIONS") {
     return problemResponse(problemBody("METHOD_NOT_ALLOWED", `${req.method} is not allowed here; use ${allowed.join(" or ")}`), { ...headers, allow: allowed.join(", ") });
   }
   return NextResponse.next();
+}
+
+async function roleGate(req: NextRequest) {
+  const area = roleAreaOf(req.nextUrl.pathname);
+  if (!area) return NextResponse.next();
+  const userId = await signedInUserId(req);
+  if (!userId) return NextResponse.redirect(new URL("/login", req.url));
+  const roles = await db().userRole.findMany({ where: { userId }, select: { role: true } });
+  if (!mayEnter(area, new Set(roles.map((r) => r.role as Role)))) {
+    return NextResponse.rewrite(new URL("/_not-found", req.url), { status: 404 });
+  }
+  return NextResponse.next();
+}
+
+async function signedInUserId(req: NextRequest): Promise<string | null> {
+  const secret = authSecret();
+  // next-auth names the cookie __Secure-… when it served the sign-in over https.
+  for (const secureCookie of [false, true]) {
+    const token = await getToken({ req, secret, secureCookie });
+    if (typeof token?.uid === "string") return token.uid;
+  }
+  return null;
 }
 
 /** The path exactly as sent (still percent-encoded), without query or fragment. */
@@ -31,8 +68,11 @@ function rawPathname(url: string): string {
   return afterHost.split(/[?#]/, 1)[0] || "/";
 }
 
-function safe(path: string): string {
+function shortened(path: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
-export const config = { matcher: ["/api/v1", "/api/v1/:path*"] };
+export const config = {
+  // The API, and every page but Next's own assets and files with an extension (roleAreaOf decides).
+  matcher: ["/api/v1", "/api/v1/:path*", "/((?!api/|_next/|.*\\.[a-z0-9]+$).*)"],
+};

@@ -1,7 +1,7 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireArea } from "@/lib/auth/session";
 
 // The approvals area: signed-out visitors go to the login page; users without the APPROVER role get a 404.
 export default async function ApproverLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("APPROVER");
+  await requireArea("approver");
   return children;
 }

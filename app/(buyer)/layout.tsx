@@ -1,7 +1,7 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireArea } from "@/lib/auth/session";
 
 // The buyer area: signed-out visitors go to the login page; signed-in users without the BUYER role get a 404.
 export default async function BuyerLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("BUYER");
+  await requireArea("buyer");
   return children;
 }

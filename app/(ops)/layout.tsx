@@ -1,7 +1,7 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireArea } from "@/lib/auth/session";
 
 // The operations area: signed-out visitors go to the login page; users without the OPS role get a 404.
 export default async function OpsLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("OPS");
+  await requireArea("ops");
   return children;
 }

@@ -1,7 +1,7 @@
-import { requireRole } from "@/lib/auth/session";
+import { requireArea } from "@/lib/auth/session";
 
 // The store area for sellers (own stores) and operations (all stores); others get a 404.
 export default async function SellerLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("SELLER", "OPS");
+  await requireArea("seller");
   return children;
 }

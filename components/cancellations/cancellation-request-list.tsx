@@ -9,8 +9,8 @@ const NO_REFUND = new Set(["REJECTED", "WITHDRAWN", "EXPIRED"]);
 
 /**
  * An order's cancellation requests, newest first: number, status, units, refund and what is still
- * open. Sellers (`showTasks`) also see the compensation tasks; `visibleLineIds` hides lines of
- * other stores. `actions` renders per-request buttons (the buyer's Withdraw).
+ * open, as the reader's part of the order shows them (lib/server/orders/scope.ts). Sellers
+ * (`showTasks`) also see the compensation tasks. `actions` renders per-request buttons (the buyer's Withdraw).
  */
 export function CancellationRequestList({
   requests,
@@ -18,7 +18,6 @@ export function CancellationRequestList({
   reasonLabels,
   showTasks = false,
   showRequester = false,
-  visibleLineIds,
   actions,
 }: {
   requests: CancellationViewT[];
@@ -26,7 +25,6 @@ export function CancellationRequestList({
   reasonLabels: Record<string, string>;
   showTasks?: boolean;
   showRequester?: boolean;
-  visibleLineIds?: ReadonlySet<string>;
   actions?: (request: CancellationViewT) => React.ReactNode;
 }) {
   const money = (n: number) => formatMoney(n, currency);
@@ -34,12 +32,10 @@ export function CancellationRequestList({
   return (
     <ul aria-label="Cancellation requests" className="divide-y divide-slate-100">
       {requests.map((r) => {
-        const lines = visibleLineIds ? r.lines.filter((l) => visibleLineIds.has(l.orderLineId)) : r.lines;
+        const lines = r.lines;
         const { requested, cancelled } = requestUnits({ lines });
         const waiting = pendingLevels(r);
-        const tasks = showTasks
-          ? r.compensationTasks.filter((t) => !t.orderLineId || !visibleLineIds || visibleLineIds.has(t.orderLineId))
-          : [];
+        const tasks = showTasks ? r.compensationTasks : [];
         const skuOf = new Map(r.lines.map((l) => [l.orderLineId, l.sku]));
         return (
           <li key={r.id} aria-label={`Cancellation ${r.number}`} className="py-3 first:pt-0 last:pb-0">

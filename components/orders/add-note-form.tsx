@@ -8,7 +8,8 @@ import { FieldError, inputClass, labelClass } from "@/components/ui/field";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function AddNoteForm({ orderId, action }: { orderId: string; action: Action }) {
+/** `stores`: when the writer holds several stores of the order but not all, the note names one of them. */
+export function AddNoteForm({ orderId, action, stores = [] }: { orderId: string; action: Action; stores?: { code: string; name: string }[] }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, formAction, onSubmit } = useFormAction(action);
@@ -23,7 +24,7 @@ export function AddNoteForm({ orderId, action }: { orderId: string; action: Acti
     }
   }, [state]);
 
-  const other = Object.entries(errors).filter(([k]) => !["body", "visibility", "notifyCustomer"].includes(k));
+  const other = Object.entries(errors).filter(([k]) => !["body", "visibility", "notifyCustomer", "storeCode"].includes(k));
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a note">
       <input type="hidden" name="orderId" value={orderId} />
@@ -44,6 +45,28 @@ export function AddNoteForm({ orderId, action }: { orderId: string; action: Acti
         <FieldError id={`${id}-body-error`} message={errors.body} />
       </div>
       <div className="flex flex-wrap items-end gap-4">
+        {stores.length > 1 && (
+          <div>
+            <label htmlFor={`${id}-store`} className={labelClass}>
+              About
+            </label>
+            <select
+              id={`${id}-store`}
+              name="storeCode"
+              defaultValue={stores[0]!.code}
+              aria-invalid={errors.storeCode ? true : undefined}
+              aria-describedby={errors.storeCode ? `${id}-store-error` : undefined}
+              className={`${inputClass} mt-1 pr-8`}
+            >
+              {stores.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-store-error`} message={errors.storeCode} />
+          </div>
+        )}
         <div>
           <label htmlFor={`${id}-visibility`} className={labelClass}>
             Visibility

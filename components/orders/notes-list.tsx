@@ -7,6 +7,8 @@ export interface NoteView {
   visibility: string;
   notifyCustomer: boolean;
   author: string;
+  /** The store whose part of the order the note is about; null: the whole order. */
+  storeCode?: string | null;
   createdAt: string;
 }
 
@@ -22,6 +24,7 @@ export function NotesList({ notes, showVisibility, emptyText }: { notes: NoteVie
             </span>
             {showVisibility && (
               <span className="flex gap-1">
+                {n.storeCode && <Badge tone="gray">{n.storeCode}</Badge>}
                 <Badge tone={n.visibility === "CUSTOMER" ? "blue" : "gray"}>{n.visibility === "CUSTOMER" ? "Customer-visible" : "Internal"}</Badge>
                 {n.notifyCustomer && <Badge tone="green">Customer notified</Badge>}
               </span>

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { authOptions } from "./next-auth.ts";
 import { loadActor, type Actor } from "./actor.ts";
 import type { Role } from "./permissions.ts";
+import { mayEnter, type RoleArea } from "./role-areas.ts";
 import { db } from "../db/client.ts";
 
 /** The signed-in person as an Actor (roles read fresh from the database), or null. */
@@ -33,5 +34,12 @@ export async function requireActor(): Promise<Actor> {
 export async function requireRole(...roles: Role[]): Promise<Actor> {
   const actor = await requireActor();
   if (!roles.some((r) => actor.roles.has(r))) notFound();
+  return actor;
+}
+
+/** For a role area's layout (the same table `proxy.ts` checks before anything renders). */
+export async function requireArea(area: RoleArea): Promise<Actor> {
+  const actor = await requireActor();
+  if (!mayEnter(area, actor.roles)) notFound();
   return actor;
 }

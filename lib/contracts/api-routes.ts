@@ -97,6 +97,8 @@ export const API_ROUTES = {
     path: "/orders/{orderId}",
     tag: "Orders",
     summary: "Read one order with per-line quantities by bucket",
+    description:
+      "A seller who holds only some stores of the order gets their stores' part (`view: STORES`): those sub-orders and lines, status and totals of those lines, no payment tenders. Buyers (own orders), OPS and approvers get the whole order.",
     permission: "order.read",
     params: OrderId,
     response: OrderView,
@@ -108,6 +110,8 @@ export const API_ROUTES = {
     path: "/orders/{orderId}/history",
     tag: "Orders",
     summary: "The order's audit trail, oldest first",
+    description:
+      "A seller who holds only some stores of the order reads, of each entry that concerned their stores, the part about them (their lines, their sub-order's status, their refund share); entries about the order as a whole (payments) are not shown to them.",
     permission: "order.read",
     params: OrderId,
     query: ListQuery,
@@ -145,7 +149,8 @@ export const API_ROUTES = {
     path: "/inventory/adjustments",
     tag: "Inventory",
     summary: "Change on-hand stock of an item at a location",
-    description: "Negative quantities are allowed down to the allocated amount, else 409.",
+    description:
+      "Negative quantities are allowed down to the allocated amount, else 409. OPS adjusts any location; a seller only locations that belong to one of their stores: another store's location (or an unknown one) → 404, a shared location (a distribution centre of no store) → 403; nothing changes.",
     permission: "inventory.adjust",
     body: InventoryAdjustment,
     response: SupplyView,
@@ -156,6 +161,7 @@ export const API_ROUTES = {
     path: "/inventory",
     tag: "Inventory",
     summary: "Supply rows (on hand, allocated, available)",
+    description: "OPS reads every location; a seller reads shared locations and their own stores' locations, never another store's.",
     permission: "inventory.read",
     query: InventoryQuery,
     response: SupplyPage,
@@ -191,6 +197,8 @@ export const API_ROUTES = {
     path: "/orders/{orderId}/cancellation-requests/{requestId}",
     tag: "Cancellations",
     summary: "One cancellation request with its stored assessment, approvals, refunds and compensation tasks",
+    description:
+      "A seller who holds only some stores of the order sees a request only if it holds lines of their stores (else 404), with only those lines, their refund share and tasks, and no split across tenders.",
     permission: "order.read",
     params: RequestId,
     response: CancellationView,

@@ -72,9 +72,9 @@ export const EVENT_DEFINITIONS = [
     type: "OrderNoteAdded",
     version: 1,
     aggregate: "Order",
-    description: "A note was added to the order, internal or visible to the customer.",
-    payload: z.strictObject({ noteId: Id, visibility: z.enum(["INTERNAL", "CUSTOMER"]), notifyCustomer: z.boolean() }),
-    example: { noteId: "cm9note01", visibility: "CUSTOMER", notifyCustomer: true },
+    description: "A note was added to the order, internal or visible to the customer; `storeCode` names the store part it is about (null: the whole order).",
+    payload: z.strictObject({ noteId: Id, visibility: z.enum(["INTERNAL", "CUSTOMER"]), notifyCustomer: z.boolean(), storeCode: z.string().nullable().optional() }),
+    example: { noteId: "cm9note01", visibility: "CUSTOMER", notifyCustomer: true, storeCode: "acme" },
   }),
   defineEvent({
     type: "OrderFulfillmentProgressed",

@@ -54,6 +54,9 @@ export const AddNote = z
     body: z.string().trim().min(1, "a note cannot be empty").max(4000),
     visibility: z.enum(["INTERNAL", "CUSTOMER"]).default("INTERNAL"),
     notifyCustomer: z.boolean().default(false),
+    storeCode: Code.optional().describe(
+      "The store whose part of the order the note is about. Default: the caller's store when they hold exactly one store of the order; none (the whole order) for OPS or a seller holding every store of it",
+    ),
   })
   .meta({ id: "AddNote" });
 export type AddNoteInput = z.infer<typeof AddNote>;
@@ -124,6 +127,11 @@ export const OrderView = z
     number: z.string(),
     externalRef: z.string().nullable(),
     version: z.number().int(),
+    view: z
+      .enum(["ORDER", "STORES"])
+      .describe(
+        "ORDER: the whole order. STORES: the caller's stores' part of a mixed order (a seller): its sub-orders and lines, status and totals of those lines, no payment tenders",
+      ),
     status: z.string(),
     statusLabel: z.string(),
     currency: z.string(),
@@ -155,6 +163,7 @@ export const OrderSummary = OrderView.pick({
   id: true,
   number: true,
   version: true,
+  view: true,
   status: true,
   statusLabel: true,
   currency: true,

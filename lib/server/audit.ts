@@ -4,6 +4,18 @@ import { actorLabel } from "../auth/actor.ts";
 import { z } from "zod";
 import { eventDefinition, storedPayloadSchema, type EventAggregate, type EventPayloadInput, type EventType } from "../contracts/events.ts";
 
+/**
+ * What one store's sellers see of an entry: the command's part that concerned that store. Fields
+ * left out are the entry's own (fine when they say nothing about other stores).
+ */
+export interface HistoryStorePart {
+  storeId: string;
+  description?: string;
+  oldStatus?: string | null;
+  newStatus?: string | null;
+  data?: unknown;
+}
+
 export interface HistoryInput {
   orderId: string;
   subOrderId?: string | null;
@@ -12,11 +24,23 @@ export interface HistoryInput {
   newStatus?: string | null;
   description: string;
   data?: unknown;
+  /**
+   * The stores the command concerned, each with its part. Without parts the entry is about the
+   * order as a whole (payments, order totals) and only who sees the whole order reads it.
+   */
+  stores?: readonly HistoryStorePart[];
 }
 
-/** One audit entry per command, carrying who, through which channel, from where. */
+/** The same entry for each store: for commands whose text names nothing store-specific. */
+export function sameForStores(storeIds: Iterable<string>): HistoryStorePart[] {
+  return [...new Set(storeIds)].map((storeId) => ({ storeId }));
+}
+
+const json = (data: unknown) => (data === undefined || data === null ? undefined : (JSON.parse(JSON.stringify(data)) as object));
+
+/** One audit entry per command, carrying who, through which channel, from where, plus its store parts. */
 export async function recordHistory(tx: Tx, actor: Actor, entry: HistoryInput) {
-  return tx.orderHistory.create({
+  const row = await tx.orderHistory.create({
     data: {
       orderId: entry.orderId,
       subOrderId: entry.subOrderId ?? null,
@@ -31,6 +55,22 @@ export async function recordHistory(tx: Tx, actor: Actor, entry: HistoryInput) {
       data: entry.data === undefined ? undefined : (JSON.parse(JSON.stringify(entry.data)) as object),
     },
   });
+  const parts = new Map((entry.stores ?? []).map((p) => [p.storeId, p]));
+  if (parts.size) {
+    await tx.orderHistoryStorePart.createMany({
+      data: [...parts.values()].map((p) => ({
+        historyId: row.id,
+        orderId: entry.orderId,
+        storeId: p.storeId,
+        oldStatus: p.oldStatus !== undefined ? p.oldStatus : (entry.oldStatus ?? null),
+        newStatus: p.newStatus !== undefined ? p.newStatus : (entry.newStatus ?? null),
+        description: p.description ?? entry.description,
+        data: json(p.data !== undefined ? p.data : entry.data),
+        createdAt: row.createdAt,
+      })),
+    });
+  }
+  return row;
 }
 
 /** One event a command writes: a catalogued type and its payload (see lib/contracts/events.ts). */

@@ -8,6 +8,7 @@ import { isPastDeadline } from "../../domain/approvals/escalation.ts";
 import { inTransaction, WriteContention } from "../tx.ts";
 import { recordOrderCommand } from "../orders/order-command.ts";
 import { subjectHandler } from "./subjects.ts";
+import { sameForStores } from "../audit.ts";
 
 export type Decision = "APPROVE" | "REJECT";
 
@@ -94,6 +95,7 @@ export async function decideApprovalTask(
         action: "APPROVAL_SIGNED",
         description: `${task.level} approval of ${subject.label} signed${remaining ? `; ${remaining} approval(s) still pending` : ""}`,
         data: { subjectType: ref.type, subjectId: ref.id, taskId: task.id, rule: task.rule, comment },
+        stores: sameForStores(subject.storeIds),
       },
       [{ type: "ApprovalTaskApproved", payload: { subjectType: ref.type, subjectId: ref.id, taskId: task.id, level: task.level, rule: task.rule, remaining } }],
     );

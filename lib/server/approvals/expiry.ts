@@ -8,6 +8,7 @@ import { recordOrderCommand } from "../orders/order-command.ts";
 import { closePendingTasks } from "./decide.ts";
 import { subjectHandler } from "./subjects.ts";
 import { systemActor } from "../system-actor.ts";
+import { sameForStores } from "../audit.ts";
 
 export interface ExpiryCounts {
   /** Tasks past their deadline that were looked at. */
@@ -53,7 +54,12 @@ async function expireOne(db: Db, actor: Actor, taskId: string, subjectType: stri
         tx,
         actor,
         subject.order,
-        { action: "APPROVAL_AUTO_APPROVED", description: `${task.level} approval of ${subject.label} not decided in time: auto-approved by its rule`, data: ref },
+        {
+          action: "APPROVAL_AUTO_APPROVED",
+          description: `${task.level} approval of ${subject.label} not decided in time: auto-approved by its rule`,
+          data: ref,
+          stores: sameForStores(subject.storeIds),
+        },
         [{ type: "ApprovalTaskAutoApproved", payload: { ...ref, remaining } }],
       );
       if (remaining === 0) await handler.approved(tx, actor, subject);
@@ -87,7 +93,12 @@ async function expireOne(db: Db, actor: Actor, taskId: string, subjectType: stri
         tx,
         actor,
         subject.order,
-        { action: "APPROVAL_ESCALATED", description: `${task.level} approval of ${subject.label} not decided in time: escalated to ${step.level}`, data: { ...ref, escalatedTo: next.id } },
+        {
+          action: "APPROVAL_ESCALATED",
+          description: `${task.level} approval of ${subject.label} not decided in time: escalated to ${step.level}`,
+          data: { ...ref, escalatedTo: next.id },
+          stores: sameForStores(subject.storeIds),
+        },
         [
           { type: "ApprovalTaskExpired", payload: ref },
           { type: "ApprovalTaskEscalated", payload: { ...ref, newTaskId: next.id, newLevel: step.level } },
@@ -98,9 +109,13 @@ async function expireOne(db: Db, actor: Actor, taskId: string, subjectType: stri
 
     // Nobody left to ask: the subject expires.
     await closePendingTasks(tx, { type: subjectType, id: subjectId }, "request expired", now, task.id);
-    await recordOrderCommand(tx, actor, subject.order, { action: "APPROVAL_EXPIRED", description: `${task.level} approval of ${subject.label} not decided in time`, data: ref }, [
-      { type: "ApprovalTaskExpired", payload: ref },
-    ]);
+    await recordOrderCommand(
+      tx,
+      actor,
+      subject.order,
+      { action: "APPROVAL_EXPIRED", description: `${task.level} approval of ${subject.label} not decided in time`, data: ref, stores: sameForStores(subject.storeIds) },
+      [{ type: "ApprovalTaskExpired", payload: ref }],
+    );
     await handler.ended(tx, actor, subject, "EXPIRED", `${task.level} approval not decided in time`);
     return step.kind;
   });

@@ -12,6 +12,8 @@ export interface LockedSubject {
   /** Still waiting for approvals. */
   pending: boolean;
   status: string;
+  /** The stores the subject concerns: its history entries are part of these stores' view. */
+  storeIds: readonly string[];
 }
 
 /**

@@ -3,7 +3,9 @@ import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { orderReadWhere } from "../orders/scope.ts";
 import { releaseHolds } from "../orders/holds.ts";
 import type { ApprovalSubjectHandler } from "../approvals/subjects.ts";
+import { sameForStores } from "../audit.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
+import { requestStoreIds } from "./queries.ts";
 import { runCompensationNow } from "./compensation-job.ts";
 
 /**
@@ -18,7 +20,14 @@ export const cancellationSubject: ApprovalSubjectHandler = {
     const order = await lockOrder(tx, request.orderId, orderReadWhere(actor));
     // Re-read under the order lock: the status may have changed while we waited.
     const fresh = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subjectId } });
-    return { order, id: fresh.id, label: `cancellation ${fresh.number}`, pending: fresh.status === "PENDING_APPROVAL", status: fresh.status };
+    return {
+      order,
+      id: fresh.id,
+      label: `cancellation ${fresh.number}`,
+      pending: fresh.status === "PENDING_APPROVAL",
+      status: fresh.status,
+      storeIds: await requestStoreIds(tx, fresh.id),
+    };
   },
   async approved(tx, actor, subject) {
     await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: "APPROVED", decidedAt: new Date() } });
@@ -36,6 +45,7 @@ export const cancellationSubject: ApprovalSubjectHandler = {
         action: outcome === "REJECTED" ? "CANCELLATION_REJECTED" : "CANCELLATION_EXPIRED",
         description: `Cancellation ${request.number} ${outcome === "REJECTED" ? "rejected" : "expired"}: ${comment}`,
         data: { cancellationRequestId: subject.id, comment },
+        stores: sameForStores(subject.storeIds),
       },
       [{ type: outcome === "REJECTED" ? "OrderCancellationRejected" : "OrderCancellationExpired", payload: { cancellationRequestId: subject.id, ...(level ? { level } : {}), comment } }],
     );

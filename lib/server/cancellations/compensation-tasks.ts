@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import { actorLabel, authorize, isOps } from "../../auth/actor.ts";
+import { actorLabel, authorize } from "../../auth/actor.ts";
 import type { CompensationTaskViewT } from "../../contracts/cancellations.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import { inTransaction } from "../tx.ts";
@@ -8,12 +8,11 @@ import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
 import { settleRequest } from "./settle-request.ts";
 import { openFalloutForTask, resolveCaseOfTask } from "./task-fallout.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
+import { compensationTaskWhere } from "../orders/scope.ts";
+import { sameForStores } from "../audit.ts";
 
-/** Tasks a seller works are their stores' tasks; OPS sees all. Out of reach = not found. */
-function taskReach(actor: Actor): Prisma.CompensationTaskWhereInput {
-  if (isOps(actor)) return {};
-  return actor.roles.has("SELLER") && actor.storeIds.length ? { storeId: { in: [...actor.storeIds] } } : { id: { in: [] } };
-}
+/** Tasks a seller works are their stores' tasks; OPS sees all (scope.ts). Out of reach = not found. */
+const taskReach = compensationTaskWhere;
 
 const STATUS_FILTER: Record<string, Prisma.CompensationTaskWhereInput> = {
   OPEN: { status: { in: ["PENDING", "IN_PROGRESS"] } },
@@ -117,6 +116,7 @@ async function finishManualTask(
             ? `${label} confirmed (${current.quantity ?? ""} unit(s)): ${outcome.evidence}`
             : `${label} failed: ${outcome.reason}`,
         data: { compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId },
+        stores: sameForStores(task.storeId ? [task.storeId] : []),
       },
       [
         {

@@ -8,11 +8,11 @@ import { formatMoney } from "../../domain/money/money.ts";
 import { inTransaction } from "../tx.ts";
 import { nextNumber } from "../numbers.ts";
 import { lockOrder, recordOrderCommand } from "../orders/order-command.ts";
-import { orderCancelWhere } from "../orders/scope.ts";
+import { orderCancelWhere, scopeAssessment, visibleStores } from "../orders/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
 import { runCompensationNow } from "./compensation-job.ts";
-import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
+import { CANCELLATION_SUBJECT, cancellationViewFor, lineStores } from "./queries.ts";
 import { HELD_COLUMN, type HoldableStage } from "../orders/holds.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { createApprovalTasks } from "../approvals/tasks.ts";
@@ -26,9 +26,9 @@ export async function previewCancellation(
   input: Pick<CreateCancellationRequestInput, "scope" | "damaged"> & { cancellationType?: CreateCancellationRequestInput["cancellationType"] },
 ): Promise<Assessment> {
   authorize(actor, "cancellation.request");
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] } });
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] }, include: { subOrders: { select: { storeId: true } } } });
   if (!order) throw notFound("Order");
-  return assessForActor(db, actor, order, input);
+  return scopeAssessment(await assessForActor(db, actor, order, input), visibleStores(actor, order));
 }
 
 async function assertReasonCode(tx: Tx, code: string) {
@@ -113,17 +113,32 @@ export async function createCancellationRequest(
     await createApprovalTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id, orderId: order.id, requestedById: actor.userId }, assessment.requiredApprovals, {
       now: options.now,
     });
-    const units = assessment.lines.reduce((n, l) => n + l.cancelQuantity, 0);
+    const describe = (lines: Assessment["lines"], refund: number) =>
+      `Cancellation ${number} requested (${input.reasonCode}): ${lines.reduce((n, l) => n + l.cancelQuantity, 0)} unit(s), refund ${formatMoney(refund, order.currency)}${
+        needsApproval ? `; needs ${assessment.requiredApprovals.map((a) => a.level).join(" + ")} approval` : ""
+      }`;
+    const storeOf = await lineStores(tx, assessment.lines.map((l) => l.orderLineId));
+    const byStore = new Map<string, Assessment["lines"]>();
+    for (const l of assessment.lines) byStore.set(storeOf.get(l.orderLineId)!, [...(byStore.get(storeOf.get(l.orderLineId)!) ?? []), l]);
     await recordOrderCommand(
       tx,
       actor,
       order,
       {
         action: "CANCELLATION_REQUESTED",
-        description: `Cancellation ${number} requested (${input.reasonCode}): ${units} unit(s), refund ${formatMoney(assessment.refund.total, order.currency)}${
-          needsApproval ? `; needs ${assessment.requiredApprovals.map((a) => a.level).join(" + ")} approval` : ""
-        }`,
+        description: describe(assessment.lines, assessment.refund.total),
         data: { cancellationRequestId: request.id, number, feasibility: assessment.feasibility, scope: input.scope, reasonText: input.reasonText ?? null },
+        stores: [...byStore].map(([storeId, lines]) => ({
+          storeId,
+          description: describe(lines, lines.reduce((n, l) => n + l.refund.total, 0)),
+          data: {
+            cancellationRequestId: request.id,
+            number,
+            feasibility: assessment.feasibility,
+            lines: lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.requestedQuantity })),
+            reasonText: input.reasonText ?? null,
+          },
+        })),
       },
       [
         { type: "OrderCancellationRequested", payload: { cancellationRequestId: request.id, number, cancellationType: input.cancellationType, reasonCode: input.reasonCode, scope: input.scope } },
@@ -137,5 +152,5 @@ export async function createCancellationRequest(
     return request.id;
   });
   await runCompensationNow(db, requestId, { gateway: options.gateway });
-  return loadCancellationView(db, requestId);
+  return cancellationViewFor(db, actor, orderId, requestId);
 }

@@ -11,17 +11,21 @@ import { cancellationSubject } from "./approval-subject.ts";
 import type { ApproverLevel } from "../../domain/approvals/levels.ts";
 import { inTransaction } from "../tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
-import { orderReadWhere } from "../orders/scope.ts";
+import { cancellationRequestWhere, orderReadWhere, visibleStores } from "../orders/scope.ts";
+import { sameForStores } from "../audit.ts";
 import { runCompensationNow } from "./compensation-job.ts";
 import { releaseHolds } from "../orders/holds.ts";
-import { CANCELLATION_SUBJECT, loadCancellationView } from "./queries.ts";
+import { CANCELLATION_SUBJECT, cancellationViewFor, requestStoreIds } from "./queries.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 
+/** Locks the order (pinned to the caller's If-Match) and reads the request, if the actor's part of the order shows it (else 404). */
 async function lockRequest(tx: Tx, actor: Actor, orderId: string, requestId: string, expectedVersion: number | undefined) {
   const order = await lockOrder(tx, orderId, orderReadWhere(actor), expectedVersion);
-  const request = await tx.cancellationRequest.findFirst({ where: { id: requestId, orderId: order.id } });
+  const subOrders = await tx.subOrder.findMany({ where: { orderId: order.id }, select: { storeId: true } });
+  const stores = visibleStores(actor, { buyerId: order.buyerId, subOrders });
+  const request = await tx.cancellationRequest.findFirst({ where: { id: requestId, orderId: order.id, ...cancellationRequestWhere(stores) } });
   if (!request) throw notFound("Cancellation request");
-  return { order, request };
+  return { order, request, storeIds: await requestStoreIds(tx, request.id) };
 }
 
 function notPending(number: string, status: string) {
@@ -47,8 +51,8 @@ async function signableTasks(tx: Tx, actor: Actor, request: { id: string; number
 }
 
 /** The locked request as the approval engine's cancellation handler sees it. */
-function lockedSubject(order: LockedOrder, request: { id: string; number: string; status: string }): LockedSubject {
-  return { order, id: request.id, label: `cancellation ${request.number}`, pending: request.status === "PENDING_APPROVAL", status: request.status };
+function lockedSubject(order: LockedOrder, request: { id: string; number: string; status: string }, storeIds: readonly string[]): LockedSubject {
+  return { order, id: request.id, label: `cancellation ${request.number}`, pending: request.status === "PENDING_APPROVAL", status: request.status, storeIds };
 }
 
 /**
@@ -65,7 +69,7 @@ export async function approveCancellationRequest(
 ): Promise<CancellationViewT> {
   authorize(actor, "approval.decide");
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
+    const { order, request, storeIds } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     const { pending, mine } = await signableTasks(tx, actor, request);
     for (const t of mine) await signTask(tx, actor, t.id, "APPROVED", input.comment || null, new Date());
     const remaining = pending.length - mine.length;
@@ -77,13 +81,14 @@ export async function approveCancellationRequest(
         action: "CANCELLATION_APPROVAL_SIGNED",
         description: `${mine.map((t) => t.level).join(" + ")} approval of cancellation ${request.number} signed${remaining ? `; ${remaining} approval(s) still pending` : ""}`,
         data: { cancellationRequestId: request.id, tasks: mine.map((t) => t.id), comment: input.comment ?? null },
+        stores: sameForStores(storeIds),
       },
       [{ type: "OrderCancellationApproved", payload: { cancellationRequestId: request.id, levels: mine.map((t) => t.level), remaining } }],
     );
-    if (remaining === 0) await cancellationSubject.approved(tx, actor, lockedSubject(order, request));
+    if (remaining === 0) await cancellationSubject.approved(tx, actor, lockedSubject(order, request, storeIds));
   });
   await runCompensationNow(db, requestId, { gateway: options.gateway });
-  return loadCancellationView(db, requestId);
+  return cancellationViewFor(db, actor, orderId, requestId);
 }
 
 /** One rejection rejects the request; a comment is required. The held units are released. */
@@ -98,21 +103,21 @@ export async function rejectCancellationRequest(
   authorize(actor, "approval.decide");
   if (!input.comment?.trim()) throw validationFailed([{ path: "comment", message: "a comment is required to reject" }]);
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
+    const { order, request, storeIds } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     const { mine } = await signableTasks(tx, actor, request);
     const now = new Date();
     await signTask(tx, actor, mine[0]!.id, "REJECTED", input.comment, now);
     await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request rejected", now, mine[0]!.id);
-    await cancellationSubject.ended(tx, actor, lockedSubject(order, request), "REJECTED", input.comment, mine[0]!.level as ApproverLevel);
+    await cancellationSubject.ended(tx, actor, lockedSubject(order, request, storeIds), "REJECTED", input.comment, mine[0]!.level as ApproverLevel);
   });
-  return loadCancellationView(db, requestId);
+  return cancellationViewFor(db, actor, orderId, requestId);
 }
 
 /** The requester (or OPS) takes back a request that has not executed yet. */
 export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string, options: { expectedVersion?: number } = {}) {
   authorize(actor, "cancellation.withdraw");
   await inTransaction(db, async (tx) => {
-    const { order, request } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
+    const { order, request, storeIds } = await lockRequest(tx, actor, orderId, requestId, options.expectedVersion);
     if (request.requestedById !== actor.userId && !isOps(actor)) throw new DomainError("FORBIDDEN", "Only the requester or operations can withdraw a request");
     if (request.status !== "PENDING_APPROVAL") {
       throw new DomainError("CONFLICT", `Cancellation ${request.number} is ${request.status.toLowerCase().replaceAll("_", " ")}; only pending requests can be withdrawn`, {
@@ -122,9 +127,13 @@ export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId:
     await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request withdrawn", new Date());
     await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
     await releaseHolds(tx, request.id);
-    await recordOrderCommand(tx, actor, order as LockedOrder, { action: "CANCELLATION_WITHDRAWN", description: `Cancellation ${request.number} withdrawn`, data: { cancellationRequestId: request.id } }, [
-      { type: "OrderCancellationWithdrawn", payload: { cancellationRequestId: request.id } },
-    ]);
+    await recordOrderCommand(
+      tx,
+      actor,
+      order as LockedOrder,
+      { action: "CANCELLATION_WITHDRAWN", description: `Cancellation ${request.number} withdrawn`, data: { cancellationRequestId: request.id }, stores: sameForStores(storeIds) },
+      [{ type: "OrderCancellationWithdrawn", payload: { cancellationRequestId: request.id } }],
+    );
   });
-  return loadCancellationView(db, requestId);
+  return cancellationViewFor(db, actor, orderId, requestId);
 }

@@ -147,7 +147,9 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
 
   await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "EXECUTING", refundTotal: refund.total } });
   const statuses = await refreshStatuses(tx, order);
-  const cancelledUnits = request.lines.reduce((n, rl) => n + Object.values(HELD_COLUMN).reduce((m, c) => m + rl[c], 0), 0);
+  const unitsOf = (lines: typeof request.lines) => lines.reduce((n, rl) => n + Object.values(HELD_COLUMN).reduce((m, c) => m + rl[c], 0), 0);
+  const describe = (lines: typeof request.lines, total: number) =>
+    `Cancellation ${request.number}: ${unitsOf(lines)} unit(s) cancelled, refund ${total} ${order.currency} due`;
   await recordOrderCommand(
     tx,
     actor,
@@ -156,8 +158,14 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
       action: "CANCELLATION_EXECUTED",
       oldStatus: statuses.oldStatus,
       newStatus: statuses.newStatus,
-      description: `Cancellation ${request.number}: ${cancelledUnits} unit(s) cancelled, refund ${refund.total} ${order.currency} due`,
+      description: describe(request.lines, refund.total),
       data: { cancellationRequestId: request.id, refund, byTender: split },
+      // Each store reads its lines' units and refund share; the split across tenders is the order's.
+      stores: [...new Set(request.lines.map((rl) => rl.orderLine.storeId))].map((storeId) => {
+        const lines = request.lines.filter((rl) => rl.orderLine.storeId === storeId);
+        const share = sumRefunds(lines.map((rl) => lineRefunds.get(rl.orderLineId)!));
+        return { storeId, description: describe(lines, share.total), data: { cancellationRequestId: request.id, refund: share }, ...statuses.ofStore(storeId) };
+      }),
     },
     [
       ...events,

@@ -4,6 +4,8 @@ import { canTransition, deriveExecutionStatus, type CancellationRequestStatus } 
 import type { CompensationMode } from "../../domain/cancellation/stage-policy.ts";
 import type { CompensationTaskStatus } from "../../domain/cancellation/request-status.ts";
 import { recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
+import { sameForStores } from "../audit.ts";
+import { requestStoreIds } from "./queries.ts";
 
 /**
  * The request's status follows its compensation tasks: EXECUTING while any is open, FAILED if one
@@ -40,7 +42,12 @@ export async function settleRequest(tx: Tx, actor: Actor, order: LockedOrder, re
     tx,
     actor,
     order,
-    { action: `CANCELLATION_${to}`, description: `Cancellation ${request.number} is now ${to.toLowerCase().replaceAll("_", " ")}`, data: { cancellationRequestId: request.id, from, to } },
+    {
+      action: `CANCELLATION_${to}`,
+      description: `Cancellation ${request.number} is now ${to.toLowerCase().replaceAll("_", " ")}`,
+      data: { cancellationRequestId: request.id, from, to },
+      stores: sameForStores(await requestStoreIds(tx, request.id)),
+    },
     [{ type, payload: { cancellationRequestId: request.id, from, to } }],
   );
   return to;

@@ -2,6 +2,13 @@ import type { Tx } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
 import { nextNumber } from "../numbers.ts";
 import { recordOrderCommand, type LockedOrder } from "../orders/order-command.ts";
+import { sameForStores } from "../audit.ts";
+
+/** The store a task belongs to (none for order-wide work such as the refund), as history parts. */
+export async function taskStoreParts(tx: Tx, taskId: string | null) {
+  const task = taskId ? await tx.compensationTask.findUnique({ where: { id: taskId }, select: { storeId: true } }) : null;
+  return sameForStores(task?.storeId ? [task.storeId] : []);
+}
 
 /** One case per compensation task: a task that falls out again reopens its case. */
 export const taskCauseKey = (taskId: string) => `compensation-task:${taskId}`;
@@ -64,6 +71,7 @@ export async function openFalloutForTask(tx: Tx, actor: Actor, order: LockedOrde
       action: existing ? "FALLOUT_REOPENED" : "FALLOUT_OPENED",
       description: `Fallout case ${number} ${existing ? "reopened" : "opened"} for ${task.type.toLowerCase().replaceAll("_", " ")}: ${reason}`,
       data: { falloutCaseId: caseId, compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId },
+      stores: sameForStores(task.storeId ? [task.storeId] : []),
     },
     [{ type: "FalloutCaseOpened", payload: { falloutCaseId: caseId, number, compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId, reason } }],
   );
@@ -83,7 +91,12 @@ export async function resolveCaseOfTask(tx: Tx, actor: Actor, order: LockedOrder
     tx,
     actor,
     order,
-    { action: "FALLOUT_RESOLVED", description: `Fallout case ${open.number} resolved: ${resolution}`, data: { falloutCaseId: open.id, compensationTaskId: taskId } },
+    {
+      action: "FALLOUT_RESOLVED",
+      description: `Fallout case ${open.number} resolved: ${resolution}`,
+      data: { falloutCaseId: open.id, compensationTaskId: taskId },
+      stores: await taskStoreParts(tx, taskId),
+    },
     [{ type: "FalloutCaseResolved", payload: { falloutCaseId: open.id, number: open.number, compensationTaskId: taskId, resolution } }],
   );
 }

@@ -34,9 +34,13 @@ const STORES = [
   { code: "acme", name: "Acme Kitchen" },
   { code: "globex", name: "Globex Outdoors" },
 ];
-const LOCATIONS = [
+// Distribution centres are shared (no store; OPS adjusts their stock); a store's own location is
+// where its sellers adjust stock themselves.
+const LOCATIONS: { code: string; name: string; type?: "DC" | "STORE"; store?: string }[] = [
   { code: "DC-EAST", name: "East distribution centre" },
   { code: "DC-WEST", name: "West distribution centre" },
+  { code: "ACME-STORE", name: "Acme Kitchen shop", type: "STORE", store: "acme" },
+  { code: "GLOBEX-STORE", name: "Globex Outdoors shop", type: "STORE", store: "globex" },
 ];
 export const DEMO_REASON_CODES = [
   { code: "CUSTOMER_CHANGED_MIND", label: "Customer changed their mind" },
@@ -78,10 +82,12 @@ function line(sku: string, quantity: number, unitPrice: number, extra: Partial<I
  */
 export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, options: { approvalRules?: boolean } = {}) {
   for (const s of STORES) await db.store.upsert({ where: { code: s.code }, create: s, update: {} });
-  for (const l of LOCATIONS) await db.location.upsert({ where: { code: l.code }, create: l, update: {} });
+  const stores = new Map((await db.store.findMany()).map((s) => [s.code, s.id]));
+  for (const { store, ...l } of LOCATIONS) {
+    await db.location.upsert({ where: { code: l.code }, create: { ...l, storeId: store ? stores.get(store)! : null }, update: {} });
+  }
   for (const [i, r] of DEMO_REASON_CODES.entries())
     await db.reasonCode.upsert({ where: { code: r.code }, create: { ...r, sortOrder: i }, update: {} });
-  const stores = new Map((await db.store.findMany()).map((s) => [s.code, s.id]));
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });
     if (existing) continue;
@@ -108,7 +114,9 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
   }
   if ((await db.inventorySupply.count()) === 0) {
     for (const item of ITEMS) {
-      for (const loc of LOCATIONS) await adjustInventory(db, actor, { sku: item.sku, locationCode: loc.code, quantity: 200, reason: "RECEIPT" });
+      for (const loc of LOCATIONS.filter((l) => !l.store || l.store === item.store)) {
+        await adjustInventory(db, actor, { sku: item.sku, locationCode: loc.code, quantity: 200, reason: "RECEIPT" });
+      }
     }
   }
   {

@@ -14,6 +14,7 @@ import { runJobsNow } from "../jobs/run-now.ts";
 import type { PaymentGateway } from "../payments/gateway.ts";
 import { domainEvent } from "../audit.ts";
 import type { EventPayloadInput } from "../../contracts/events.ts";
+import { taskStoreParts } from "../cancellations/task-fallout.ts";
 
 type CaseRow = Prisma.FalloutCaseGetPayload<object>;
 
@@ -128,7 +129,12 @@ async function audit<K extends CaseEventType>(tx: Tx, actor: Actor, order: Locke
     tx,
     actor,
     order,
-    { action, description, data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra } },
+    {
+      action,
+      description,
+      data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra },
+      stores: await taskStoreParts(tx, row.compensationTaskId),
+    },
     // Callers are checked against CaseEventExtra<K>; TypeScript cannot merge the generic halves, appendEvents validates the whole.
     [domainEvent(type, { ...ref, ...extra } as unknown as EventPayloadInput<K>)],
   );

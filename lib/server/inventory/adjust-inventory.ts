@@ -1,11 +1,12 @@
 import type { Db, Prisma } from "../../db/client.ts";
 import type { Actor } from "../../auth/actor.ts";
-import { authorize } from "../../auth/actor.ts";
+import { authorize, isOps } from "../../auth/actor.ts";
 import type { InventoryAdjustmentInput } from "../../contracts/orders.ts";
-import { DomainError, validationFailed, type FieldError } from "../../domain/errors.ts";
+import { DomainError, notFound, validationFailed, type FieldError } from "../../domain/errors.ts";
 import { appendEvents } from "../audit.ts";
 import { inTransaction } from "../tx.ts";
 import { changeSupply } from "./supply.ts";
+import { locationReadWhere, mayAdjustStockAt } from "../orders/scope.ts";
 
 export interface SupplyViewT {
   sku: string;
@@ -17,13 +18,19 @@ export interface SupplyViewT {
 
 /**
  * Changes on-hand stock of an item at a location (a receipt, a count correction). A decrease may
- * go down to what is allocated, never below: allocated units belong to orders.
+ * go down to what is allocated, never below: allocated units belong to orders. Who may change
+ * which stock is scope.ts's rule: OPS anywhere; a seller only at their own stores' locations —
+ * another store's location is out of reach (404, like an unknown one), a shared location is OPS's (403).
  */
 export async function adjustInventory(db: Db, actor: Actor, input: InventoryAdjustmentInput): Promise<SupplyViewT> {
   authorize(actor, "inventory.adjust");
   return inTransaction(db, async (tx) => {
+    const location = await tx.location.findFirst({ where: { AND: [{ code: input.locationCode }, locationReadWhere(actor)] } });
+    if (!location && !isOps(actor)) throw notFound(`Location ${input.locationCode}`);
+    if (location && !mayAdjustStockAt(actor, location)) {
+      throw new DomainError("FORBIDDEN", `Not allowed: stock at ${input.locationCode} belongs to no store of yours; operations adjust it`);
+    }
     const item = await tx.item.findUnique({ where: { sku: input.sku } });
-    const location = await tx.location.findUnique({ where: { code: input.locationCode } });
     const unknown: FieldError[] = [];
     if (!item) unknown.push({ path: "sku", message: `unknown SKU ${input.sku}` });
     if (!location) unknown.push({ path: "locationCode", message: `unknown location ${input.locationCode}` });
@@ -60,12 +67,13 @@ export async function adjustInventory(db: Db, actor: Actor, input: InventoryAdju
   });
 }
 
+/** Supply rows the actor may read (scope.ts): a seller sees shared locations and their own stores', never another store's. */
 export async function listSupply(db: Db, actor: Actor, filter: { sku?: string; locationCode?: string }): Promise<SupplyViewT[]> {
   authorize(actor, "inventory.read");
   const rows = await db.inventorySupply.findMany({
     where: {
       ...(filter.sku ? { item: { sku: filter.sku } } : {}),
-      ...(filter.locationCode ? { location: { code: filter.locationCode } } : {}),
+      location: { AND: [locationReadWhere(actor), filter.locationCode ? { code: filter.locationCode } : {}] },
     },
     include: { item: true, location: true },
     orderBy: [{ item: { sku: "asc" } }, { location: { code: "asc" } }],

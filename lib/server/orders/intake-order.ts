@@ -7,7 +7,7 @@ import { formatMoney, isCurrencyCode, lineTotal, orderTotals, validateOrderMoney
 import { validatePayments } from "../../domain/money/payments.ts";
 import { deriveLineStatus } from "../../domain/quantity/line-status.ts";
 import { countsFromPartial } from "../../domain/quantity/buckets.ts";
-import { appendEvents, recordHistory } from "../audit.ts";
+import { appendEvents, recordHistory, type HistoryStorePart } from "../audit.ts";
 import { nextNumber } from "../numbers.ts";
 import { inTransaction } from "../tx.ts";
 import { getOrder } from "./queries.ts";
@@ -104,12 +104,19 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
       },
     });
     const subOrderIds = new Map<string, string>();
+    const storeParts: HistoryStorePart[] = [];
     for (const code of storeCodes) {
       const lines = input.lines.filter((l) => l.storeCode === code);
+      const subTotals = orderTotals(lines);
       const sub = await tx.subOrder.create({
-        data: { orderId: order.id, storeId: storeByCode.get(code)!.id, status: initialStatus, ...orderTotals(lines) },
+        data: { orderId: order.id, storeId: storeByCode.get(code)!.id, status: initialStatus, ...subTotals },
       });
       subOrderIds.set(code, sub.id);
+      storeParts.push({
+        storeId: sub.storeId,
+        description: `Order ${number} placed: ${lines.length} line(s) for ${code}, total ${formatMoney(subTotals.total, input.currency)}`,
+        data: { externalRef: input.externalRef ?? null, total: subTotals.total, lines: lines.length },
+      });
     }
     const openStatus = (q: number) => deriveLineStatus(countsFromPartial({ OPEN: q }));
     for (const [i, l] of input.lines.entries()) {
@@ -165,6 +172,7 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
       newStatus: initialStatus,
       description: `Order ${number} placed: ${input.lines.length} line(s), total ${formatMoney(totals.total, input.currency)}`,
       data: { externalRef: input.externalRef ?? null, total: totals.total, lines: input.lines.length },
+      stores: storeParts,
     });
     await tx.order.update({ where: { id: order.id }, data: { eventSequence: 1 } });
     await appendEvents(tx, actor, { type: "Order", id: order.id, orderId: order.id }, 1, [

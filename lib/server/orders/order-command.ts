@@ -53,17 +53,24 @@ export async function refreshStatuses(tx: Tx, order: LockedOrder) {
       await tx.orderLine.update({ where: { id: line.id }, data: { status: s.status, statusCode: s.code } });
     }
   }
-  const subOrderChanges: { id: string; storeId: string; from: string; to: string }[] = [];
+  const subOrderStatuses: { id: string; storeId: string; from: string; to: string }[] = [];
   for (const sub of subOrders) {
     const status = deriveAggregateStatus(lines.filter((l) => l.subOrderId === sub.id).map(countsOfLine));
-    if (status !== sub.status) {
-      await tx.subOrder.update({ where: { id: sub.id }, data: { status } });
-      subOrderChanges.push({ id: sub.id, storeId: sub.storeId, from: sub.status, to: status });
-    }
+    if (status !== sub.status) await tx.subOrder.update({ where: { id: sub.id }, data: { status } });
+    subOrderStatuses.push({ id: sub.id, storeId: sub.storeId, from: sub.status, to: status });
   }
   const status = deriveAggregateStatus(lines.map(countsOfLine));
   if (status !== order.status) await tx.order.update({ where: { id: order.id }, data: { status } });
-  return { oldStatus: order.status, newStatus: status, subOrderChanges };
+  return {
+    oldStatus: order.status,
+    newStatus: status,
+    subOrderChanges: subOrderStatuses.filter((c) => c.from !== c.to),
+    /** A store's statuses before and after, for its part of the history entry. */
+    ofStore(storeId: string) {
+      const sub = subOrderStatuses.find((c) => c.storeId === storeId);
+      return { oldStatus: sub?.from ?? null, newStatus: sub?.to ?? null };
+    },
+  };
 }
 
 /** Writes the command's audit entry and outbox events under the order's event sequence. */

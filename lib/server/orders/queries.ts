@@ -4,7 +4,17 @@ import { authorize } from "../../auth/actor.ts";
 import type { HistoryEntryT, ListOrdersInput, OrderSummaryT, OrderViewT } from "../../contracts/orders.ts";
 import { DomainError, notFound } from "../../domain/errors.ts";
 import { ORDER_VIEW_INCLUDE, aggregateLabel, toOrderView } from "./view.ts";
-import { orderReadWhere, visibleStores } from "./scope.ts";
+import {
+  historyPartWhere,
+  inStores,
+  noteWhere,
+  orderReadWhere,
+  orderStatusWhere,
+  orderStoreWhere,
+  scopedStatus,
+  scopedTotals,
+  visibleStores,
+} from "./scope.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
 
 async function locationCodeMap(db: Db | Prisma.TransactionClient) {
@@ -45,8 +55,8 @@ export async function listOrders(
 ): Promise<OrderListPage> {
   authorize(actor, "order.read");
   const filters: Prisma.OrderWhereInput[] = [orderReadWhere(actor)];
-  if (input.status) filters.push({ status: input.status });
-  if (input.storeCode) filters.push({ subOrders: { some: { store: { code: input.storeCode } } } });
+  if (input.status) filters.push(orderStatusWhere(actor, input.status));
+  if (input.storeCode) filters.push(orderStoreWhere(actor, input.storeCode));
   if (input.buyerEmail) filters.push({ buyerEmail: input.buyerEmail.toLowerCase() });
   const where: Prisma.OrderWhereInput = { AND: filters };
   const cursorId = input.cursor ? decodeCursor(input.cursor) : undefined;
@@ -60,24 +70,25 @@ export async function listOrders(
     orderBy: SORTS[input.sort],
     take: input.limit + 1,
     ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : input.offset ? { skip: input.offset } : {}),
-    include: { subOrders: { include: { store: true } }, lines: { select: { quantity: true, storeId: true } } },
+    include: { subOrders: { include: { store: true } }, lines: true },
   });
   const page = rows.slice(0, input.limit);
-  const stores = (o: (typeof rows)[number]) => visibleStores(actor, o);
   const items: OrderSummaryT[] = page.map((o) => {
-    const s = stores(o);
-    const lines = o.lines.filter((l) => s === "all" || s.has(l.storeId));
+    const s = visibleStores(actor, o);
+    const lines = o.lines.filter((l) => inStores(s, l.storeId));
+    const status = scopedStatus(o, o.lines, s);
     return {
       id: o.id,
       number: o.number,
       version: o.version,
-      status: o.status,
-      statusLabel: aggregateLabel(o.status),
+      view: s === "all" ? "ORDER" : "STORES",
+      status,
+      statusLabel: aggregateLabel(status),
       currency: o.currency,
       buyerEmail: o.buyerEmail,
       createdAt: o.createdAt.toISOString(),
-      totals: { subtotal: o.subtotal, tax: o.tax, shipping: o.shipping, discount: o.discount, total: o.total, refunded: o.refunded },
-      storeCodes: o.subOrders.filter((x) => s === "all" || s.has(x.storeId)).map((x) => x.store.code),
+      totals: scopedTotals(o, o.lines, s),
+      storeCodes: o.subOrders.filter((x) => inStores(s, x.storeId)).map((x) => x.store.code),
       lineCount: lines.length,
       unitCount: lines.reduce((n, l) => n + l.quantity, 0),
     };
@@ -87,7 +98,10 @@ export async function listOrders(
   return { items, nextCursor, total };
 }
 
-/** The audit trail of an order, oldest first. */
+/**
+ * The audit trail of an order, oldest first. Who sees the whole order reads its entries; a seller
+ * who sees only their stores' part reads the parts of the entries that concerned those stores.
+ */
 export async function getOrderHistory(
   db: Db,
   actor: Actor,
@@ -95,36 +109,57 @@ export async function getOrderHistory(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: HistoryEntryT[]; nextCursor: string | null }> {
   authorize(actor, "order.read");
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderReadWhere(actor)] }, select: { id: true } });
-  if (!order) throw notFound("Order");
-  const cursorId = page.cursor ? decodeCursor(page.cursor) : undefined;
-  const rows = await db.orderHistory.findMany({
-    where: { orderId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: page.limit + 1,
-    ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, orderReadWhere(actor)] },
+    select: { id: true, buyerId: true, subOrders: { select: { storeId: true } } },
   });
-  const items = rows.slice(0, page.limit).map((h) => ({
-    id: h.id,
-    action: h.action,
-    actor: h.actorLabel,
-    oldStatus: h.oldStatus,
-    newStatus: h.newStatus,
-    description: h.description,
-    createdAt: h.createdAt.toISOString(),
-    data: h.data ?? null,
-  }));
+  if (!order) throw notFound("Order");
+  const stores = visibleStores(actor, order);
+  const cursorId = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const window = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], take: page.limit + 1, ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}) };
+  const rows: HistoryEntryT[] =
+    stores === "all"
+      ? (await db.orderHistory.findMany({ where: { orderId }, ...window })).map((h) => ({
+          id: h.id,
+          action: h.action,
+          actor: h.actorLabel,
+          oldStatus: h.oldStatus,
+          newStatus: h.newStatus,
+          description: h.description,
+          createdAt: h.createdAt.toISOString(),
+          data: h.data ?? null,
+        }))
+      : (
+          await db.orderHistoryStorePart.findMany({
+            where: historyPartWhere(orderId, stores),
+            include: { history: { select: { action: true, actorLabel: true } } },
+            ...window,
+          })
+        ).map((p) => ({
+          id: p.id,
+          action: p.history.action,
+          actor: p.history.actorLabel,
+          oldStatus: p.oldStatus,
+          newStatus: p.newStatus,
+          description: p.description,
+          createdAt: p.createdAt.toISOString(),
+          data: p.data ?? null,
+        }));
+  const items = rows.slice(0, page.limit);
   return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null };
 }
 
-/** Notes on an order: buyers see customer-visible notes only. */
+/** Notes on an order the actor sees (scope.ts): buyers customer-visible ones, sellers their stores'. */
 export async function listOrderNotes(db: Db, actor: Actor, orderId: string) {
   authorize(actor, "order.read");
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderReadWhere(actor)] }, select: { id: true, buyerId: true } });
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, orderReadWhere(actor)] },
+    select: { id: true, buyerId: true, subOrders: { select: { storeId: true } } },
+  });
   if (!order) throw notFound("Order");
-  const staff = actor.roles.has("SELLER") || actor.roles.has("OPS") || actor.roles.has("APPROVER");
   const notes = await db.orderNote.findMany({
-    where: { orderId, ...(staff ? {} : { visibility: "CUSTOMER" }) },
+    where: noteWhere(actor, orderId, visibleStores(actor, order)),
+    include: { subOrder: { select: { store: { select: { code: true } } } } },
     orderBy: { createdAt: "desc" },
   });
   return notes.map((n) => ({
@@ -133,6 +168,7 @@ export async function listOrderNotes(db: Db, actor: Actor, orderId: string) {
     visibility: n.visibility,
     notifyCustomer: n.notifyCustomer,
     author: n.authorLabel,
+    storeCode: n.subOrder?.store.code ?? null,
     createdAt: n.createdAt.toISOString(),
   }));
 }

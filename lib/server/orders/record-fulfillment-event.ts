@@ -87,7 +87,16 @@ export async function recordFulfillmentEvent(
       });
     }
     const statuses = await refreshStatuses(tx, order);
-    const summary = moves.map((m) => `${m.quantity} × ${m.line.sku} (line ${m.line.lineNumber})`).join(", ");
+    const describe = (some: typeof moves) =>
+      `${some.map((m) => `${m.quantity} × ${m.line.sku} (line ${m.line.lineNumber})`).join(", ")} ${PAST_TENSE[input.type]}${
+        input.trackingNumber ? ` (tracking ${input.trackingNumber})` : ""
+      }`;
+    const dataOf = (some: typeof moves) => ({
+      type: input.type,
+      trackingNumber: input.trackingNumber ?? null,
+      lines: some.map((m) => ({ orderLineId: m.line.id, quantity: m.quantity })),
+    });
+    const storeIds = [...new Set(moves.map((m) => m.line.storeId))];
     await recordOrderCommand(
       tx,
       actor,
@@ -96,8 +105,12 @@ export async function recordFulfillmentEvent(
         action: `FULFILLMENT_${input.type}`,
         oldStatus: statuses.oldStatus,
         newStatus: statuses.newStatus,
-        description: `${summary} ${PAST_TENSE[input.type]}${input.trackingNumber ? ` (tracking ${input.trackingNumber})` : ""}`,
-        data: { type: input.type, trackingNumber: input.trackingNumber ?? null, lines: moves.map((m) => ({ orderLineId: m.line.id, quantity: m.quantity })) },
+        description: describe(moves),
+        data: dataOf(moves),
+        stores: storeIds.map((storeId) => {
+          const mine = moves.filter((m) => m.line.storeId === storeId);
+          return { storeId, description: describe(mine), data: dataOf(mine), ...statuses.ofStore(storeId) };
+        }),
       },
       [
         {

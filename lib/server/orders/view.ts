@@ -3,7 +3,7 @@ import type { OrderViewT } from "../../contracts/orders.ts";
 import { lineTotal } from "../../domain/money/money.ts";
 import { lineStatusByCode } from "../../domain/quantity/line-status.ts";
 import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "../../domain/quantity/order-status.ts";
-import { inStores } from "./scope.ts";
+import { inStores, scopedPayments, scopedStatus, scopedTotals, type StoreSet } from "./scope.ts";
 
 export const ORDER_VIEW_INCLUDE = {
   subOrders: { include: { store: true }, orderBy: { createdAt: "asc" } },
@@ -17,33 +17,27 @@ export function aggregateLabel(status: string): string {
   return AGGREGATE_STATUS_LABELS[status as AggregateStatus] ?? status;
 }
 
-/** The API/UI shape of an order. Sellers see only their own stores' sub-orders and lines. */
-export function toOrderView(
-  order: OrderWithDetails,
-  stores: "all" | ReadonlySet<string>,
-  locationCodes: ReadonlyMap<string, string>,
-): OrderViewT {
+/**
+ * The API/UI shape of an order. A seller who sees only part of it (scope.ts) gets their stores'
+ * sub-orders and lines, totals and status of those lines, and no tenders.
+ */
+export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationCodes: ReadonlyMap<string, string>): OrderViewT {
+  const status = scopedStatus(order, order.lines, stores);
   return {
     id: order.id,
     number: order.number,
     externalRef: order.externalRef,
     version: order.version,
-    status: order.status,
-    statusLabel: aggregateLabel(order.status),
+    view: stores === "all" ? "ORDER" : "STORES",
+    status,
+    statusLabel: aggregateLabel(status),
     currency: order.currency,
     orderType: order.orderType,
     customerType: order.customerType,
     buyerEmail: order.buyerEmail,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
-    totals: {
-      subtotal: order.subtotal,
-      tax: order.tax,
-      shipping: order.shipping,
-      discount: order.discount,
-      total: order.total,
-      refunded: order.refunded,
-    },
+    totals: scopedTotals(order, order.lines, stores),
     subOrders: order.subOrders
       .filter((s) => inStores(stores, s.storeId))
       .map((s) => ({ id: s.id, storeCode: s.store.code, storeName: s.store.name, status: s.status, total: s.total, refunded: s.refunded })),
@@ -79,7 +73,7 @@ export function toOrderView(
         statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
         refunded: l.refunded,
       })),
-    payments: order.payments.map((p) => ({
+    payments: scopedPayments(order.payments, stores).map((p) => ({
       id: p.id,
       method: p.method,
       amount: p.amount,

@@ -45,6 +45,7 @@ export const addOrderNoteAction = defineAction({
     body: formRawText(form, "body"),
     visibility: formText(form, "visibility"),
     notifyCustomer: form.get("notifyCustomer") === "on",
+    storeCode: formText(form, "storeCode"),
   }),
   schema: AddNote,
   run: (actor, input, ref) => addOrderNote(db(), actor, ref.orderId, input),

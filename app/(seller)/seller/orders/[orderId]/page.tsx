@@ -72,7 +72,7 @@ export default async function SellerOrderPage({ params }: Props) {
             }
           >
             <Suspense fallback={<Skeleton className="h-16 w-full" />}>
-              <Cancellations orderId={order.id} currency={order.currency} lineIds={order.lines.map((l) => l.id)} />
+              <Cancellations orderId={order.id} currency={order.currency} />
             </Suspense>
           </Card>
           <Card title="History" titleId="history">
@@ -93,11 +93,9 @@ export default async function SellerOrderPage({ params }: Props) {
               ]}
             />
           </Card>
-          <Card title="Order totals" titleId="totals">
+          <Card title={order.view === "STORES" ? "Your stores' totals" : "Order totals"} titleId="totals">
             <OrderTotals order={order} />
-            {order.subOrders.reduce((n, s) => n + s.total, 0) !== order.totals.total && (
-              <p className="mt-2 text-xs text-slate-500">Includes lines of other stores, which are not shown here.</p>
-            )}
+            {order.view === "STORES" && <p className="mt-2 text-xs text-slate-500">Of your stores&apos; lines only; other stores&apos; lines of this order are not shown.</p>}
             {order.subOrders.length > 0 && (
               <>
                 <h3 className="mt-4 text-sm font-semibold text-slate-900">Your sub-orders</h3>
@@ -118,10 +116,18 @@ export default async function SellerOrderPage({ params }: Props) {
             )}
           </Card>
           <Card title="Payments" titleId="payments">
-            <PaymentsList order={order} />
+            {order.view === "STORES" ? (
+              <p className="text-sm text-slate-600">The payments cover the whole order, including other stores&apos; lines, so they are not shown here.</p>
+            ) : (
+              <PaymentsList order={order} />
+            )}
           </Card>
           <Card title="Notes" titleId="notes">
-            <AddNoteForm orderId={order.id} action={addOrderNoteAction} />
+            <AddNoteForm
+              orderId={order.id}
+              action={addOrderNoteAction}
+              stores={order.view === "STORES" ? order.subOrders.map((s) => ({ code: s.storeCode, name: s.storeName })) : []}
+            />
             <div className="mt-5 border-t border-slate-100 pt-4">
               <Suspense fallback={<Skeleton className="h-16 w-full" />}>
                 <Notes orderId={order.id} />
@@ -139,19 +145,16 @@ async function History({ orderId, version }: { orderId: string; version: number 
   return <HistoryTimeline orderId={orderId} version={version} initial={page} pageSize={HISTORY_PAGE_SIZE} />;
 }
 
-async function Cancellations({ orderId, currency, lineIds }: { orderId: string; currency: string; lineIds: string[] }) {
+// The requests, their lines, refund shares and tasks come already limited to the seller's stores.
+async function Cancellations({ orderId, currency }: { orderId: string; currency: string }) {
   const [{ items }, reasons] = await Promise.all([loadCancellations(orderId), loadReasonCodes()]);
-  const visible = new Set(lineIds);
-  // Requests that touch only other stores' lines are not this seller's business.
-  const mine = items.filter((r) => r.lines.some((l) => visible.has(l.orderLineId)));
   return (
     <CancellationRequestList
-      requests={mine}
+      requests={items}
       currency={currency}
       reasonLabels={Object.fromEntries(reasons.map((r) => [r.code, r.label]))}
       showTasks
       showRequester
-      visibleLineIds={visible}
     />
   );
 }
