@@ -11,6 +11,7 @@ import { MAX_MONEY } from "../../lib/domain/money/money.ts";
 import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
 import { getOrder } from "../../lib/server/orders/queries.ts";
 import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
+import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
 
 const INT32_MAX = 2 ** 31 - 1;
 const UNIT_PRICE = 3_000_000_000;
@@ -65,7 +66,15 @@ describe.each(engines())("money past 2^31 on %s", (engine) => {
 
     // Cancel 3 of 4: 3 × 3,000,000,000 + round_half_up(1,234,567,891 × 3 / 4) = 9,925,925,918.
     const buyer = await f.as("buyer@demo.test");
-    const first = await createCancellationRequest(f.db, buyer, order.id, cancelUnits(order.lines[0]!.id, 3));
+    const manager = await f.as("manager@demo.test");
+    // An order of 500.00 or more needs a manager's sign-off (SPEC §5); the refund is paid on approval.
+    const cancelApproved = async (quantity: number) => {
+      const created = await createCancellationRequest(f.db, buyer, order.id, cancelUnits(order.lines[0]!.id, quantity));
+      expect(created.status).toBe("PENDING_APPROVAL");
+      expect(created.approvals.map((a) => a.level)).toEqual(["MANAGER"]);
+      return approveCancellationRequest(f.db, manager, order.id, created.id, {});
+    };
+    const first = await cancelApproved(3);
     const refund1 = 9_000_000_000 + 925_925_918;
     expect(first.status).toBe("COMPLETED");
     expect(first.lines[0]!.refund).toEqual({ merchandise: 9_000_000_000, tax: 925_925_918, shipping: 0, discount: 0, total: refund1 });
@@ -75,7 +84,7 @@ describe.each(engines())("money past 2^31 on %s", (engine) => {
     expect(byTender1.CARD).toBeGreaterThan(INT32_MAX);
 
     // The rest: everything paid comes back, to the minor unit.
-    const second = await createCancellationRequest(f.db, buyer, order.id, cancelUnits(order.lines[0]!.id, 1));
+    const second = await cancelApproved(1);
     expect(second.status).toBe("COMPLETED");
     expect(second.refund.total).toBe(TOTAL - refund1);
 
