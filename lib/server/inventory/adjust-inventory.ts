@@ -6,7 +6,7 @@ import { DomainError, notFound, validationFailed, type FieldError } from "../../
 import { appendEvents } from "../audit.ts";
 import { inTransaction } from "../tx.ts";
 import { changeSupply } from "./supply.ts";
-import { locationReadWhere, mayAdjustStockAt } from "../orders/scope.ts";
+import { locationReadWhere, mayAdjustStockAt } from "./stock-scope.ts";
 
 export interface SupplyViewT {
   sku: string;
