@@ -70,8 +70,28 @@ const intakeAction = fc.record({
 const eventType = fc.oneof({ weight: 3, arbitrary: fc.constant("NEXT" as const) }, { weight: 1, arbitrary: fc.constantFrom(...FULFILMENT_EVENTS) });
 const action = fc.oneof(
   { weight: 2, arbitrary: intakeAction },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("fulfil" as const), order: fc.nat(), line: fc.nat(), type: eventType, quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 7 })) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant("cancel" as const), order: fc.nat(), lines: fc.array(fc.record({ line: fc.nat(), quantity: fc.oneof(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 7 })) }), { minLength: 1, maxLength: 2 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant("fulfil" as const),
+      order: fc.nat(),
+      line: fc.nat(),
+      type: eventType,
+      quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 7 })),
+      /** The same event repeated, so that units get as far as shipped and delivered. */
+      times: fc.oneof({ weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 6 }) }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant("cancel" as const),
+      order: fc.nat(),
+      lines: fc.array(fc.record({ line: fc.nat(), quantity: fc.oneof(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 7 })) }), { minLength: 1, maxLength: 2 }),
+      /** What the approvers do right away when the request waits for them (or a later decide step). */
+      then: fc.constantFrom("WAIT" as const, "APPROVE" as const, "REJECT" as const),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("decide" as const), request: fc.nat(), approve: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("failGateway" as const), order: fc.option(fc.nat(), { nil: undefined }), mode: fc.constantFrom<GatewayFailMode>("DECLINE", "TIMEOUT", "TRANSIENT"), times: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("heal" as const) }) },
@@ -175,12 +195,21 @@ describe.each(engines())("property: random command sequences keep every invarian
   }
 
   async function fulfil(run: Run, a: Extract<Action, { k: "fulfil" }>) {
+    // Repeats move the same units on: each one is the event after the previous one.
+    let type: FulfilmentEventType | "NEXT" | undefined = a.type;
+    for (let i = 0; i < a.times && type; i++) {
+      const done: FulfilmentEventType | undefined = await fulfilOnce(run, a, type);
+      type = done && FULFILMENT_EVENTS[FULFILMENT_EVENTS.indexOf(done) + 1];
+    }
+  }
+
+  async function fulfilOnce(run: Run, a: Extract<Action, { k: "fulfil" }>, requested: FulfilmentEventType | "NEXT"): Promise<FulfilmentEventType | undefined> {
     const o = pick(run.orders, a.order);
     const lineId = o && pick(o.lines, a.line);
     if (!o || !lineId) return;
     const before = await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } });
     const type: FulfilmentEventType =
-      a.type === "NEXT" ? (FULFILMENT_EVENTS.find((e) => countsOfLine(before)[FULFILMENT_TRANSITIONS[e].from] > 0) ?? "DELIVER") : a.type;
+      requested === "NEXT" ? (FULFILMENT_EVENTS.find((e) => countsOfLine(before)[FULFILMENT_TRANSITIONS[e].from] > 0) ?? "DELIVER") : requested;
     const { from, to } = FULFILMENT_TRANSITIONS[type];
     const column = HELD[from];
     const holds = column ? await f.db.cancellationRequestLine.findMany({ where: { orderLineId: lineId, active: true } }) : [];
@@ -198,6 +227,7 @@ describe.each(engines())("property: random command sequences keep every invarian
       expect(result, `${type} ${a.quantity} of ${available} available must be refused`).toBe("INSUFFICIENT_QUANTITY");
     }
     expect(after).toEqual(expected);
+    return type;
   }
 
   async function cancel(run: Run, a: Extract<Action, { k: "cancel" }>) {
@@ -212,8 +242,11 @@ describe.each(engines())("property: random command sequences keep every invarian
       id = (await createCancellationRequest(f.db, ops, o.id, input)).id;
     });
     count(`cancel:${id ? (await f.db.cancellationRequest.findUniqueOrThrow({ where: { id } })).status : result}`);
-    if (id) run.requests.push({ id, orderId: o.id });
-    else {
+    if (id) {
+      run.requests.push({ id, orderId: o.id });
+      // Approve sign-off by sign-off (a request may need several levels), or reject at once.
+      for (let i = 0; i < 3 && a.then !== "WAIT"; i++) if (!(await decideTask(run, await pendingTask(id), a.then === "APPROVE"))) break;
+    } else {
       // Refused: nothing changed.
       expect(result).not.toBe("OK");
       expect(await f.db.cancellationRequest.count({ where: { orderId: o.id } })).toBe(requestsBefore);
@@ -221,11 +254,18 @@ describe.each(engines())("property: random command sequences keep every invarian
     }
   }
 
+  const pendingTask = (requestId: string) => f.db.approvalTask.findFirst({ where: { subjectId: requestId, status: "PENDING" }, orderBy: { id: "asc" } });
+
   async function decide(run: Run, a: Extract<Action, { k: "decide" }>) {
     const pending = await f.db.approvalTask.findMany({ where: { subjectId: { in: run.requests.map((r) => r.id) }, status: "PENDING" }, orderBy: { id: "asc" } });
-    const task = pick(pending, a.request);
+    await decideTask(run, pick(pending, a.request) ?? null, a.approve);
+  }
+
+  /** The approver of the task's level approves or rejects its request; false when there is nothing to decide. */
+  async function decideTask(run: Run, task: { subjectId: string; level: string } | null, approve: boolean): Promise<boolean> {
     const r = task && run.requests.find((x) => x.id === task.subjectId);
-    if (!task || !r) return;
+    if (!task || !r) return false;
+    const a = { approve };
     const approver = await f.as(APPROVER[task.level]!);
     const result = await outcome(() =>
       a.approve
@@ -237,6 +277,7 @@ describe.each(engines())("property: random command sequences keep every invarian
     count(`${a.approve ? "approve" : "reject"}:${task.level}:${request.status}`);
     if (!a.approve) expect(request.status).toBe("REJECTED");
     else expect(request.status).not.toBe("REJECTED");
+    return true;
   }
 
   async function step(run: Run, a: Action) {
