@@ -90,6 +90,8 @@ const action = fc.oneof(
       lines: fc.array(fc.record({ line: fc.nat(), quantity: fc.oneof(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 7 })) }), { minLength: 1, maxLength: 2 }),
       /** What the approvers do right away when the request waits for them (or a later decide step). */
       then: fc.constantFrom("WAIT" as const, "APPROVE" as const, "REJECT" as const),
+      /** The same request made again, so that lines get cancelled in parts. */
+      times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 4 })),
     }),
   },
   { weight: 3, arbitrary: fc.record({ k: fc.constant("decide" as const), request: fc.nat(), approve: fc.boolean() }) },
@@ -231,6 +233,10 @@ describe.each(engines())("property: random command sequences keep every invarian
   }
 
   async function cancel(run: Run, a: Extract<Action, { k: "cancel" }>) {
+    for (let i = 0; i < a.times; i++) await cancelOnce(run, a);
+  }
+
+  async function cancelOnce(run: Run, a: Extract<Action, { k: "cancel" }>) {
     const o = pick(run.orders, a.order);
     if (!o) return;
     const lines = [...new Map(a.lines.map((l) => [pick(o.lines, l.line)!, l.quantity])).entries()].map(([orderLineId, quantity]) => ({ orderLineId, quantity }));
