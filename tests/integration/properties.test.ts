@@ -1,0 +1,366 @@
+// Property tests: random sequences of commands (order intake, fulfilment events, cancellation
+// requests, approvals and rejections, gateway failures, background job passes, fallout retries,
+// points withdrawals and partial cancellations) against a real database, checking after every
+// step the invariants `npm run check` knows plus cancel-in-parts = cancel-at-once to the cent.
+//
+// A failure prints fast-check's seed and path; replay it with
+//   PROPERTY_SEED=<seed> PROPERTY_PATH=<path> npx vitest run --project integration tests/integration/properties.test.ts
+// PROPERTY_RUNS overrides the number of runs per engine.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
+import { engines } from "../support/test-db.ts";
+import type { Actor } from "../../lib/auth/actor.ts";
+import { IntakeOrder } from "../../lib/contracts/orders.ts";
+import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
+import { PointsPartialCancellation } from "../../lib/contracts/points.ts";
+import { FULFILMENT_EVENTS, FULFILMENT_TRANSITIONS, type Bucket, type FulfilmentEventType } from "../../lib/domain/quantity/buckets.ts";
+import { lineRefund } from "../../lib/domain/cancellation/line-refund.ts";
+import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
+import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
+import { countsOfLine } from "../../lib/server/orders/line-counts.ts";
+import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
+import { approveCancellationRequest, rejectCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
+import { failNextRefundCalls, failNextRefunds, healGateway, type GatewayFailMode } from "../../lib/server/payments/gateway.ts";
+import { drainJobs, runnerId } from "../../lib/server/jobs/runner.ts";
+import { listFalloutCases, retryFalloutCase } from "../../lib/server/fallout/fallout-cases.ts";
+import { createPointsAccount, depositPoints, withdrawPoints } from "../../lib/server/points/accounts.ts";
+import { cancelPointsWithdrawal } from "../../lib/server/points/partial-cancellation.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/server/checks/consistency.ts";
+import { findPointsMismatches } from "../../lib/server/points/check-points.ts";
+import { JOB_HANDLERS } from "../../lib/wiring.ts";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
+const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
+const PATH = process.env.PROPERTY_PATH;
+const MINUTE = 60_000;
+
+/** What an order line can be made of: the SKU, its store and where it ships from. */
+const PRODUCTS = [
+  { sku: "SKU-MUG", category: "KITCHEN", storeCode: "acme", location: "DC-EAST" },
+  { sku: "SKU-PAN", category: "KITCHEN", storeCode: "acme", location: "DC-EAST" },
+  { sku: "SKU-TENT", category: "OUTDOOR", storeCode: "globex", location: "DC-WEST" },
+] as const;
+const APPROVER = { SUPERVISOR: "supervisor@demo.test", MANAGER: "manager@demo.test", DIRECTOR: "director@demo.test" } as Record<string, string>;
+const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked">> = {
+  OPEN: "heldOpen",
+  ALLOCATED: "heldAllocated",
+  RELEASED: "heldReleased",
+  PICKED: "heldPicked",
+  PACKED: "heldPacked",
+};
+
+// ── the generator: plain data; indices pick among what the run has created so far ──
+const intakeLine = fc
+  .record({
+    product: fc.nat(PRODUCTS.length - 1),
+    quantity: fc.integer({ min: 1, max: 6 }),
+    unitPrice: fc.integer({ min: 1, max: 15_000 }),
+    tax: fc.integer({ min: 0, max: 5_000 }),
+    shipping: fc.integer({ min: 0, max: 2_000 }),
+    discountPercent: fc.integer({ min: 0, max: 90 }),
+  });
+const intakeAction = fc.record({
+  k: fc.constant("intake" as const),
+  lines: fc.array(intakeLine, { minLength: 1, maxLength: 3 }),
+  split: fc.integer({ min: 0, max: 100 }),
+  tenders: fc.constantFrom("ONE", "TWO", "POINTS"),
+});
+/** NEXT moves the line's least advanced units on; a random event type is mostly one that must be refused. */
+const eventType = fc.oneof({ weight: 3, arbitrary: fc.constant("NEXT" as const) }, { weight: 1, arbitrary: fc.constantFrom(...FULFILMENT_EVENTS) });
+const action = fc.oneof(
+  { weight: 2, arbitrary: intakeAction },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant("fulfil" as const),
+      order: fc.nat(),
+      line: fc.nat(),
+      type: eventType,
+      quantity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 7 })),
+      /** The same event repeated, so that units get as far as shipped and delivered. */
+      times: fc.oneof({ weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 6 }) }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant("cancel" as const),
+      order: fc.nat(),
+      lines: fc.array(fc.record({ line: fc.nat(), quantity: fc.oneof(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 7 })) }), { minLength: 1, maxLength: 2 }),
+      /** What the approvers do right away when the request waits for them (or a later decide step). */
+      then: fc.constantFrom("WAIT" as const, "APPROVE" as const, "REJECT" as const),
+      /** The same request made again, so that lines get cancelled in parts. */
+      times: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 4 })),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant("decide" as const), request: fc.nat(), approve: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("failGateway" as const), order: fc.option(fc.nat(), { nil: undefined }), mode: fc.constantFrom<GatewayFailMode>("DECLINE", "TIMEOUT", "TRANSIENT"), times: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("heal" as const) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("runJobs" as const), minutesLater: fc.integer({ min: 0, max: 180 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("retryFallout" as const) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("withdrawPoints" as const), points: fc.integer({ min: 1, max: 400 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("cancelPoints" as const), withdrawal: fc.nat(), points: fc.integer({ min: 1, max: 300 }) }) },
+);
+type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
+
+/** The part of the world one run created (the database is shared by the runs of one engine). */
+interface Run {
+  orders: { id: string; lines: string[] }[];
+  requests: { id: string; orderId: string }[];
+  withdrawals: string[];
+}
+
+describe.each(engines())("property: random command sequences keep every invariant on %s", (engine) => {
+  let f: Fixture;
+  let ops: Actor;
+  let integration: Actor;
+  let accountId: string;
+  let n = 0;
+  /** How often each command ended how (printed once per engine, to show what the runs exercised). */
+  const tally = new Map<string, number>();
+  const count = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
+
+  beforeAll(async () => {
+    f = await createFixture(engine);
+    for (const p of PRODUCTS) await f.stock(p.sku, p.location, 1_000_000);
+    ops = await f.as("ops@demo.test");
+    integration = await f.as("integration@demo.test");
+    const existing = await f.db.pointsAccount.findUnique({ where: { ownerEmail: "buyer@demo.test" } });
+    accountId = existing?.id ?? (await createPointsAccount(f.db, ops, { ownerEmail: "buyer@demo.test", deductionOrder: "FIFO" })).id;
+    await depositPoints(f.db, ops, accountId, { programId: "PROPERTY", points: 5_000_000, expiresAt: "2099-01-01" });
+  });
+  afterAll(async () => {
+    console.log(`[property ${engine}] ${[...tally].sort().map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    await f?.drop();
+  });
+
+  const pick = <T>(list: readonly T[], i: number | undefined): T | undefined => (list.length && i !== undefined ? list[i % list.length] : undefined);
+  async function drain(minutesLater: number) {
+    const pass = await drainJobs(f.db, { owner: runnerId("property"), handlers: JOB_HANDLERS, now: () => new Date(Date.now() + minutesLater * MINUTE) });
+    for (const [k, v] of Object.entries(pass.outcomes)) for (let i = 0; i < v; i++) count(`job:${k}`);
+  }
+
+  /** The invariants of `npm run check`, and per line: its refunds add up to cancelling its cancelled units at once. */
+  async function assertInvariants(run: Run, where: string) {
+    const problems = {
+      ledger: await findQuantityLedgerMismatches(f.db),
+      inventory: await findInventoryMismatches(f.db),
+      money: await findMoneyMismatches(f.db),
+      points: await findPointsMismatches(f.db),
+      parts: [] as unknown[],
+      orders: [] as unknown[],
+    };
+    for (const o of run.orders) {
+      const order = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+      const lines = await f.db.orderLine.findMany({ where: { orderId: o.id }, include: { cancellationLines: true } });
+      let executed = 0;
+      for (const line of lines) {
+        const parts = line.cancellationLines.filter((rl) => rl.cancelledQuantity > 0);
+        const cancelled = parts.reduce((s, rl) => s + rl.cancelledQuantity, 0);
+        const sum = (k: "merchandise" | "tax" | "shipping" | "discount" | "refundTotal") => parts.reduce((s, rl) => s + rl[k], 0);
+        const inParts = { merchandise: sum("merchandise"), tax: sum("tax"), shipping: sum("shipping"), discount: sum("discount"), total: sum("refundTotal") };
+        const atOnce = lineRefund(line, 0, line.qtyCancelled);
+        executed += inParts.total;
+        if (cancelled !== line.qtyCancelled || JSON.stringify(inParts) !== JSON.stringify(atOnce) || line.refunded > atOnce.total) {
+          problems.parts.push({ line: line.id, qtyCancelled: line.qtyCancelled, cancelledInParts: cancelled, inParts, atOnce, lineRefunded: line.refunded });
+        }
+      }
+      // What the order got back never exceeds what its executed cancellations refund.
+      if (order.refunded > executed) problems.orders.push({ order: o.id, refunded: order.refunded, executed });
+    }
+    const bad = Object.entries(problems).filter(([, v]) => v.length);
+    if (bad.length) throw new Error(`invariants broken after ${where}: ${JSON.stringify(Object.fromEntries(bad), null, 1)}`);
+  }
+
+  async function intake(run: Run, a: Extract<Action, { k: "intake" }>) {
+    const lines = a.lines.map((l) => {
+      const p = PRODUCTS[l.product]!;
+      const discount = Math.floor((l.quantity * l.unitPrice * l.discountPercent) / 100);
+      return { sku: p.sku, itemName: p.sku, category: p.category, storeCode: p.storeCode, quantity: l.quantity, unitPrice: l.unitPrice, taxAmount: l.tax, shippingAmount: l.shipping, discountAmount: discount, shipFromLocationCode: p.location };
+    });
+    const total = lines.reduce((s, l) => s + l.quantity * l.unitPrice + l.taxAmount + l.shippingAmount - l.discountAmount, 0);
+    const first = Math.max(1, Math.floor((total * a.split) / 100));
+    const payments: Record<string, unknown>[] = [];
+    if (a.tenders === "ONE" || first >= total) payments.push({ method: "CARD", amount: total });
+    else if (a.tenders === "TWO") payments.push({ method: "CARD", amount: first }, { method: "GIFT_CARD", amount: total - first });
+    else {
+      const points = Math.min(total - first, 5_000);
+      const w = await withdrawPoints(f.db, ops, accountId, { points });
+      payments.push({ method: "CARD", amount: total - points }, { method: "POINTS", amount: points, pointsWithdrawTransactionId: w.transactionId });
+    }
+    const input = IntakeOrder.parse({ externalRef: `prop-${engine}-${++n}`, buyerEmail: "buyer@demo.test", currency: "USD", lines, payments });
+    const order = await intakeOrder(f.db, integration, input);
+    expect(order.totals.total).toBe(total);
+    run.orders.push({ id: order.id, lines: order.lines.map((l) => l.id) });
+    count(`intake:${a.tenders}`);
+  }
+
+  async function fulfil(run: Run, a: Extract<Action, { k: "fulfil" }>) {
+    // Repeats move the same units on: each one is the event after the previous one.
+    let type: FulfilmentEventType | "NEXT" | undefined = a.type;
+    for (let i = 0; i < a.times && type; i++) {
+      const done: FulfilmentEventType | undefined = await fulfilOnce(run, a, type);
+      type = done && FULFILMENT_EVENTS[FULFILMENT_EVENTS.indexOf(done) + 1];
+    }
+  }
+
+  async function fulfilOnce(run: Run, a: Extract<Action, { k: "fulfil" }>, requested: FulfilmentEventType | "NEXT"): Promise<FulfilmentEventType | undefined> {
+    const o = pick(run.orders, a.order);
+    const lineId = o && pick(o.lines, a.line);
+    if (!o || !lineId) return;
+    const before = await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } });
+    const type: FulfilmentEventType =
+      requested === "NEXT" ? (FULFILMENT_EVENTS.find((e) => countsOfLine(before)[FULFILMENT_TRANSITIONS[e].from] > 0) ?? "DELIVER") : requested;
+    const { from, to } = FULFILMENT_TRANSITIONS[type];
+    const column = HELD[from];
+    const holds = column ? await f.db.cancellationRequestLine.findMany({ where: { orderLineId: lineId, active: true } }) : [];
+    const held = column ? holds.reduce((s, h) => s + h[column], 0) : 0;
+    const available = countsOfLine(before)[from] - held;
+    const result = await outcome(() => recordFulfillmentEvent(f.db, ops, o.id, { type, lines: [{ orderLineId: lineId, quantity: a.quantity }] }));
+    count(`fulfil:${result}`);
+    const after = countsOfLine(await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } }));
+    const expected = countsOfLine(before);
+    if (a.quantity <= available) {
+      expect(result, `${type} ${a.quantity} of ${available} available`).toBe("OK");
+      expected[from] -= a.quantity;
+      expected[to] += a.quantity;
+    } else {
+      expect(result, `${type} ${a.quantity} of ${available} available must be refused`).toBe("INSUFFICIENT_QUANTITY");
+    }
+    expect(after).toEqual(expected);
+    return type;
+  }
+
+  async function cancel(run: Run, a: Extract<Action, { k: "cancel" }>) {
+    for (let i = 0; i < a.times; i++) await cancelOnce(run, a);
+  }
+
+  async function cancelOnce(run: Run, a: Extract<Action, { k: "cancel" }>) {
+    const o = pick(run.orders, a.order);
+    if (!o) return;
+    const lines = [...new Map(a.lines.map((l) => [pick(o.lines, l.line)!, l.quantity])).entries()].map(([orderLineId, quantity]) => ({ orderLineId, quantity }));
+    const requestsBefore = await f.db.cancellationRequest.count({ where: { orderId: o.id } });
+    const linesBefore = await f.db.orderLine.findMany({ where: { orderId: o.id }, orderBy: { id: "asc" } });
+    const input = CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines } });
+    let id: string | undefined;
+    const result = await outcome(async () => {
+      id = (await createCancellationRequest(f.db, ops, o.id, input)).id;
+    });
+    count(`cancel:${id ? (await f.db.cancellationRequest.findUniqueOrThrow({ where: { id } })).status : result}`);
+    if (id) {
+      run.requests.push({ id, orderId: o.id });
+      // Approve sign-off by sign-off (a request may need several levels), or reject at once.
+      for (let i = 0; i < 3 && a.then !== "WAIT"; i++) if (!(await decideTask(run, await pendingTask(id), a.then === "APPROVE"))) break;
+    } else {
+      // Refused: nothing changed.
+      expect(result).not.toBe("OK");
+      expect(await f.db.cancellationRequest.count({ where: { orderId: o.id } })).toBe(requestsBefore);
+      expect((await f.db.orderLine.findMany({ where: { orderId: o.id }, orderBy: { id: "asc" } })).map(countsOfLine)).toEqual(linesBefore.map(countsOfLine));
+    }
+  }
+
+  const pendingTask = (requestId: string) => f.db.approvalTask.findFirst({ where: { subjectId: requestId, status: "PENDING" }, orderBy: { id: "asc" } });
+
+  async function decide(run: Run, a: Extract<Action, { k: "decide" }>) {
+    const pending = await f.db.approvalTask.findMany({ where: { subjectId: { in: run.requests.map((r) => r.id) }, status: "PENDING" }, orderBy: { id: "asc" } });
+    await decideTask(run, pick(pending, a.request) ?? null, a.approve);
+  }
+
+  /** The approver of the task's level approves or rejects its request; false when there is nothing to decide. */
+  async function decideTask(run: Run, task: { subjectId: string; level: string } | null, approve: boolean): Promise<boolean> {
+    const r = task && run.requests.find((x) => x.id === task.subjectId);
+    if (!task || !r) return false;
+    const a = { approve };
+    const approver = await f.as(APPROVER[task.level]!);
+    const result = await outcome(() =>
+      a.approve
+        ? approveCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property" })
+        : rejectCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property says no" }),
+    );
+    expect(result).toBe("OK");
+    const request = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } });
+    count(`${a.approve ? "approve" : "reject"}:${task.level}:${request.status}`);
+    if (!a.approve) expect(request.status).toBe("REJECTED");
+    else expect(request.status).not.toBe("REJECTED");
+    return true;
+  }
+
+  async function step(run: Run, a: Action) {
+    count(a.k);
+    switch (a.k) {
+      case "intake":
+        return intake(run, a);
+      case "fulfil":
+        return fulfil(run, a);
+      case "cancel":
+        return cancel(run, a);
+      case "decide":
+        return decide(run, a);
+      case "failGateway": {
+        const o = pick(run.orders, a.order);
+        return o ? failNextRefunds(f.db, o.id, a.mode, a.times) : failNextRefundCalls(f.db, a.mode, a.times);
+      }
+      case "heal":
+        return healGateway(f.db);
+      case "runJobs":
+        return drain(a.minutesLater);
+      case "retryFallout": {
+        const ids = new Set(run.orders.map((o) => o.id));
+        const open = (await listFalloutCases(f.db, ops, { status: "OPEN", limit: 100 })).items.filter((c) => ids.has(c.orderId));
+        for (const c of open) {
+          expect(await outcome(() => retryFalloutCase(f.db, ops, c.id))).toBe("OK");
+          count("falloutRetried");
+        }
+        return;
+      }
+      case "withdrawPoints": {
+        const w = await withdrawPoints(f.db, ops, accountId, { points: a.points });
+        run.withdrawals.push(w.transactionId);
+        return;
+      }
+      case "cancelPoints": {
+        const w = pick(run.withdrawals, a.withdrawal);
+        if (!w) return;
+        const before = await f.db.pointsTransaction.findUniqueOrThrow({ where: { id: w } });
+        const body = PointsPartialCancellation.parse({ withdrawTransactionId: w, sourceTransactionId: `prop-${n}`, pointsToRefund: a.points });
+        const result = await outcome(() => cancelPointsWithdrawal(f.db, ops, body));
+        count(`cancelPoints:${result}`);
+        const after = await f.db.pointsTransaction.findUniqueOrThrow({ where: { id: w } });
+        if (a.points <= before.pointsCancelable) {
+          expect(result).toBe("OK");
+          expect(after.pointsCanceled).toBe(before.pointsCanceled + a.points);
+        } else {
+          expect(result).toBe("OVER_REFUND");
+          expect(after.pointsCanceled).toBe(before.pointsCanceled);
+        }
+        return;
+      }
+    }
+  }
+
+  it(`${RUNS} random sequences of up to 12 commands`, async () => {
+    await fc.assert(
+      fc.asyncProperty(intakeAction, fc.array(action, { minLength: 3, maxLength: 11, size: "max" }), async (first, rest) => {
+        const actions: Action[] = [first, ...rest];
+        const run: Run = { orders: [], requests: [], withdrawals: [] };
+        await healGateway(f.db);
+        for (const [i, a] of actions.entries()) {
+          await step(run, a);
+          await assertInvariants(run, `step ${i + 1} ${JSON.stringify(a)}`);
+        }
+        // Settle: a healthy gateway, fallen-out refunds retried, every due job run.
+        await healGateway(f.db);
+        await drain(24 * 60);
+        await step(run, { k: "retryFallout" });
+        await drain(48 * 60);
+        await assertInvariants(run, "settling");
+        for (const r of run.requests) {
+          const request = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } });
+          if (request.status === "COMPLETED" || request.status === "PARTIALLY_COMPLETED") expect(request.refundedTotal, `request ${r.id}`).toBe(request.refundTotal);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: true, verbose: 1 },
+    );
+  }, 600_000);
+});
