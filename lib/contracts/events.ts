@@ -402,9 +402,20 @@ export function eventDefinition(type: string): EventDefinition | undefined {
   return Object.hasOwn(EVENT_CATALOG, type) ? EVENT_CATALOG[type as EventType] : undefined;
 }
 
-/** The schema of a payload as stored in the outbox: the event's fields plus the envelope, nothing else. */
+const storedSchemas = new Map<EventDefinition, z.ZodObject>();
+
+/**
+ * The schema of a payload as stored in the outbox: the event's fields plus the envelope, nothing
+ * else. Built once per event type: every command validates its events with it, and a fresh zod
+ * schema would be compiled again on each write.
+ */
 export function storedPayloadSchema(def: EventDefinition): z.ZodObject {
-  return def.payload.extend({ ...(def.aggregate === "Order" ? ORDER_ENVELOPE : {}), ...EVENT_ENVELOPE }).strict();
+  let schema = storedSchemas.get(def);
+  if (!schema) {
+    schema = def.payload.extend({ ...(def.aggregate === "Order" ? ORDER_ENVELOPE : {}), ...EVENT_ENVELOPE }).strict();
+    storedSchemas.set(def, schema);
+  }
+  return schema;
 }
 
 /** The example payload as stored (and delivered as `data`): envelope values filled in. */
