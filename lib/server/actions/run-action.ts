@@ -4,6 +4,7 @@
 // `define-action.ts` binds it to Next (revalidatePath, redirect) and the signed-in actor.
 import { z } from "zod";
 import type { Actor } from "../../auth/actor.ts";
+import { nulFieldErrors } from "../http/json-guard.ts";
 import {
   failureFrom,
   formText,
@@ -19,8 +20,7 @@ import {
 /** Said when a hidden field naming what the form acts on is missing or malformed (an old or altered page). */
 export const STALE_FORM = "This form is out of date. Reload the page and try again.";
 
-/** Next to a field holding a NUL character, which PostgreSQL cannot store. */
-export const NUL_MESSAGE = "must not contain the NUL character (\\u0000)";
+export { NUL_MESSAGE } from "../http/json-guard.ts";
 
 const DEFAULT_INVALID = "Please correct the highlighted fields.";
 
@@ -82,10 +82,7 @@ export interface ActionEffects {
 /** Text fields holding a NUL character, keyed by the form field's name. */
 export function nulFields(form: FormData): FieldErrors {
   const out: FieldErrors = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    if (value.includes("\u0000") || name.includes("\u0000")) out[name.replaceAll("\u0000", "\\u0000")] ??= NUL_MESSAGE;
-  }
+  for (const e of nulFieldErrors(form.entries())) out[e.path] ??= e.message;
   return out;
 }
 

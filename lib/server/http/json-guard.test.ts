@@ -35,8 +35,8 @@ describe("inspectJson", () => {
   });
 
   it("flat records: NUL in a value or key", () => {
-    expect(nulFieldErrors({ orderId: "a\u0000" }, "path")).toEqual([{ path: "path.orderId", message: expect.any(String) }]);
-    expect(nulFieldErrors({ status: "OPEN" }, "query")).toEqual([]);
+    expect(nulFieldErrors(Object.entries({ orderId: "a\u0000" }), "path")).toEqual([{ path: "path.orderId", message: expect.any(String) }]);
+    expect(nulFieldErrors(Object.entries({ status: "OPEN" }), "query")).toEqual([]);
   });
 });
 

@@ -1,5 +1,8 @@
 import type { FieldError } from "../../domain/errors.ts";
 
+/** The message next to a field holding a NUL character, which PostgreSQL cannot store. */
+export const NUL_MESSAGE = "must not contain the NUL character (\\u0000)";
+
 /** Deepest nesting of arrays/objects a request body may have; real bodies need fewer than 8. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -19,7 +22,7 @@ export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonInsp
   while (stack.length) {
     const { value: v, depth, path } = stack.pop()!;
     if (typeof v === "string") {
-      if (v.includes("\u0000")) nul.push({ path: path || "(body)", message: "must not contain the NUL character (\\u0000)" });
+      if (v.includes("\u0000")) nul.push({ path: path || "(body)", message: NUL_MESSAGE });
       continue;
     }
     if (v === null || typeof v !== "object") continue;
@@ -34,11 +37,18 @@ export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonInsp
   return nul.length ? { ok: false, reason: "NUL_CHARACTER", errors: nul.slice(0, 20) } : { ok: true };
 }
 
-/** Strings of a flat record (path params, query) that hold a NUL character, as field errors. */
-export function nulFieldErrors(record: Record<string, unknown>, prefix: string): FieldError[] {
-  return Object.entries(record)
-    .filter(([k, v]) => k.includes("\u0000") || (typeof v === "string" && v.includes("\u0000")))
-    .map(([k]) => ({ path: `${prefix}.${k.replaceAll("\u0000", "\\u0000")}`, message: "must not contain the NUL character (\\u0000)" }));
+/**
+ * Named text values (path params, query, form fields) that hold a NUL character in their value or
+ * name, as field errors, in order; a name given several times is checked for each of its values.
+ */
+export function nulFieldErrors(entries: Iterable<readonly [string, unknown]>, prefix?: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [k, v] of entries) {
+    if (!k.includes("\u0000") && !(typeof v === "string" && v.includes("\u0000"))) continue;
+    const name = k.replaceAll("\u0000", "\\u0000");
+    errors.push({ path: prefix ? `${prefix}.${name}` : name, message: NUL_MESSAGE });
+  }
+  return errors;
 }
 
 /** Media types a JSON route accepts: application/json and any application/*+json. */

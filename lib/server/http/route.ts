@@ -80,7 +80,7 @@ function etagFor(def: ApiRouteDef, body: unknown): Record<string, string> {
 }
 
 function rejectNul(record: Record<string, unknown>, where: "path" | "query") {
-  const errors = nulFieldErrors(record, where);
+  const errors = nulFieldErrors(Object.entries(record), where);
   if (errors.length) throw new DomainError("VALIDATION_FAILED", `The ${where} is not valid`, { errors });
 }
 
