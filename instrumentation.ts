@@ -5,6 +5,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { wiring } = await import("./lib/wiring");
   wiring();
-  const { startInProcessRunner } = await import("./lib/server/jobs/in-process");
+  const { startInProcessRunner } = await import("./lib/platform/jobs/in-process");
   startInProcessRunner();
 }

@@ -4,19 +4,19 @@
 // percent-encoding (400), a path no route of the table has (404), a method the path does not take
 // (405 with Allow) — so the router never turns these into HTML or text errors.
 //
-// Pages: role-gated areas (lib/auth/role-areas.ts) answer a plain 404 to a signed-in user without
+// Pages: role-gated areas (lib/platform/auth/role-areas.ts) answer a plain 404 to a signed-in user without
 // the area's role, and send signed-out visitors to the login page, before a layout or page starts:
 // Next renders a route's layout and page in parallel, so a check in the layout alone cannot keep
 // the page from fetching and streaming its data. Roles are read fresh from the database, as every
 // page and command does; data reach is still checked by each query.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { mayEnter, roleAreaOf } from "@/lib/auth/role-areas";
-import type { Role } from "@/lib/auth/permissions";
-import { authSecret } from "@/lib/config/env";
-import { db } from "@/lib/db/client";
-import { problemBody, problemResponse } from "@/lib/server/http/problem";
-import { isDecodablePath, methodsForApiPath } from "@/lib/server/http/route-match";
+import { mayEnter, roleAreaOf } from "@/lib/platform/auth/role-areas";
+import type { Role } from "@/lib/platform/auth/permissions";
+import { authSecret } from "@/lib/platform/config/env";
+import { db } from "@/lib/platform/db/client";
+import { problemBody, problemResponse } from "@/lib/platform/http/problem";
+import { isDecodablePath, methodsForApiPath } from "@/lib/api/route-match";
 
 const API_PREFIX = "/api/v1";
 

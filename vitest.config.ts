@@ -26,7 +26,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["lib/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "lib/db/generated/**"],
+          exclude: ["**/node_modules/**", "lib/platform/db/generated/**"],
         },
       },
       {

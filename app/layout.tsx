@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor } from "@/lib/platform/auth/session";
 import { SiteHeader, headerUser } from "@/components/layout/site-header";
 import { Providers } from "./providers";
 import "./globals.css";

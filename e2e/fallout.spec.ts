@@ -3,14 +3,14 @@
 // The spec takes in its own order (nothing else uses it) and drives the gateway's failure drill
 // and the job runner's clock directly against the demo database of the server under test.
 import { expect, test } from "@playwright/test";
-import { createDb, type Db } from "../lib/db/client.ts";
-import { loadActor } from "../lib/auth/actor.ts";
-import { IntakeOrder } from "../lib/contracts/orders.ts";
-import { CreateCancellationRequest } from "../lib/contracts/cancellations.ts";
-import { intakeOrder } from "../lib/server/orders/intake-order.ts";
-import { createCancellationRequest } from "../lib/server/cancellations/create-cancellation-request.ts";
-import { failNextRefunds } from "../lib/server/payments/gateway.ts";
-import { drainJobs } from "../lib/server/jobs/runner.ts";
+import { createDb, type Db } from "../lib/platform/db/client.ts";
+import { loadActor } from "../lib/platform/auth/actor.ts";
+import { IntakeOrder } from "../lib/modules/orders/contracts/orders.ts";
+import { CreateCancellationRequest } from "../lib/modules/cancellations/contracts/cancellations.ts";
+import { intakeOrder } from "../lib/modules/orders/server/intake-order.ts";
+import { createCancellationRequest } from "../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { failNextRefunds } from "../lib/modules/payments/server/gateway.ts";
+import { drainJobs } from "../lib/platform/jobs/runner.ts";
 import { JOB_HANDLERS, wiring } from "../lib/wiring.ts";
 import { shot, signIn } from "./helpers";
 

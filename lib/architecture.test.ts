@@ -1,5 +1,6 @@
 // The shape of the code, checked: the import graph of lib/, app/ and components/ has no cycles,
-// the feature folders of lib/server form a DAG, and lib/domain stays pure (no I/O, no framework).
+// the units of lib/ (feature layers, platform parts) form a DAG, lib/platform sits below the features,
+// and every feature's domain stays pure (no I/O, no framework).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -133,11 +134,13 @@ function describeCycles(edges: Map<string, Set<string>>): string[] {
   });
 }
 
-/** lib/server/<folder>/… → "<folder>/"; files directly in lib/server stay themselves. */
-function serverUnit(file: string): string | null {
-  const m = /^lib\/server\/([^/]+)(\/)?/.exec(file);
-  if (!m) return null;
-  return m[2] ? `${m[1]}/` : m[1];
+/**
+ * The unit a lib/ file belongs to: "modules/<feature>/<layer>" (domain, server, contracts),
+ * "platform/<part>", or the top-level folder or file (api, ui, wiring).
+ */
+function unitOf(file: string): string | null {
+  const m = /^lib\/(modules\/[^/]+\/[^/.]+|platform\/[^/.]+|[^/]+?)(\/|\.tsx?$)/.exec(file);
+  return m ? m[1] : null;
 }
 
 const graph = buildGraph();
@@ -145,7 +148,7 @@ const graph = buildGraph();
 describe("architecture", () => {
   it("reads the whole tree, and every relative or @/ import names a file of it", () => {
     expect(graph.files.length).toBeGreaterThan(100);
-    expect(graph.edges.get("lib/server/jobs/runner.ts")?.has("lib/server/jobs/queue.ts")).toBe(true);
+    expect(graph.edges.get("lib/platform/jobs/runner.ts")?.has("lib/platform/jobs/queue.ts")).toBe(true);
     const unresolved = [...graph.specifiers].flatMap(([file, specs]) =>
       specs
         // The generated Prisma clients are build output (`node scripts/generate.mjs`), not source.
@@ -159,26 +162,36 @@ describe("architecture", () => {
     expect(describeCycles(graph.edges)).toEqual([]);
   });
 
-  it("keeps the folders of lib/server a DAG (no two folders import each other, directly or round about)", () => {
-    const folders = new Map<string, Set<string>>();
+  it("keeps the units of lib/ a DAG (feature layers and platform parts never import each other round about)", () => {
+    const units = new Map<string, Set<string>>();
     for (const [file, targets] of graph.edges) {
-      const from = serverUnit(file);
+      const from = unitOf(file);
       if (!from) continue;
-      const set = folders.get(from) ?? new Set<string>();
-      folders.set(from, set);
+      const set = units.get(from) ?? new Set<string>();
+      units.set(from, set);
       for (const t of targets) {
-        const to = serverUnit(t);
+        const to = unitOf(t);
         if (to && to !== from) set.add(to);
       }
     }
-    expect(describeCycles(folders)).toEqual([]);
+    expect(describeCycles(units)).toEqual([]);
   });
 
-  it("keeps lib/domain pure: nothing from lib/server, lib/auth, lib/db, next or Prisma", () => {
+  it("keeps lib/platform below the features: it imports nothing from lib/modules, lib/api, lib/ui or lib/wiring", () => {
+    const offences = [...graph.edges]
+      .filter(([file]) => file.startsWith("lib/platform/") && !file.includes(".test."))
+      .flatMap(([file, targets]) => [...targets].filter((t) => /^lib\/(modules|api|ui)\/|^lib\/wiring/.test(t)).map((t) => `${file} imports ${t}`));
+    expect(offences).toEqual([]);
+  });
+
+  it("keeps every feature's domain pure: nothing from a server layer, lib/platform (but its pure parts), next or Prisma", () => {
+    // The pure parts of the platform: errors, money, approver levels.
+    const allowed = (target: string) =>
+      /^lib\/modules\/[^/]+\/domain\//.test(target) || /^lib\/platform\/(errors\.ts|money\/|auth\/levels\.ts)/.test(target);
     const banned = (spec: string, target: string | null) =>
-      (target !== null && /^lib\/(server|auth|db)\//.test(target)) || /^(next|next-auth|@prisma\/[^/]+|prisma)(\/|$)/.test(spec);
+      (target !== null && target.startsWith("lib/") && !allowed(target)) || /^(next|next-auth|@prisma\/[^/]+|prisma)(\/|$)/.test(spec);
     const offences: string[] = [];
-    for (const file of graph.files.filter((f) => f.startsWith("lib/domain/"))) {
+    for (const file of graph.files.filter((f) => /^lib\/modules\/[^/]+\/domain\//.test(f))) {
       for (const spec of graph.specifiers.get(file) ?? []) {
         const target = resolveImport(path.join(ROOT, file), spec);
         if (banned(spec, target && rel(target))) offences.push(`${file} imports ${spec}`);

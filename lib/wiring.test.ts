@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "./db/client.ts";
-import { jobHandlers, periodicJobs } from "./server/jobs/registry.ts";
-import { subjectHandler } from "./server/approvals/subjects.ts";
-import { paymentGateway } from "./server/payments/gateway.ts";
-import { cancellationSubject } from "./server/cancellations/approval-subject.ts";
-import { CANCELLATION_SUBJECT } from "./server/cancellations/queries.ts";
+import type { Db } from "./platform/db/client.ts";
+import { jobHandlers, periodicJobs } from "./platform/jobs/registry.ts";
+import { subjectHandler } from "./modules/approvals/server/subjects.ts";
+import { paymentGateway } from "./modules/payments/server/gateway.ts";
+import { cancellationSubject } from "./modules/cancellations/server/approval-subject.ts";
+import { CANCELLATION_SUBJECT } from "./modules/cancellations/server/queries.ts";
 import { APPROVAL_SUBJECTS, JOB_HANDLERS, PERIODIC_JOBS, wiring } from "./wiring.ts";
 
 // Test files are isolated (vitest runs each with fresh modules and globals): nothing is wired before this file wires it.

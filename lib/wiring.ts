@@ -1,21 +1,21 @@
 // The composition root: the one place that knows every feature and plugs them into the generic
 // machinery below them. Lower modules define what they need and a small registry for it (job
-// handlers in lib/server/jobs/registry.ts, approval subjects in lib/server/approvals/subjects.ts, the
-// payment gateway in lib/server/payments/gateway.ts); this file fills those registries. Every entry
+// handlers in lib/platform/jobs/registry.ts, approval subjects in lib/modules/approvals/server/subjects.ts, the
+// payment gateway in lib/modules/payments/server/gateway.ts); this file fills those registries. Every entry
 // point calls wiring() once before it runs a command: instrumentation.ts (the app), scripts/worker.ts,
 // the test setup (tests/support/wiring.ts).
-import type { Db } from "./db/client.ts";
-import type { JobHandlers } from "./server/jobs/runner.ts";
-import { registerJobHandlers, type PeriodicJob } from "./server/jobs/registry.ts";
-import { registerApprovalSubject, type ApprovalSubjectHandler } from "./server/approvals/subjects.ts";
-import { expireApprovalTasks } from "./server/approvals/expiry.ts";
-import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./server/payments/gateway.ts";
-import { withPointsTender } from "./server/points/points-tender.ts";
-import { COMPENSATION_JOB, compensationJob } from "./server/cancellations/compensation-job.ts";
-import { overdueManualTasksJob } from "./server/cancellations/overdue-tasks.ts";
-import { cancellationSubject } from "./server/cancellations/approval-subject.ts";
-import { CANCELLATION_SUBJECT } from "./server/cancellations/queries.ts";
-import { reconcile } from "./server/checks/reconciliation.ts";
+import type { Db } from "./platform/db/client.ts";
+import type { JobHandlers } from "./platform/jobs/runner.ts";
+import { registerJobHandlers, type PeriodicJob } from "./platform/jobs/registry.ts";
+import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
+import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
+import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
+import { withPointsTender } from "./modules/points/server/points-tender.ts";
+import { COMPENSATION_JOB, compensationJob } from "./modules/cancellations/server/compensation-job.ts";
+import { overdueManualTasksJob } from "./modules/cancellations/server/overdue-tasks.ts";
+import { cancellationSubject } from "./modules/cancellations/server/approval-subject.ts";
+import { CANCELLATION_SUBJECT } from "./modules/cancellations/server/queries.ts";
+import { reconcile } from "./modules/checks/server/reconciliation.ts";
 
 /** Every job type the runner knows. */
 export const JOB_HANDLERS: JobHandlers = Object.freeze({

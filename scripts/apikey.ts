@@ -1,10 +1,10 @@
 // npm run apikey -- create --user <email> --scopes <comma-separated|*> [--name <label>] [--rate-limit <per minute>]
 // Prints the new key alone on the last line of standard output. It is shown once; only its hash is stored.
 import { parseArgs } from "node:util";
-import { createDb } from "../lib/db/client.ts";
-import { env } from "../lib/config/env.ts";
-import { migrate } from "../lib/db/migrate.ts";
-import { createApiKey } from "../lib/server/api-keys/api-keys.ts";
+import { createDb } from "../lib/platform/db/client.ts";
+import { env } from "../lib/platform/config/env.ts";
+import { migrate } from "../lib/platform/db/migrate.ts";
+import { createApiKey } from "../lib/platform/auth/api-keys.ts";
 
 const usage = "usage: npm run apikey -- create --user <email> --scopes <comma-separated|*> [--name <label>] [--rate-limit <n per minute>]";
 const { positionals, values } = parseArgs({

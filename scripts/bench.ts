@@ -16,7 +16,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { createApiKey, REPO_ROOT, startAppServer } from "../tests/support/app-server.ts";
-import { migrate } from "../lib/db/migrate.ts";
+import { migrate } from "../lib/platform/db/migrate.ts";
 import { ApiClient, ApiWorkload } from "./bench/api-workload.ts";
 import { cleanups } from "./bench/cleanup.ts";
 import { FloorWorkload, seedReferenceData } from "./bench/floor-workload.ts";

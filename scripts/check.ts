@@ -3,9 +3,9 @@
 // refunds never exceed what was paid and agree across order, tenders and gateway results, and the
 // points running totals agree with the points ledger.
 // Exits 1 and lists the offending rows when anything disagrees.
-import { createDb } from "../lib/db/client.ts";
-import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../lib/server/checks/consistency.ts";
-import { findPointsMismatches } from "../lib/server/points/check-points.ts";
+import { createDb } from "../lib/platform/db/client.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../lib/modules/checks/server/consistency.ts";
+import { findPointsMismatches } from "../lib/modules/points/server/check-points.ts";
 
 const db = createDb();
 try {

@@ -1,7 +1,7 @@
-import { env } from "../lib/config/env.ts";
-import { migrate } from "../lib/db/migrate.ts";
-import { createDb } from "../lib/db/client.ts";
-import { installDefaultApprovalRules } from "../lib/server/approvals/rules.ts";
+import { env } from "../lib/platform/config/env.ts";
+import { migrate } from "../lib/platform/db/migrate.ts";
+import { createDb } from "../lib/platform/db/client.ts";
+import { installDefaultApprovalRules } from "../lib/modules/approvals/server/rules.ts";
 
 const url = env().DATABASE_URL;
 const result = await migrate(url);

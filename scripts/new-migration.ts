@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { MIGRATIONS_DIR, loadMigrations } from "../lib/db/migrate.ts";
+import { MIGRATIONS_DIR, loadMigrations } from "../lib/platform/db/migrate.ts";
 import { derivePostgresStorageSchema } from "./schemas.mjs";
 
 const name = process.argv[2];

@@ -1,10 +1,10 @@
 // Runs before the app starts: applies pending migrations, stores the default approval rules on a
 // fresh install (once; a no-op afterwards), then (in demo mode) loads demo data.
-import { databaseEngine, env } from "../lib/config/env.ts";
-import { migrate } from "../lib/db/migrate.ts";
-import { createDb } from "../lib/db/client.ts";
-import { installDefaultApprovalRules } from "../lib/server/approvals/rules.ts";
-import { loadDemoData } from "../lib/server/demo/load-demo-data.ts";
+import { databaseEngine, env } from "../lib/platform/config/env.ts";
+import { migrate } from "../lib/platform/db/migrate.ts";
+import { createDb } from "../lib/platform/db/client.ts";
+import { installDefaultApprovalRules } from "../lib/modules/approvals/server/rules.ts";
+import { loadDemoData } from "../lib/modules/demo/server/load-demo-data.ts";
 
 const config = env();
 const result = await migrate(config.DATABASE_URL);

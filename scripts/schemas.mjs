@@ -16,7 +16,7 @@ export function derivePostgresSchema(text) {
   const out = text
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = "file:./placeholder.db"', 'url      = "postgresql://placeholder@localhost/placeholder"')
-    .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgresql"')
+    .replace('output     = "../lib/platform/db/generated/sqlite"', 'output     = "../../lib/platform/db/generated/postgresql"')
     .replace(
       "// Countermand data model, the single source of truth for both engines; scripts/schemas.mjs derives prisma/postgresql/schema.prisma from it.",
       "// GENERATED from prisma/schema.prisma by scripts/schemas.mjs: edit that file, not this one.",

@@ -3,12 +3,12 @@
 // PostgreSQL database: every job is claimed with a lease, so none runs twice.
 //   npm run worker               run until SIGINT/SIGTERM
 //   npm run worker -- --once     schedule periodic work, run everything due, exit
-import { createDb } from "../lib/db/client.ts";
-import { env } from "../lib/config/env.ts";
-import { startRunnerLoop } from "../lib/server/jobs/loop.ts";
-import { drainJobs, runnerId } from "../lib/server/jobs/runner.ts";
-import { jobHandlers } from "../lib/server/jobs/registry.ts";
-import { schedulePeriodicJobs } from "../lib/server/jobs/periodic.ts";
+import { createDb } from "../lib/platform/db/client.ts";
+import { env } from "../lib/platform/config/env.ts";
+import { startRunnerLoop } from "../lib/platform/jobs/loop.ts";
+import { drainJobs, runnerId } from "../lib/platform/jobs/runner.ts";
+import { jobHandlers } from "../lib/platform/jobs/registry.ts";
+import { schedulePeriodicJobs } from "../lib/platform/jobs/periodic.ts";
 import { wiring } from "../lib/wiring.ts";
 
 wiring();

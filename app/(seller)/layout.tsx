@@ -1,4 +1,4 @@
-import { requireArea } from "@/lib/auth/session";
+import { requireArea } from "@/lib/platform/auth/session";
 
 // The store area for sellers (own stores) and operations (all stores); others get a 404.
 export default async function SellerLayout({ children }: { children: React.ReactNode }) {

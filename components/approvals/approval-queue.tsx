@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { PendingApprovalViewT } from "@/lib/contracts/approvals";
-import { formatMoney } from "@/lib/domain/money/money";
+import type { PendingApprovalViewT } from "@/lib/modules/approvals/contracts/approvals";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatAge } from "@/lib/ui/cancellation";
 import { formatDateTime, humanizeEnum, plural } from "@/lib/ui/format";
 import { apiGet } from "@/components/orders/api-fetch";

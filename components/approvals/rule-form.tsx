@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useId, useState } from "react";
-import type { ActionState } from "@/lib/ui/action-result";
-import { APPROVER_LEVELS } from "@/lib/auth/permissions";
-import { APPROVAL_RULE_TYPES, REQUEST_TYPES, RULE_STAGES, type ApprovalRuleType } from "@/lib/domain/approvals/rules";
+import type { ActionState } from "@/lib/platform/actions/action-result";
+import { APPROVER_LEVELS } from "@/lib/platform/auth/permissions";
+import { APPROVAL_RULE_TYPES, REQUEST_TYPES, RULE_STAGES, type ApprovalRuleType } from "@/lib/modules/approvals/domain/rules";
 import { RULE_TYPE_LABELS, type RuleFormValues } from "@/lib/ui/approval-rules";
 import { humanizeEnum } from "@/lib/ui/format";
 import { useFormAction } from "@/components/ui/use-form-action";

@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/lib/ui/action-result";
+import type { ActionState } from "@/lib/platform/actions/action-result";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { buttonClass } from "@/components/ui/button";
 

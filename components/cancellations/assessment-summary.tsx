@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { humanizeEnum } from "@/lib/ui/format";
 import { blockerPhrase, needReturnPhrase, stagePhrase, taskTypeLabel, type AssessmentDisplay } from "@/lib/ui/cancellation";
 import { Alert } from "@/components/ui/alert";

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { startTransition, useId, useState } from "react";
-import type { Assessment } from "@/lib/domain/cancellation/assess";
-import type { DataResult } from "@/lib/ui/action-result";
+import type { Assessment } from "@/lib/modules/cancellations/domain/assess";
+import type { DataResult } from "@/lib/platform/actions/action-result";
 import { displayFromAssessment } from "@/lib/ui/cancellation";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
-import { formatMoney } from "@/lib/domain/money/money";
-import type { DataResult } from "@/lib/ui/action-result";
+import { formatMoney } from "@/lib/platform/money/money";
+import type { DataResult } from "@/lib/platform/actions/action-result";
 import { outcomeMessage, type CancelOutcome } from "@/lib/ui/cancellation";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";

@@ -1,5 +1,5 @@
-import type { CancellationViewT } from "@/lib/contracts/cancellations";
-import { formatMoney } from "@/lib/domain/money/money";
+import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { needReturnPhrase, pendingLevels, requestUnits, stagePhrase, taskTypeLabel, units } from "@/lib/ui/cancellation";
 import { RequestStatusBadge, TaskStatusBadge } from "./request-status-badge";
@@ -9,7 +9,7 @@ const NO_REFUND = new Set(["REJECTED", "WITHDRAWN", "EXPIRED"]);
 
 /**
  * An order's cancellation requests, newest first: number, status, units, refund and what is still
- * open, as the reader's part of the order shows them (lib/server/orders/scope.ts). Sellers
+ * open, as the reader's part of the order shows them (lib/modules/orders/server/scope.ts). Sellers
  * (`showTasks`) also see the compensation tasks. `actions` renders per-request buttons (the buyer's Withdraw).
  */
 export function CancellationRequestList({

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import type { ActionState } from "@/lib/ui/action-result";
+import type { ActionState } from "@/lib/platform/actions/action-result";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import type { CompensationTaskViewT } from "@/lib/contracts/cancellations";
-import type { ActionState } from "@/lib/ui/action-result";
+import type { CompensationTaskViewT } from "@/lib/modules/cancellations/contracts/cancellations";
+import type { ActionState } from "@/lib/platform/actions/action-result";
 import { formatAge, taskTypeLabel, units } from "@/lib/ui/cancellation";
 import { formatDateTime } from "@/lib/ui/format";
 import { apiGet } from "@/components/orders/api-fetch";

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/domain/errors";
+import type { ErrorCode } from "@/lib/platform/errors";
 
 /** What each problem `code` means for a caller, and what to do about it. */
 export const ERROR_MEANINGS: Readonly<Record<ErrorCode | "INTERNAL", string>> = {

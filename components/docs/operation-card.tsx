@@ -1,6 +1,6 @@
-import { API_ROUTES, type ApiRouteName } from "@/lib/contracts/api-routes";
-import { PERMISSIONS } from "@/lib/auth/permissions";
-import { ERROR_CODES, ERROR_STATUS } from "@/lib/domain/errors";
+import { API_ROUTES, type ApiRouteName } from "@/lib/api/routes";
+import { PERMISSIONS } from "@/lib/platform/auth/permissions";
+import { ERROR_CODES, ERROR_STATUS } from "@/lib/platform/errors";
 import { errorAnchor, type OperationView } from "@/lib/ui/openapi-view";
 import { cn } from "@/components/ui/cn";
 import { FieldTable } from "./field-table";

@@ -1,8 +1,8 @@
 import "server-only";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { can } from "@/lib/auth/permissions";
-import { listFalloutCases } from "@/lib/server/fallout/fallout-cases";
+import { db } from "@/lib/platform/db/client";
+import { can } from "@/lib/platform/auth/permissions";
+import { listFalloutCases } from "@/lib/modules/compensation/server/fallout-cases";
 import { requestActor } from "@/components/orders/load-order";
 import { Alert } from "@/components/ui/alert";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/platform/auth/actor";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import type { ActionState } from "@/lib/ui/action-result";
+import type { ActionState } from "@/lib/platform/actions/action-result";
 import type { FulfilmentStep } from "@/lib/ui/fulfilment";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";

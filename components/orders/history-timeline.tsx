@@ -1,7 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { HistoryEntryT } from "@/lib/contracts/orders";
-import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "@/lib/domain/quantity/order-status";
+import type { HistoryEntryT } from "@/lib/modules/orders/contracts/orders";
+import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "@/lib/modules/orders/domain/order-status";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";

@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { isDomainError } from "@/lib/domain/errors";
-import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/server/orders/queries";
-import { getCancellationRequest, listCancellationRequests } from "@/lib/server/cancellations/queries";
+import { requireActor } from "@/lib/platform/auth/session";
+import { db } from "@/lib/platform/db/client";
+import { isDomainError } from "@/lib/platform/errors";
+import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/modules/orders/server/queries";
+import { getCancellationRequest, listCancellationRequests } from "@/lib/modules/cancellations/server/queries";
 
 /** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
 async function orNotFound<T>(run: () => Promise<T>): Promise<T> {

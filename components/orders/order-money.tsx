@@ -1,6 +1,6 @@
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { humanizeEnum } from "@/lib/ui/format";
-import type { OrderViewT } from "@/lib/contracts/orders";
+import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import { DescriptionList } from "@/components/ui/description-list";
 
 export function OrderTotals({ order }: { order: Pick<OrderViewT, "totals" | "currency"> }) {

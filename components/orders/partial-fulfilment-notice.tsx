@@ -1,4 +1,4 @@
-import type { OrderViewT } from "@/lib/contracts/orders";
+import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import { lineProgress, shippedPhrase } from "@/lib/ui/line-progress";
 
 /** "Part of your order has shipped": one sentence per line that shipped some, but not all, units. */

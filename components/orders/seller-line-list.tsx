@@ -1,5 +1,5 @@
-import type { OrderViewT } from "@/lib/contracts/orders";
-import { formatMoney } from "@/lib/domain/money/money";
+import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
+import { formatMoney } from "@/lib/platform/money/money";
 import { LineStatusBadge } from "./status-badge";
 import { BucketChips, QuantityBar } from "./quantity-bar";
 

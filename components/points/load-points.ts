@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
-import type { OrderViewT } from "@/lib/contracts/orders";
-import { getMyPoints, pointsRefundsForTenders } from "@/lib/server/points/queries";
+import { db } from "@/lib/platform/db/client";
+import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
+import { getMyPoints, pointsRefundsForTenders } from "@/lib/modules/points/server/queries";
 import { requestActor } from "@/components/orders/load-order";
 
 /** Points given back for an order's POINTS tenders; the order was already read within reach. */

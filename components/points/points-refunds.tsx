@@ -1,4 +1,4 @@
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatDate } from "@/lib/ui/format";
 
 export interface PointsRefund {

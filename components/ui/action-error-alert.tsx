@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import type { ActionFailure } from "@/lib/ui/action-result";
+import type { ActionFailure } from "@/lib/platform/actions/action-result";
 import { Alert } from "./alert";
 import { buttonClass } from "./button";
 

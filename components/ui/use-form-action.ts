@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState } from "react";
-import type { ActionResult } from "@/lib/ui/action-result";
+import type { ActionResult } from "@/lib/platform/actions/action-result";
 
 /**
  * `useActionState` for forms that should keep what the user typed when the action fails. The

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeCriteria, describeExpiry, formValuesOf, ruleFieldOf, ruleInputFromForm } from "./approval-rules.ts";
-import { parseApprovalRule } from "../domain/approvals/rules.ts";
+import { parseApprovalRule } from "../modules/approvals/domain/rules.ts";
 
 function form(entries: [string, string][]) {
   const f = new FormData();

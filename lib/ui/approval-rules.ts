@@ -1,7 +1,7 @@
 // The OPS rule form ↔ approval rules: what the form posts becomes the rule input the command
 // validates (so every message comes from the one schema), and a rule reads back as short text.
-import type { ApprovalRule, ApprovalRuleInput, ApprovalRuleType } from "../domain/approvals/rules.ts";
-import { formatMoney } from "../domain/money/money.ts";
+import type { ApprovalRule, ApprovalRuleInput, ApprovalRuleType } from "../modules/approvals/domain/rules.ts";
+import { formatMoney } from "../platform/money/money.ts";
 import { formatMoneyInput, parseMoneyInput } from "./money-input.ts";
 import { humanizeEnum } from "./format.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../domain/cancellation/assess.ts";
-import type { CancellationViewT } from "../contracts/cancellations.ts";
+import type { Assessment } from "../modules/cancellations/domain/assess.ts";
+import type { CancellationViewT } from "../modules/cancellations/contracts/cancellations.ts";
 import {
   blockerPhrase,
   cancelOutcome,

@@ -1,12 +1,12 @@
 // How cancellation requests, their assessments and compensation tasks read on a page. Pure wording
 // and arithmetic over what the server returned: what may be cancelled, who must approve and how
-// much goes back are decided by the commands (lib/server/cancellations) and the domain policy they
+// much goes back are decided by the commands (lib/modules/cancellations/server) and the domain policy they
 // use. Where a page needs a number the policy defines (units still cancellable), it asks the
 // domain function instead of re-implementing it.
-import type { Assessment } from "../domain/cancellation/assess.ts";
-import { cancellableNow, outstanding } from "../domain/cancellation/select-units.ts";
-import { FULFILMENT_STAGES, type BucketCounts } from "../domain/quantity/buckets.ts";
-import type { CancellationViewT } from "../contracts/cancellations.ts";
+import type { Assessment } from "../modules/cancellations/domain/assess.ts";
+import { cancellableNow, outstanding } from "../modules/cancellations/domain/select-units.ts";
+import { FULFILMENT_STAGES, type BucketCounts } from "../modules/orders/domain/buckets.ts";
+import type { CancellationViewT } from "../modules/cancellations/contracts/cancellations.ts";
 import type { LineQuantities } from "./line-progress.ts";
 
 export const REQUEST_STATUS_LABELS: Readonly<Record<string, string>> = {

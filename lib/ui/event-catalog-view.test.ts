@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_DEFINITIONS, storedPayloadSchema } from "../contracts/events.ts";
+import { EVENT_DEFINITIONS, storedPayloadSchema } from "../modules/audit/contracts/events.ts";
 import { envelopeRows, eventAnchor, eventViews } from "./event-catalog-view.ts";
 
 describe("event-catalog-view", () => {

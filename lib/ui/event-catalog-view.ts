@@ -1,7 +1,7 @@
 // The outbox event catalog for the human API reference page: per event its type, version,
 // aggregate, description, payload fields (flattened like the operations' bodies) and an example.
 import { z } from "zod";
-import { EVENT_DEFINITIONS, EVENT_ENVELOPE, ORDER_ENVELOPE, storedExample, type EventDefinition } from "../contracts/events.ts";
+import { EVENT_DEFINITIONS, EVENT_ENVELOPE, ORDER_ENVELOPE, storedExample, type EventDefinition } from "../modules/audit/contracts/events.ts";
 import { fieldRows, type FieldRow, type JsonSchema } from "./openapi-view.ts";
 
 export interface EventView {

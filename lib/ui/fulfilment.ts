@@ -1,6 +1,6 @@
 // The fulfilment steps a line offers right now, read from the domain's transition table: a step is
 // offered when its `from` bucket holds units. The command still re-checks everything.
-import { FULFILMENT_EVENTS, FULFILMENT_TRANSITIONS, type FulfilmentEventType } from "../domain/quantity/buckets.ts";
+import { FULFILMENT_EVENTS, FULFILMENT_TRANSITIONS, type FulfilmentEventType } from "../modules/orders/domain/buckets.ts";
 import type { LineQuantities } from "./line-progress.ts";
 
 export const STEP_WORDS: Readonly<Record<FulfilmentEventType, { verb: string; past: string }>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../server/http/openapi.ts";
-import { API_ROUTES } from "../contracts/api-routes.ts";
+import { openApiDocument } from "../api/openapi.ts";
+import { API_ROUTES } from "../api/routes.ts";
 import { errorAnchor, fieldRows, groupByTag, operationsOf, type OpenApiDoc } from "./openapi-view.ts";
 
 const doc = openApiDocument() as OpenApiDoc;

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { sqliteFilePath } from "../../lib/config/env.ts";
+import { sqliteFilePath } from "../../lib/platform/config/env.ts";
 
 export type Row = Record<string, unknown>;
 export type Param = string | number | boolean | null | Date;

@@ -3,9 +3,9 @@
 // and a seller's 200 answers carry nothing of another store's part of a mixed order. New GET routes
 // are covered as soon as they are in API_ROUTES (a path parameter this file cannot fill fails it).
 import { beforeAll, describe, expect, it } from "vitest";
-import { API_ROUTES, type ApiRouteDef } from "../../lib/contracts/api-routes.ts";
-import { can, parseScopes, type Role } from "../../lib/auth/permissions.ts";
-import { DEMO_USERS } from "../../lib/server/demo/load-demo-data.ts";
+import { API_ROUTES, type ApiRouteDef } from "../../lib/api/routes.ts";
+import { can, parseScopes, type Role } from "../../lib/platform/auth/permissions.ts";
+import { DEMO_USERS } from "../../lib/modules/demo/server/load-demo-data.ts";
 import { call, keyFor } from "./client.ts";
 import { leaksIn } from "../support/leaks.ts";
 import { buildScopeFixture, type ScopeFixture } from "./scope-fixture.ts";

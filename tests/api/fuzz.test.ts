@@ -1,9 +1,9 @@
-// Hostile input against every route of the route table (lib/contracts/api-routes.ts): a route added
+// Hostile input against every route of the route table (lib/api/routes.ts): a route added
 // to the table is probed here without anyone remembering to. Whatever is sent, the answer is never
 // a 5xx, errors are problem+json, and nothing changes on the order the probes aim at.
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { API_ROUTES, type ApiRouteDef } from "../../lib/contracts/api-routes.ts";
+import { API_ROUTES, type ApiRouteDef } from "../../lib/api/routes.ts";
 import { baseUrl, call, keyFor, orderBody } from "./client.ts";
 
 const ALL = () => keyFor("integration@demo.test", "*");

@@ -2,8 +2,8 @@
 // its history and the objects the command aims at are byte-identical afterwards; `*` matches any
 // version; the answer carries the new version as ETag.
 import { describe, expect, it } from "vitest";
-import { API_ROUTES, type ApiRouteDef } from "../../lib/contracts/api-routes.ts";
-import { openApiDocument } from "../../lib/server/http/openapi.ts";
+import { API_ROUTES, type ApiRouteDef } from "../../lib/api/routes.ts";
+import { openApiDocument } from "../../lib/api/openapi.ts";
 import { call, keyFor, orderBody } from "./client.ts";
 
 const ALL = () => keyFor("integration@demo.test", "*");

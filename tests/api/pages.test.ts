@@ -2,7 +2,7 @@
 // role-gated pages answer 404 with none of their data for the wrong role, and the seller's order
 // page shows only the seller's store's part of a mixed order.
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../lib/server/demo/load-demo-data.ts";
+import { DEMO_PASSWORD } from "../../lib/modules/demo/server/load-demo-data.ts";
 import { baseUrl, call, keyFor } from "./client.ts";
 import { leaksInHtml } from "../support/leaks.ts";
 import { buildScopeFixture, type ScopeFixture } from "./scope-fixture.ts";

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
-import { decideApprovalTask } from "../../lib/server/approvals/decide.ts";
-import { expireApprovalTasks } from "../../lib/server/approvals/expiry.ts";
-import { schedulePeriodicJobs } from "../../lib/server/jobs/periodic.ts";
-import { drainJobs } from "../../lib/server/jobs/runner.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
+import { decideApprovalTask } from "../../lib/modules/approvals/server/decide.ts";
+import { expireApprovalTasks } from "../../lib/modules/approvals/server/expiry.ts";
+import { schedulePeriodicJobs } from "../../lib/platform/jobs/periodic.ts";
+import { drainJobs } from "../../lib/platform/jobs/runner.ts";
 import { JOB_HANDLERS } from "../../lib/wiring.ts";
 import {
   createApprovalRule,
@@ -18,9 +18,9 @@ import {
   installDefaultApprovalRules,
   setApprovalRuleActive,
   updateApprovalRule,
-} from "../../lib/server/approvals/rules.ts";
-import { listPendingApprovals } from "../../lib/server/cancellations/approval-queue.ts";
-import type { FulfilmentEventType } from "../../lib/domain/quantity/buckets.ts";
+} from "../../lib/modules/approvals/server/rules.ts";
+import { listPendingApprovals } from "../../lib/modules/cancellations/server/approval-queue.ts";
+import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 
 const cancel = (lines: { orderLineId: string; quantity: number }[] | "ORDER", extra: Record<string, unknown> = {}) =>
   CreateCancellationRequest.parse({

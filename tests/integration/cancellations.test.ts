@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { IntakeOrder } from "../../lib/contracts/orders.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
-import { getOrder } from "../../lib/server/orders/queries.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { approveCancellationRequest, rejectCancellationRequest, withdrawCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
-import { completeCompensationTask, listCompensationTasks } from "../../lib/server/cancellations/compensation-tasks.ts";
-import { failNextRefunds } from "../../lib/server/payments/gateway.ts";
-import type { FulfilmentEventType } from "../../lib/domain/quantity/buckets.ts";
+import { IntakeOrder } from "../../lib/modules/orders/contracts/orders.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
+import { getOrder } from "../../lib/modules/orders/server/queries.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { approveCancellationRequest, rejectCancellationRequest, withdrawCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
+import { completeCompensationTask, listCompensationTasks } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
+import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 
 const cancel = (lines: { orderLineId: string; quantity: number }[] | "ORDER", extra: Record<string, unknown> = {}) =>
   CreateCancellationRequest.parse({

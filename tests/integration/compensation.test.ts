@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
-import { completeCompensationTask, failCompensationTask } from "../../lib/server/cancellations/compensation-tasks.ts";
-import { compensationJob, enqueueCompensationJob } from "../../lib/server/cancellations/compensation-job.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { getOrder } from "../../lib/server/orders/queries.ts";
-import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/server/payments/gateway.ts";
-import { drainJobs, runnerId } from "../../lib/server/jobs/runner.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
+import { completeCompensationTask, failCompensationTask } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { compensationJob, enqueueCompensationJob } from "../../lib/modules/cancellations/server/compensation-job.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { getOrder } from "../../lib/modules/orders/server/queries.ts";
+import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/modules/payments/server/gateway.ts";
+import { drainJobs, runnerId } from "../../lib/platform/jobs/runner.ts";
 import { JOB_HANDLERS } from "../../lib/wiring.ts";
-import { abandonFalloutCase, getFalloutCase, listFalloutCases, resolveFalloutCase, retryFalloutCase } from "../../lib/server/fallout/fallout-cases.ts";
-import { reconcile } from "../../lib/server/checks/reconciliation.ts";
+import { abandonFalloutCase, getFalloutCase, listFalloutCases, resolveFalloutCase, retryFalloutCase } from "../../lib/modules/compensation/server/fallout-cases.ts";
+import { reconcile } from "../../lib/modules/checks/server/reconciliation.ts";
 
 const cancelOne = (orderLineId: string, quantity = 1) =>
   CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines: [{ orderLineId, quantity }] } });

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
 import { execFile } from "node:child_process";
-import { getOrder } from "../../lib/server/orders/queries.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import type { FulfilmentEventType } from "../../lib/domain/quantity/buckets.ts";
+import { getOrder } from "../../lib/modules/orders/server/queries.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 
 function tally(results: string[]) {
   return results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});

@@ -7,15 +7,15 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, type Fixture } from "../support/fixtures.ts";
 import { createTestDatabase, engines, type Engine } from "../support/test-db.ts";
-import { createDb } from "../../lib/db/client.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { decideApprovalTask } from "../../lib/server/approvals/decide.ts";
-import { createApprovalRule, installDefaultApprovalRules, updateApprovalRule } from "../../lib/server/approvals/rules.ts";
-import { DEFAULT_APPROVAL_RULES } from "../../lib/domain/approvals/default-rules.ts";
-import { ruleFromRow } from "../../lib/domain/approvals/rules.ts";
-import { loadActor } from "../../lib/auth/actor.ts";
-import { loadDemoData } from "../../lib/server/demo/load-demo-data.ts";
+import { createDb } from "../../lib/platform/db/client.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { decideApprovalTask } from "../../lib/modules/approvals/server/decide.ts";
+import { createApprovalRule, installDefaultApprovalRules, updateApprovalRule } from "../../lib/modules/approvals/server/rules.ts";
+import { DEFAULT_APPROVAL_RULES } from "../../lib/modules/approvals/domain/default-rules.ts";
+import { ruleFromRow } from "../../lib/modules/approvals/domain/rules.ts";
+import { loadActor } from "../../lib/platform/auth/actor.ts";
+import { loadDemoData } from "../../lib/modules/demo/server/load-demo-data.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 

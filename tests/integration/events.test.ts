@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { eventDefinition, storedPayloadSchema } from "../../lib/contracts/events.ts";
-import { addOrderNote } from "../../lib/server/orders/add-order-note.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { lockOrder, recordOrderCommand } from "../../lib/server/orders/order-command.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
-import { completeCompensationTask } from "../../lib/server/cancellations/compensation-tasks.ts";
-import { adjustInventory } from "../../lib/server/inventory/adjust-inventory.ts";
-import { appendEvents, InvalidOutboxEvent, type DomainEvent } from "../../lib/server/audit.ts";
-import { inTransaction } from "../../lib/server/tx.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { eventDefinition, storedPayloadSchema } from "../../lib/modules/audit/contracts/events.ts";
+import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { lockOrder, recordOrderCommand } from "../../lib/modules/orders/server/order-command.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
+import { completeCompensationTask } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { adjustInventory } from "../../lib/modules/inventory/server/adjust-inventory.ts";
+import { appendEvents, InvalidOutboxEvent, type DomainEvent } from "../../lib/modules/audit/server/audit.ts";
+import { inTransaction } from "../../lib/platform/db/tx.ts";
 
 describe.each(engines())("outbox events on %s", (engine) => {
   let f: Fixture;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../lib/db/client.ts";
+import { createDb, type Db } from "../../lib/platform/db/client.ts";
 import { createFixture, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { closeWaitingJob, enqueueJob, PermanentFailure, rearmJob } from "../../lib/server/jobs/queue.ts";
-import { claimJobs, drainJobs, runClaimedJob, runDueJobs, type JobHandlers } from "../../lib/server/jobs/runner.ts";
-import { schedulePeriodicJobs } from "../../lib/server/jobs/periodic.ts";
+import { closeWaitingJob, enqueueJob, PermanentFailure, rearmJob } from "../../lib/platform/jobs/queue.ts";
+import { claimJobs, drainJobs, runClaimedJob, runDueJobs, type JobHandlers } from "../../lib/platform/jobs/runner.ts";
+import { schedulePeriodicJobs } from "../../lib/platform/jobs/periodic.ts";
 import { JOB_HANDLERS, PERIODIC_JOBS } from "../../lib/wiring.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { failNextRefunds } from "../../lib/server/payments/gateway.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
 
 const clockAt = (t: Date) => () => t;
 const later = (t: Date, ms: number) => new Date(t.getTime() + ms);

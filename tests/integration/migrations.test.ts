@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadMigrations, migrate } from "../../lib/db/migrate.ts";
+import { loadMigrations, migrate } from "../../lib/platform/db/migrate.ts";
 import { catalogOf, execSql, prismaDdlForSchema } from "../support/schema-catalog.ts";
 import { createEmptyDatabase, engines, type Engine } from "../support/test-db.ts";
 import { derivePostgresStorageSchema } from "../../scripts/schemas.mjs";

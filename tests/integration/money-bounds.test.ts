@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { IntakeOrder, type IntakeOrderInput } from "../../lib/contracts/orders.ts";
-import { CreateCancellationRequest } from "../../lib/contracts/cancellations.ts";
-import { MAX_MONEY } from "../../lib/domain/money/money.ts";
-import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
-import { getOrder } from "../../lib/server/orders/queries.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { approveCancellationRequest } from "../../lib/server/cancellations/decide-cancellation.ts";
+import { IntakeOrder, type IntakeOrderInput } from "../../lib/modules/orders/contracts/orders.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { MAX_MONEY } from "../../lib/platform/money/money.ts";
+import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
+import { getOrder } from "../../lib/modules/orders/server/queries.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
 
 const INT32_MAX = 2 ** 31 - 1;
 const UNIT_PRICE = 3_000_000_000;

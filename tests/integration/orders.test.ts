@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import { IntakeOrder } from "../../lib/contracts/orders.ts";
-import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
-import { getOrder, getOrderHistory, listOrderNotes, listOrders } from "../../lib/server/orders/queries.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { addOrderNote } from "../../lib/server/orders/add-order-note.ts";
-import { adjustInventory, listSupply } from "../../lib/server/inventory/adjust-inventory.ts";
+import { IntakeOrder } from "../../lib/modules/orders/contracts/orders.ts";
+import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
+import { getOrder, getOrderHistory, listOrderNotes, listOrders } from "../../lib/modules/orders/server/queries.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts";
+import { adjustInventory, listSupply } from "../../lib/modules/inventory/server/adjust-inventory.ts";
 
 describe.each(engines())("order commands on %s", (engine) => {
   let f: Fixture;

@@ -1,17 +1,17 @@
-// The server-action wrapper's core (lib/server/actions/run-action.ts) in front of real commands,
+// The server-action wrapper's core (lib/platform/actions/run-action.ts) in front of real commands,
 // with the session and Next's cache replaced by recorders: what reaches the database, and what not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFixture, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
-import type { Actor } from "../../lib/auth/actor.ts";
-import { AddNote, FulfillmentEvent } from "../../lib/contracts/orders.ts";
-import { addOrderNote } from "../../lib/server/orders/add-order-note.ts";
-import { getOrder, listOrderNotes } from "../../lib/server/orders/queries.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { pagesShowing } from "../../lib/server/actions/revalidation.ts";
-import { FormId, FormVersion, NUL_MESSAGE, runAction, STALE_FORM, type ActionEffects } from "../../lib/server/actions/run-action.ts";
-import { formNumber, formRawText, formText } from "../../lib/ui/action-result.ts";
+import type { Actor } from "../../lib/platform/auth/actor.ts";
+import { AddNote, FulfillmentEvent } from "../../lib/modules/orders/contracts/orders.ts";
+import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts";
+import { getOrder, listOrderNotes } from "../../lib/modules/orders/server/queries.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { pagesShowing } from "../../lib/platform/actions/revalidation.ts";
+import { FormId, FormVersion, NUL_MESSAGE, runAction, STALE_FORM, type ActionEffects } from "../../lib/platform/actions/run-action.ts";
+import { formNumber, formRawText, formText } from "../../lib/platform/actions/action-result.ts";
 
 function effectsFor(actor: Actor) {
   const revalidated: string[] = [];

@@ -1,6 +1,6 @@
 // better-sqlite3 gives a process one connection. A plain statement issued while another request's
 // transaction is open must neither see that transaction's uncommitted rows nor join it (and vanish
-// with its rollback). lib/db/serial-sqlite-adapter.ts makes it wait for the transaction instead.
+// with its rollback). lib/platform/db/serial-sqlite-adapter.ts makes it wait for the transaction instead.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
 

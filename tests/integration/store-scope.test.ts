@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
 import { engines } from "../support/test-db.ts";
 import { formatted, leaksIn, type Forbidden } from "../support/leaks.ts";
-import { IntakeOrder, type OrderViewT } from "../../lib/contracts/orders.ts";
-import type { CancellationViewT } from "../../lib/contracts/cancellations.ts";
-import { loadActor } from "../../lib/auth/actor.ts";
-import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
-import { getOrder, getOrderHistory, listOrderNotes, listOrders } from "../../lib/server/orders/queries.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import { addOrderNote } from "../../lib/server/orders/add-order-note.ts";
-import { createCancellationRequest } from "../../lib/server/cancellations/create-cancellation-request.ts";
-import { getCancellationRequest, listCancellationRequests } from "../../lib/server/cancellations/queries.ts";
-import { listCompensationTasks } from "../../lib/server/cancellations/compensation-tasks.ts";
-import { adjustInventory, listSupply } from "../../lib/server/inventory/adjust-inventory.ts";
+import { IntakeOrder, type OrderViewT } from "../../lib/modules/orders/contracts/orders.ts";
+import type { CancellationViewT } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { loadActor } from "../../lib/platform/auth/actor.ts";
+import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
+import { getOrder, getOrderHistory, listOrderNotes, listOrders } from "../../lib/modules/orders/server/queries.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { getCancellationRequest, listCancellationRequests } from "../../lib/modules/cancellations/server/queries.ts";
+import { listCompensationTasks } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { adjustInventory, listSupply } from "../../lib/modules/inventory/server/adjust-inventory.ts";
 
 // Amounts no other fixture uses, so finding one in a seller's answer means it leaked.
 const ACME = { sku: "SKU-MUG", quantity: 3, unitPrice: 1117, tax: 339, total: 3690 };

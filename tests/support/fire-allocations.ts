@@ -1,10 +1,10 @@
 // Child process for multi-instance tests: fires N concurrent single-unit fulfilment events at one
 // line through its own database client and prints the outcomes as JSON on the last line.
 // usage: tsx tests/support/fire-allocations.ts <databaseUrl> <orderId> <lineId> <type> <n> <actorEmail>
-import { createDb } from "../../lib/db/client.ts";
-import { loadActor } from "../../lib/auth/actor.ts";
-import { recordFulfillmentEvent } from "../../lib/server/orders/record-fulfillment-event.ts";
-import type { FulfilmentEventType } from "../../lib/domain/quantity/buckets.ts";
+import { createDb } from "../../lib/platform/db/client.ts";
+import { loadActor } from "../../lib/platform/auth/actor.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 
 const [url, orderId, lineId, type, n, email] = process.argv.slice(2);
 const db = createDb(url!);

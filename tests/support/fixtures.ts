@@ -1,13 +1,13 @@
 // A test database with the demo reference data (stores, locations, users, reason codes, stock)
 // plus helpers to act as each demo user and to take in orders through the real command.
-import { loadActor, type Actor } from "../../lib/auth/actor.ts";
-import type { Db } from "../../lib/db/client.ts";
-import type { IntakeOrderInput } from "../../lib/contracts/orders.ts";
-import { IntakeOrder } from "../../lib/contracts/orders.ts";
-import { loadDemoData } from "../../lib/server/demo/load-demo-data.ts";
-import { intakeOrder } from "../../lib/server/orders/intake-order.ts";
-import { adjustInventory } from "../../lib/server/inventory/adjust-inventory.ts";
-import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/server/checks/consistency.ts";
+import { loadActor, type Actor } from "../../lib/platform/auth/actor.ts";
+import type { Db } from "../../lib/platform/db/client.ts";
+import type { IntakeOrderInput } from "../../lib/modules/orders/contracts/orders.ts";
+import { IntakeOrder } from "../../lib/modules/orders/contracts/orders.ts";
+import { loadDemoData } from "../../lib/modules/demo/server/load-demo-data.ts";
+import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
+import { adjustInventory } from "../../lib/modules/inventory/server/adjust-inventory.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/modules/checks/server/consistency.ts";
 import { createTestDatabase, type Engine, type TestDatabase } from "./test-db.ts";
 
 export interface Fixture extends TestDatabase {

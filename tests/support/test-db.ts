@@ -16,8 +16,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createDb, type Db } from "../../lib/db/client.ts";
-import { migrate } from "../../lib/db/migrate.ts";
+import { createDb, type Db } from "../../lib/platform/db/client.ts";
+import { migrate } from "../../lib/platform/db/migrate.ts";
 import { requirePostgresOrSkip, resolvePostgresUrl } from "./postgres-url.ts";
 
 export type Engine = "sqlite" | "postgresql";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/session";
-import { env } from "@/lib/config/env";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/load-demo-data";
+import { currentActor } from "@/lib/platform/auth/session";
+import { env } from "@/lib/platform/config/env";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/modules/demo/server/load-demo-data";
 import { safeCallbackPath } from "@/lib/ui/safe-redirect";
 import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
 

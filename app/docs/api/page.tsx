@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { openApiDocument } from "@/lib/server/http/openapi";
-import { ERROR_CODES, ERROR_STATUS, ERROR_TITLES } from "@/lib/domain/errors";
+import { openApiDocument } from "@/lib/api/openapi";
+import { ERROR_CODES, ERROR_STATUS, ERROR_TITLES } from "@/lib/platform/errors";
 import { errorAnchor, groupByTag, operationsOf, slug, type OpenApiDoc } from "@/lib/ui/openapi-view";
 import { OperationCard } from "@/components/docs/operation-card";
 import { EventCard } from "@/components/docs/event-card";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "@/lib/auth/permissions";
-import { listPendingApprovalPage } from "@/lib/server/cancellations/approval-queue";
+import { db } from "@/lib/platform/db/client";
+import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "@/lib/platform/auth/permissions";
+import { listPendingApprovalPage } from "@/lib/modules/cancellations/server/approval-queue";
 import { humanizeEnum } from "@/lib/ui/format";
 import { firstParam } from "@/lib/ui/paging";
 import { parseMoneyInput } from "@/lib/ui/money-input";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { listOrders } from "@/lib/server/orders/queries";
-import { formatMoney } from "@/lib/domain/money/money";
+import { db } from "@/lib/platform/db/client";
+import { listOrders } from "@/lib/modules/orders/server/queries";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatDate, plural } from "@/lib/ui/format";
 import { pageCountOf, parsePage } from "@/lib/ui/paging";
 import { requestActor } from "@/components/orders/load-order";

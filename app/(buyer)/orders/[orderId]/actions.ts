@@ -1,9 +1,9 @@
 "use server";
-// Server actions of the buyer's order page, through the action wrapper (lib/server/actions/define-action.ts).
+// Server actions of the buyer's order page, through the action wrapper (lib/platform/actions/define-action.ts).
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { withdrawCancellationRequest } from "@/lib/server/cancellations/decide-cancellation";
-import { defineAction, FormId, pagesShowing } from "@/lib/server/actions/define-action";
+import { db } from "@/lib/platform/db/client";
+import { withdrawCancellationRequest } from "@/lib/modules/cancellations/server/decide-cancellation";
+import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
 
 const RequestRef = z.object({ orderId: FormId, requestId: FormId });
 

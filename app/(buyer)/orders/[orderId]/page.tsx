@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { lineCancellability, requestStatusLabel, isRequestedBy } from "@/lib/ui/cancellation";
 import { loadCancellations, loadOrder, loadOrderNotes, loadReasonCodes, requestActor } from "@/components/orders/load-order";
@@ -18,7 +18,7 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { buttonClass } from "@/components/ui/button";
 import { firstParam } from "@/lib/ui/paging";
-import type { CancellationViewT } from "@/lib/contracts/cancellations";
+import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
 import { withdrawCancellationAction } from "./actions";
 import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";

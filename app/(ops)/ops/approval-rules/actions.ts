@@ -1,14 +1,14 @@
 "use server";
 // Server actions of the OPS approval-rules pages, through the action wrapper
-// (lib/server/actions/define-action.ts): create or edit a rule, (de)activate it, move it up or
+// (lib/platform/actions/define-action.ts): create or edit a rule, (de)activate it, move it up or
 // down. The form becomes the rule input, parsed with the shared rule schema (field errors, nothing
 // saved); the command authorizes OPS and audits the change with before/after.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { ApprovalRuleInput } from "@/lib/domain/approvals/rules";
-import { createApprovalRule, moveApprovalRule, setApprovalRuleActive, updateApprovalRule } from "@/lib/server/approvals/rules";
-import { defineAction, FormId, pagesShowing, redirectTo, refuseForm } from "@/lib/server/actions/define-action";
-import { formText } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { ApprovalRuleInput } from "@/lib/modules/approvals/domain/rules";
+import { createApprovalRule, moveApprovalRule, setApprovalRuleActive, updateApprovalRule } from "@/lib/modules/approvals/server/rules";
+import { defineAction, FormId, pagesShowing, redirectTo, refuseForm } from "@/lib/platform/actions/define-action";
+import { formText } from "@/lib/platform/actions/action-result";
 import { ruleFieldOf, ruleInputFromForm } from "@/lib/ui/approval-rules";
 
 const MESSAGES = {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { requireRole } from "@/lib/auth/session";
-import { listApprovalRuleChanges, listApprovalRules } from "@/lib/server/approvals/rules";
+import { db } from "@/lib/platform/db/client";
+import { requireRole } from "@/lib/platform/auth/session";
+import { listApprovalRuleChanges, listApprovalRules } from "@/lib/modules/approvals/server/rules";
 import { describeAutoApprove, describeCriteria, describeExpiry } from "@/lib/ui/approval-rules";
-import { DEFAULT_APPROVAL_RULES } from "@/lib/domain/approvals/default-rules";
+import { DEFAULT_APPROVAL_RULES } from "@/lib/modules/approvals/domain/default-rules";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { firstParam } from "@/lib/ui/paging";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,13 +1,13 @@
 "use server";
 // Server actions of the fallout case page, through the action wrapper
-// (lib/server/actions/define-action.ts): retry the task, resolve with evidence, abandon with a
+// (lib/platform/actions/define-action.ts): retry the task, resolve with evidence, abandon with a
 // reason. Every one is audited on the order.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { AbandonFallout, ResolveFallout } from "@/lib/contracts/fallout";
-import { abandonFalloutCase, resolveFalloutCase, retryFalloutCase } from "@/lib/server/fallout/fallout-cases";
-import { defineAction, FormId, pagesShowing } from "@/lib/server/actions/define-action";
-import { formRawText } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { AbandonFallout, ResolveFallout } from "@/lib/modules/compensation/contracts/fallout";
+import { abandonFalloutCase, resolveFalloutCase, retryFalloutCase } from "@/lib/modules/compensation/server/fallout-cases";
+import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
+import { formRawText } from "@/lib/platform/actions/action-result";
 
 const CaseRef = z.object({ caseId: FormId });
 const MESSAGES = { CONFLICT: true, NOT_FOUND: "This fallout case no longer exists." } as const;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { FalloutQuery } from "@/lib/contracts/fallout";
-import { listFalloutCases } from "@/lib/server/fallout/fallout-cases";
+import { db } from "@/lib/platform/db/client";
+import { FalloutQuery } from "@/lib/modules/compensation/contracts/fallout";
+import { listFalloutCases } from "@/lib/modules/compensation/server/fallout-cases";
 import { requestActor } from "@/components/orders/load-order";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";

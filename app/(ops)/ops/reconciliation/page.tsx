@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { getReconciliationReport } from "@/lib/server/checks/reconciliation";
+import { db } from "@/lib/platform/db/client";
+import { getReconciliationReport } from "@/lib/modules/checks/server/reconciliation";
 import { requestActor } from "@/components/orders/load-order";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";

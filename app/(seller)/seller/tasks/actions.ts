@@ -1,13 +1,13 @@
 "use server";
 // Server actions of the seller's task list, through the action wrapper
-// (lib/server/actions/define-action.ts): confirm a manual compensation step with evidence, or
+// (lib/platform/actions/define-action.ts): confirm a manual compensation step with evidence, or
 // report that it could not be done.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { CompleteTask, FailTask } from "@/lib/contracts/cancellations";
-import { completeCompensationTask, failCompensationTask } from "@/lib/server/cancellations/compensation-tasks";
-import { defineAction, FormId, pagesShowing } from "@/lib/server/actions/define-action";
-import { formRawText } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { CompleteTask, FailTask } from "@/lib/modules/cancellations/contracts/cancellations";
+import { completeCompensationTask, failCompensationTask } from "@/lib/modules/cancellations/server/compensation-tasks";
+import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
+import { formRawText } from "@/lib/platform/actions/action-result";
 import { taskTypeLabel } from "@/lib/ui/cancellation";
 
 const TaskRef = z.object({ taskId: FormId });

@@ -1,6 +1,6 @@
-import { API_ROUTES } from "@/lib/contracts/api-routes";
-import { db } from "@/lib/db/client";
-import { apiHandler } from "@/lib/server/http/route";
-import { listFalloutCases } from "@/lib/server/fallout/fallout-cases";
+import { API_ROUTES } from "@/lib/api/routes";
+import { db } from "@/lib/platform/db/client";
+import { apiHandler } from "@/lib/api/route";
+import { listFalloutCases } from "@/lib/modules/compensation/server/fallout-cases";
 
 export const GET = apiHandler(API_ROUTES.listFalloutCases, ({ actor, query }) => listFalloutCases(db(), actor, query));

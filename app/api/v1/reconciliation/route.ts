@@ -1,6 +1,6 @@
-import { API_ROUTES } from "@/lib/contracts/api-routes";
-import { db } from "@/lib/db/client";
-import { apiHandler } from "@/lib/server/http/route";
-import { getReconciliationReport } from "@/lib/server/checks/reconciliation";
+import { API_ROUTES } from "@/lib/api/routes";
+import { db } from "@/lib/platform/db/client";
+import { apiHandler } from "@/lib/api/route";
+import { getReconciliationReport } from "@/lib/modules/checks/server/reconciliation";
 
 export const GET = apiHandler(API_ROUTES.getReconciliation, ({ actor }) => getReconciliationReport(db(), actor));

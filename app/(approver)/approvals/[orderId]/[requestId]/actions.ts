@@ -1,14 +1,14 @@
 "use server";
 // Server actions of the approver's request page, through the action wrapper
-// (lib/server/actions/define-action.ts): sign or reject the approval tasks this approver may
+// (lib/platform/actions/define-action.ts): sign or reject the approval tasks this approver may
 // decide, with a comment (required to reject), then back to the queue. Whether the approver may
 // sign (level, not their own request) is the command's decision.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { DecisionComment, RejectionComment } from "@/lib/contracts/cancellations";
-import { approveCancellationRequest, rejectCancellationRequest } from "@/lib/server/cancellations/decide-cancellation";
-import { defineAction, FormId, pagesShowing, redirectTo } from "@/lib/server/actions/define-action";
-import { formRawText, formText } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { DecisionComment, RejectionComment } from "@/lib/modules/cancellations/contracts/cancellations";
+import { approveCancellationRequest, rejectCancellationRequest } from "@/lib/modules/cancellations/server/decide-cancellation";
+import { defineAction, FormId, pagesShowing, redirectTo } from "@/lib/platform/actions/define-action";
+import { formRawText, formText } from "@/lib/platform/actions/action-result";
 
 const RequestRef = z.object({ orderId: FormId, requestId: FormId });
 const MESSAGES = { FORBIDDEN: true, CONFLICT: true, NOT_FOUND: "This request is no longer available." } as const;

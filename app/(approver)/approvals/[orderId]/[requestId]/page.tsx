@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMoney } from "@/lib/domain/money/money";
-import { canSign } from "@/lib/domain/cancellation/request-status";
-import type { ApproverLevel } from "@/lib/auth/permissions";
+import { formatMoney } from "@/lib/platform/money/money";
+import { canSign } from "@/lib/modules/cancellations/domain/request-status";
+import type { ApproverLevel } from "@/lib/platform/auth/permissions";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { displayFromRequest, feasibilityLabel, isRequestedBy, pendingLevels } from "@/lib/ui/cancellation";
 import { HISTORY_PAGE_SIZE, loadCancellation, loadOrder, loadOrderHistory, loadOrderNotes, loadReasonCodes, requestActor } from "@/components/orders/load-order";

@@ -1,15 +1,15 @@
 "use server";
-// Server actions of the buyer's cancel page, through the action wrapper (lib/server/actions/define-action.ts).
+// Server actions of the buyer's cancel page, through the action wrapper (lib/platform/actions/define-action.ts).
 // The preview runs the same assessment the request would get, without storing anything; the
 // confirmation makes the request, pinned to the order version the page was rendered with, then
 // goes back to the order.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { CreateCancellationRequest } from "@/lib/contracts/cancellations";
-import { createCancellationRequest, previewCancellation } from "@/lib/server/cancellations/create-cancellation-request";
-import type { Assessment } from "@/lib/domain/cancellation/assess";
-import { defineAction, FormId, FormVersion, pagesShowing, redirectTo, type Redirect } from "@/lib/server/actions/define-action";
-import { formNumber, formText, friendlyErrors } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { CreateCancellationRequest } from "@/lib/modules/cancellations/contracts/cancellations";
+import { createCancellationRequest, previewCancellation } from "@/lib/modules/cancellations/server/create-cancellation-request";
+import type { Assessment } from "@/lib/modules/cancellations/domain/assess";
+import { defineAction, FormId, FormVersion, pagesShowing, redirectTo, type Redirect } from "@/lib/platform/actions/define-action";
+import { formNumber, formText, friendlyErrors } from "@/lib/platform/actions/action-result";
 
 const QTY_PREFIX = "qty:";
 const MESSAGES = {

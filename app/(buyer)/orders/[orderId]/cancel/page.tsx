@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { lineCancellability, stagePhrase } from "@/lib/ui/cancellation";
 import { loadCancellations, loadOrder, loadReasonCodes } from "@/components/orders/load-order";
 import { OrderStatusBadge } from "@/components/orders/status-badge";

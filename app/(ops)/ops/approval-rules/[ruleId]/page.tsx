@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db/client";
-import { requireRole } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/domain/errors";
-import { getApprovalRule } from "@/lib/server/approvals/rules";
+import { db } from "@/lib/platform/db/client";
+import { requireRole } from "@/lib/platform/auth/session";
+import { isDomainError } from "@/lib/platform/errors";
+import { getApprovalRule } from "@/lib/modules/approvals/server/rules";
 import { formValuesOf } from "@/lib/ui/approval-rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";

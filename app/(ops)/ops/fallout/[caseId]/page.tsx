@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db/client";
-import { isDomainError } from "@/lib/domain/errors";
-import { getFalloutCase } from "@/lib/server/fallout/fallout-cases";
+import { db } from "@/lib/platform/db/client";
+import { isDomainError } from "@/lib/platform/errors";
+import { getFalloutCase } from "@/lib/modules/compensation/server/fallout-cases";
 import { requestActor } from "@/components/orders/load-order";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { FalloutStatusBadge } from "@/components/fallout/fallout-status-badge";
 import { CaseActions } from "@/components/fallout/case-actions";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { abandonCaseAction, resolveCaseAction, retryCaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Fallout case" };

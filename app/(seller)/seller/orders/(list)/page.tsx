@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
-import { listOrders } from "@/lib/server/orders/queries";
-import { OrderSort, OrderStatusFilter } from "@/lib/contracts/orders";
-import { AGGREGATE_STATUS_LABELS } from "@/lib/domain/quantity/order-status";
-import { formatMoney } from "@/lib/domain/money/money";
+import { db } from "@/lib/platform/db/client";
+import { listOrders } from "@/lib/modules/orders/server/queries";
+import { OrderSort, OrderStatusFilter } from "@/lib/modules/orders/contracts/orders";
+import { AGGREGATE_STATUS_LABELS } from "@/lib/modules/orders/domain/order-status";
+import { formatMoney } from "@/lib/platform/money/money";
 import { formatDate, formatDateTime, plural } from "@/lib/ui/format";
 import { firstParam, pageCountOf, parsePage } from "@/lib/ui/paging";
 import { requestActor } from "@/components/orders/load-order";

@@ -1,16 +1,16 @@
 "use server";
 // Server actions of the seller order pages, each one command through the action wrapper
-// (lib/server/actions/define-action.ts). Rules live in the commands (authorization, quantities,
+// (lib/platform/actions/define-action.ts). Rules live in the commands (authorization, quantities,
 // versions), never here.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { AddNote, FulfillmentEvent } from "@/lib/contracts/orders";
-import { CreateCancellationRequest } from "@/lib/contracts/cancellations";
-import { addOrderNote } from "@/lib/server/orders/add-order-note";
-import { recordFulfillmentEvent } from "@/lib/server/orders/record-fulfillment-event";
-import { createCancellationRequest } from "@/lib/server/cancellations/create-cancellation-request";
-import { defineAction, FormId, FormVersion, pagesShowing } from "@/lib/server/actions/define-action";
-import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/ui/action-result";
+import { db } from "@/lib/platform/db/client";
+import { AddNote, FulfillmentEvent } from "@/lib/modules/orders/contracts/orders";
+import { CreateCancellationRequest } from "@/lib/modules/cancellations/contracts/cancellations";
+import { addOrderNote } from "@/lib/modules/orders/server/add-order-note";
+import { recordFulfillmentEvent } from "@/lib/modules/orders/server/record-fulfillment-event";
+import { createCancellationRequest } from "@/lib/modules/cancellations/server/create-cancellation-request";
+import { defineAction, FormId, FormVersion, pagesShowing } from "@/lib/platform/actions/define-action";
+import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/platform/actions/action-result";
 import { cancelOutcome, sellerCancellationType } from "@/lib/ui/cancellation";
 import { STEP_WORDS } from "@/lib/ui/fulfilment";
 

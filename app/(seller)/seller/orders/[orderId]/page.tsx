@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
-import { formatMoney } from "@/lib/domain/money/money";
+import { formatMoney } from "@/lib/platform/money/money";
 import { availableSteps } from "@/lib/ui/fulfilment";
 import { HISTORY_PAGE_SIZE, loadCancellations, loadOrder, loadOrderHistory, loadOrderNotes, loadReasonCodes } from "@/components/orders/load-order";
 import { CancellationRequestList } from "@/components/cancellations/cancellation-request-list";

@@ -1,8 +1,8 @@
-import { API_ROUTES } from "@/lib/contracts/api-routes";
-import { db } from "@/lib/db/client";
-import { apiHandler } from "@/lib/server/http/route";
-import { createCancellationRequest } from "@/lib/server/cancellations/create-cancellation-request";
-import { listCancellationRequests } from "@/lib/server/cancellations/queries";
+import { API_ROUTES } from "@/lib/api/routes";
+import { db } from "@/lib/platform/db/client";
+import { apiHandler } from "@/lib/api/route";
+import { createCancellationRequest } from "@/lib/modules/cancellations/server/create-cancellation-request";
+import { listCancellationRequests } from "@/lib/modules/cancellations/server/queries";
 
 export const GET = apiHandler(API_ROUTES.listCancellationRequests, ({ actor, params, query }) =>
   listCancellationRequests(db(), actor, params.orderId, query),

@@ -1,7 +1,7 @@
-import { API_ROUTES } from "@/lib/contracts/api-routes";
-import { db } from "@/lib/db/client";
-import { apiHandler } from "@/lib/server/http/route";
-import { addOrderNote } from "@/lib/server/orders/add-order-note";
+import { API_ROUTES } from "@/lib/api/routes";
+import { db } from "@/lib/platform/db/client";
+import { apiHandler } from "@/lib/api/route";
+import { addOrderNote } from "@/lib/modules/orders/server/add-order-note";
 
 export const POST = apiHandler(API_ROUTES.addOrderNote, ({ actor, params, body, expectedVersion }) =>
   addOrderNote(db(), actor, params.orderId, body, { expectedVersion }));

@@ -1,7 +1,7 @@
-import { API_ROUTES } from "@/lib/contracts/api-routes";
-import { db } from "@/lib/db/client";
-import { apiHandler } from "@/lib/server/http/route";
-import { approveCancellationRequest } from "@/lib/server/cancellations/decide-cancellation";
+import { API_ROUTES } from "@/lib/api/routes";
+import { db } from "@/lib/platform/db/client";
+import { apiHandler } from "@/lib/api/route";
+import { approveCancellationRequest } from "@/lib/modules/cancellations/server/decide-cancellation";
 
 export const POST = apiHandler(API_ROUTES.approveCancellationRequest, ({ actor, params, body, expectedVersion }) =>
   approveCancellationRequest(db(), actor, params.orderId, params.requestId, body, { expectedVersion }),

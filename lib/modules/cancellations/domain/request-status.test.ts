@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { APPROVER_LEVELS } from '../../../platform/auth/levels.ts';
+import {
+  APPROVAL_TASK_STATUSES,
+  CANCELLATION_REQUEST_STATUSES,
+  COMPENSATION_TASK_STATUSES,
+  canSign,
+  canTransition,
+  canTransitionApprovalTask,
+  deriveExecutionStatus,
+  isActive,
+  isApprovalTaskFinal,
+  isFinal,
+  type ApprovalTaskStatus,
+  type CancellationRequestStatus,
+  type CompensationTaskStatus,
+} from './request-status.ts';
+
+type S = CancellationRequestStatus;
+
+const ALLOWED: ReadonlySet<string> = new Set(
+  (
+    [
+      ['PENDING_APPROVAL', 'APPROVED'],
+      ['PENDING_APPROVAL', 'REJECTED'],
+      ['PENDING_APPROVAL', 'EXPIRED'],
+      ['PENDING_APPROVAL', 'WITHDRAWN'],
+      ['APPROVED', 'EXECUTING'],
+      ['EXECUTING', 'COMPLETED'],
+      ['EXECUTING', 'PARTIALLY_COMPLETED'],
+      ['EXECUTING', 'FAILED'],
+      ['FAILED', 'EXECUTING'],
+      ['FAILED', 'COMPLETED'],
+      ['FAILED', 'PARTIALLY_COMPLETED'],
+      ['PARTIALLY_COMPLETED', 'COMPLETED'],
+    ] as [S, S][]
+  ).map(([a, b]) => `${a}>${b}`),
+);
+
+describe('cancellation request transitions', () => {
+  for (const from of CANCELLATION_REQUEST_STATUSES) {
+    for (const to of CANCELLATION_REQUEST_STATUSES) {
+      const expected = ALLOWED.has(`${from}>${to}`);
+      it(`${from} → ${to}: ${expected ? 'allowed' : 'refused'}`, () => {
+        expect(canTransition(from, to)).toBe(expected);
+      });
+    }
+  }
+
+  it('refuses unknown runtime strings', () => {
+    expect(canTransition('__proto__' as S, 'APPROVED')).toBe(false);
+    expect(canTransition('PENDING_APPROVAL', 'constructor' as S)).toBe(false);
+  });
+
+  it('final and active statuses', () => {
+    const finals = CANCELLATION_REQUEST_STATUSES.filter(isFinal);
+    expect(finals.sort()).toEqual(['COMPLETED', 'EXPIRED', 'REJECTED', 'WITHDRAWN']);
+    const active = CANCELLATION_REQUEST_STATUSES.filter(isActive);
+    expect(active.sort()).toEqual(['APPROVED', 'EXECUTING', 'FAILED', 'PARTIALLY_COMPLETED', 'PENDING_APPROVAL']);
+  });
+});
+
+describe('deriveExecutionStatus', () => {
+  const t = (status: CompensationTaskStatus, mode: 'AUTOMATIC' | 'MANUAL' = 'AUTOMATIC') => ({ status, mode });
+
+  it('no tasks: completed, or partially when units were blocked', () => {
+    expect(deriveExecutionStatus([], false)).toBe('COMPLETED');
+    expect(deriveExecutionStatus([], true)).toBe('PARTIALLY_COMPLETED');
+  });
+
+  it('executing while any task is pending or in progress (manual or automatic)', () => {
+    expect(deriveExecutionStatus([t('DONE'), t('PENDING', 'MANUAL')], false)).toBe('EXECUTING');
+    expect(deriveExecutionStatus([t('IN_PROGRESS'), t('FAILED')], true)).toBe('EXECUTING');
+  });
+
+  it('failed once nothing is pending and some task failed', () => {
+    expect(deriveExecutionStatus([t('DONE'), t('FAILED', 'MANUAL')], false)).toBe('FAILED');
+    expect(deriveExecutionStatus([t('FAILED')], true)).toBe('FAILED');
+  });
+
+  it('done and cancelled tasks complete the request', () => {
+    expect(deriveExecutionStatus([t('DONE'), t('CANCELLED')], false)).toBe('COMPLETED');
+    expect(deriveExecutionStatus([t('DONE', 'MANUAL')], true)).toBe('PARTIALLY_COMPLETED');
+  });
+
+  it('single-task table: every task status × blocked flag', () => {
+    const expected: Record<CompensationTaskStatus, [string, string]> = {
+      PENDING: ['EXECUTING', 'EXECUTING'],
+      IN_PROGRESS: ['EXECUTING', 'EXECUTING'],
+      FAILED: ['FAILED', 'FAILED'],
+      DONE: ['COMPLETED', 'PARTIALLY_COMPLETED'],
+      CANCELLED: ['COMPLETED', 'PARTIALLY_COMPLETED'],
+    };
+    for (const s of COMPENSATION_TASK_STATUSES) {
+      for (const mode of ['AUTOMATIC', 'MANUAL'] as const) {
+        expect(deriveExecutionStatus([t(s, mode)], false)).toBe(expected[s][0]);
+        expect(deriveExecutionStatus([t(s, mode)], true)).toBe(expected[s][1]);
+      }
+    }
+  });
+
+  it('every derived status other than EXECUTING is reachable from EXECUTING', () => {
+    for (const s of ['COMPLETED', 'PARTIALLY_COMPLETED', 'FAILED'] as const) expect(canTransition('EXECUTING', s)).toBe(true);
+  });
+});
+
+describe('approval task transitions', () => {
+  for (const from of APPROVAL_TASK_STATUSES) {
+    for (const to of APPROVAL_TASK_STATUSES) {
+      const expected = from === 'PENDING' && to !== 'PENDING';
+      it(`${from} → ${to}: ${expected ? 'allowed' : 'refused'}`, () => {
+        expect(canTransitionApprovalTask(from, to)).toBe(expected);
+      });
+    }
+  }
+
+  it('only PENDING is not final; unknown strings are refused', () => {
+    expect(APPROVAL_TASK_STATUSES.filter((s) => !isApprovalTaskFinal(s))).toEqual(['PENDING']);
+    expect(canTransitionApprovalTask('toString' as ApprovalTaskStatus, 'APPROVED')).toBe(false);
+  });
+});
+
+describe('canSign', () => {
+  for (const approver of APPROVER_LEVELS) {
+    for (const task of APPROVER_LEVELS) {
+      const expected = APPROVER_LEVELS.indexOf(approver) >= APPROVER_LEVELS.indexOf(task);
+      it(`${approver} ${expected ? 'may' : 'may not'} sign ${task}`, () => {
+        expect(canSign(approver, task)).toBe(expected);
+      });
+    }
+  }
+
+  it('no approver level signs nothing', () => {
+    for (const task of APPROVER_LEVELS) {
+      expect(canSign(null, task)).toBe(false);
+      expect(canSign(undefined, task)).toBe(false);
+    }
+  });
+});

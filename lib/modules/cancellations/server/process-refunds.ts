@@ -1,0 +1,143 @@
+import type { Db, Tx } from "../../../platform/db/client.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { paymentGateway, type PaymentGateway, type RefundOutcome } from "../../payments/server/gateway.ts";
+import { inTransaction } from "../../../platform/db/tx.ts";
+import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
+import { settleRequest } from "./settle-request.ts";
+import { resolveCaseOfTask } from "./task-fallout.ts";
+
+type Adjustment = Awaited<ReturnType<Tx["financialAdjustment"]["findFirstOrThrow"]>>;
+
+/** Adjustments still owed: never tried, failed, or with an unknown outcome (gateway timed out). */
+export const OUTSTANDING_REFUND = ["PENDING", "FAILED", "UNKNOWN"];
+
+/** Books one tender refund as paid: tender and order refunded amounts, never above what was paid. */
+async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference: string) {
+  const tender = await tx.paymentTender.findUniqueOrThrow({ where: { id: adj.tenderId } });
+  const tenderOk = await tx.paymentTender.updateMany({
+    where: { id: tender.id, refunded: { lte: tender.amount - adj.amount } },
+    data: { refunded: { increment: adj.amount } },
+  });
+  const orderOk = await tx.order.updateMany({
+    where: { id: order.id, refunded: { lte: order.total - adj.amount } },
+    data: { refunded: { increment: adj.amount } },
+  });
+  if (tenderOk.count !== 1 || orderOk.count !== 1) throw new Error(`Refund ${adj.id} would exceed what was paid`);
+  await tx.financialAdjustment.update({
+    where: { id: adj.id },
+    data: { status: "SUCCEEDED", processorReference: reference, failureReason: null, attempts: { increment: 1 } },
+  });
+}
+
+/** All of the request's tender refunds are paid: lines, sub-orders and the request follow; the task is DONE. */
+async function finishRefundTask(tx: Tx, taskId: string, requestId: string, evidence?: { text: string; by: string }) {
+  const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { lines: { include: { orderLine: true } } } });
+  for (const rl of request.lines) {
+    if (!rl.refundTotal) continue;
+    await tx.orderLine.update({ where: { id: rl.orderLineId }, data: { refunded: { increment: rl.refundTotal } } });
+    await tx.subOrder.update({ where: { id: rl.orderLine.subOrderId }, data: { refunded: { increment: rl.refundTotal } } });
+  }
+  await tx.cancellationRequest.update({ where: { id: requestId }, data: { refundedTotal: request.refundTotal } });
+  const references = await tx.financialAdjustment.findMany({ where: { cancellationRequestId: requestId }, select: { tenderMethod: true, amount: true, processorReference: true } });
+  await tx.compensationTask.update({
+    where: { id: taskId },
+    data: {
+      status: "DONE",
+      lastError: null,
+      completedAt: new Date(),
+      output: { refunds: references },
+      ...(evidence ? { evidence: evidence.text, completedById: evidence.by } : {}),
+    },
+  });
+}
+
+export type RefundRun = { done: true; refunded: number } | { done: false; failures: string[]; outcomeUnknown: boolean };
+
+/**
+ * Runs a request's ISSUE_REFUND task (the job runner holds its lease, so one runner at a time):
+ * asks the gateway for each outstanding tender refund with the adjustment's stable key — a retry,
+ * including after a timeout whose outcome was unknown, sends the same key, so the gateway returns
+ * the first result instead of paying twice — then records the outcome under the order lock:
+ * refunded amounts on tenders, lines, sub-orders and the order, never above what was paid. A
+ * declined or failed refund leaves the task (and the request) FAILED with the reason until a retry
+ * succeeds; a timeout leaves it pending (outcome unknown), to be asked again.
+ */
+export async function runRefundTask(db: Db, actor: Actor, taskId: string, gateway: PaymentGateway = paymentGateway(db), now = new Date()): Promise<RefundRun> {
+  const task = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
+  if (task.status === "DONE" || task.status === "CANCELLED") return { done: true, refunded: 0 };
+  const requestId = task.cancellationRequestId!;
+  await db.compensationTask.updateMany({
+    where: { id: task.id, status: { in: ["PENDING", "FAILED", "IN_PROGRESS"] } },
+    data: { status: "IN_PROGRESS", attempts: { increment: 1 } },
+  });
+  const order = await db.order.findUniqueOrThrow({ where: { id: task.orderId }, select: { currency: true } });
+  const adjustments = await db.financialAdjustment.findMany({ where: { cancellationRequestId: requestId, status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
+  const outcomes = new Map<string, RefundOutcome>();
+  for (const adj of adjustments) {
+    try {
+      outcomes.set(
+        adj.id,
+        await gateway.refund({ idempotencyKey: adj.causeKey, orderId: adj.orderId, tenderId: adj.tenderId, tenderMethod: adj.tenderMethod, amount: adj.amount, currency: order.currency }),
+      );
+    } catch (e) {
+      outcomes.set(adj.id, { ok: false, kind: "TRANSIENT", reason: `gateway error: ${(e as Error).message}` });
+    }
+  }
+
+  return inTransaction(db, async (tx): Promise<RefundRun> => {
+    const locked = await lockOrder(tx, task.orderId, {});
+    let refundedNow = 0;
+    const failures: string[] = [];
+    let hardFailure = false;
+    for (const adj of adjustments) {
+      const outcome = outcomes.get(adj.id)!;
+      if (!outcome.ok) {
+        failures.push(`${adj.tenderMethod} ${adj.amount}: ${outcome.reason}`);
+        if (outcome.kind !== "TIMEOUT") hardFailure = true;
+        await tx.financialAdjustment.update({
+          where: { id: adj.id },
+          data: { status: outcome.kind === "TIMEOUT" ? "UNKNOWN" : "FAILED", failureReason: outcome.reason, attempts: { increment: 1 } },
+        });
+        continue;
+      }
+      await bookRefund(tx, locked, adj, outcome.reference);
+      refundedNow += adj.amount;
+    }
+    if (failures.length) {
+      await tx.compensationTask.update({ where: { id: task.id }, data: { status: hardFailure ? "FAILED" : "PENDING", lastError: failures.join("; ") } });
+    } else {
+      await finishRefundTask(tx, task.id, requestId);
+      await resolveCaseOfTask(tx, actor, locked, task.id, `refund paid after ${task.attempts + 1} attempt(s)`, now);
+    }
+    await recordOrderCommand(
+      tx,
+      actor,
+      locked,
+      {
+        action: failures.length ? "REFUND_FAILED" : "REFUND_PROCESSED",
+        description: failures.length
+          ? `Refund ${hardFailure ? "failed" : "outcome unknown, will ask again"}: ${failures.join("; ")}`
+          : `Refunded ${refundedNow} ${locked.currency} to the original payment`,
+        data: { cancellationRequestId: requestId, refundedNow, failures },
+      },
+      [
+        failures.length
+          ? { type: "PaymentRefundFailed", payload: { cancellationRequestId: requestId, failures, outcomeUnknown: !hardFailure } }
+          : { type: "PaymentRefundProcessed", payload: { cancellationRequestId: requestId, amount: refundedNow } },
+      ],
+    );
+    await settleRequest(tx, actor, locked, requestId);
+    return failures.length ? { done: false, failures, outcomeUnknown: !hardFailure } : { done: true, refunded: refundedNow };
+  });
+}
+
+/**
+ * OPS repaired a refund outside the gateway (fallout resolution with evidence): the outstanding
+ * tender refunds are booked as paid with a manual reference, inside the caller's transaction.
+ */
+export async function bookManualRefund(tx: Tx, order: LockedOrder, taskId: string, requestId: string, evidence: { text: string; by: string; reference: string }) {
+  const outstanding = await tx.financialAdjustment.findMany({ where: { cancellationRequestId: requestId, status: { in: OUTSTANDING_REFUND } } });
+  for (const adj of outstanding) await bookRefund(tx, order, adj, evidence.reference);
+  await finishRefundTask(tx, taskId, requestId, evidence);
+  return outstanding.reduce((n, a) => n + a.amount, 0);
+}

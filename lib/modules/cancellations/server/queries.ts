@@ -1,0 +1,85 @@
+import type { Db, Tx } from "../../../platform/db/client.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { authorize } from "../../../platform/auth/actor.ts";
+import type { CancellationViewT } from "../contracts/cancellations.ts";
+import { notFound } from "../../../platform/errors.ts";
+import { cancellationRequestWhere, orderReadWhere, scopeCancellationView, visibleStores, type StoreSet } from "../../orders/server/scope.ts";
+import { CANCELLATION_VIEW_INCLUDE, toCancellationView } from "./view.ts";
+import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
+
+export const CANCELLATION_SUBJECT = "CANCELLATION";
+
+/** The store of each of these order lines. */
+export async function lineStores(db: Db | Tx, orderLineIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.orderLine.findMany({ where: { id: { in: [...orderLineIds] } }, select: { id: true, storeId: true } });
+  return new Map(rows.map((l) => [l.id, l.storeId]));
+}
+
+/** The stores whose lines a request holds: the stores its history entries concern. */
+export async function requestStoreIds(db: Db | Tx, requestId: string): Promise<string[]> {
+  const lines = await db.cancellationRequestLine.findMany({ where: { requestId }, select: { orderLine: { select: { storeId: true } } } });
+  return [...new Set(lines.map((l) => l.orderLine.storeId))];
+}
+
+/** Reads a request as stored, without authorization: for commands that already checked reach. */
+export async function loadCancellationView(db: Db | Tx, requestId: string, lineIds: "all" | ReadonlySet<string> = "all"): Promise<CancellationViewT> {
+  const r = await db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE });
+  const approvals = await db.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: r.id }, orderBy: { createdAt: "asc" } });
+  return scopeCancellationView(toCancellationView(r, approvals), lineIds);
+}
+
+/** What of the order the actor sees (scope.ts): its store set and the ids of the lines in it; 404 when out of reach. */
+async function orderScopeOf(
+  db: Db | Tx,
+  actor: Actor,
+  orderId: string,
+  missing = "Order",
+): Promise<{ stores: StoreSet; lineIds: "all" | ReadonlySet<string> }> {
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, orderReadWhere(actor)] },
+    select: { buyerId: true, subOrders: { select: { storeId: true } } },
+  });
+  if (!order) throw notFound(missing);
+  const stores = visibleStores(actor, order);
+  if (stores === "all") return { stores, lineIds: "all" };
+  const lines = await db.orderLine.findMany({ where: { orderId, storeId: { in: [...stores] } }, select: { id: true } });
+  return { stores, lineIds: new Set(lines.map((l) => l.id)) };
+}
+
+/** A request as the actor sees it, for the answer of a command that just changed it. */
+export async function cancellationViewFor(db: Db, actor: Actor, orderId: string, requestId: string): Promise<CancellationViewT> {
+  const { lineIds } = await orderScopeOf(db, actor, orderId);
+  return loadCancellationView(db, requestId, lineIds);
+}
+
+/** One request of an order the actor can see, as their part of the order shows it; 404 otherwise. */
+export async function getCancellationRequest(db: Db, actor: Actor, orderId: string, requestId: string): Promise<CancellationViewT> {
+  authorize(actor, "order.read");
+  const scope = await orderScopeOf(db, actor, orderId, "Cancellation request");
+  const r = await db.cancellationRequest.findFirst({ where: { id: requestId, orderId, ...cancellationRequestWhere(scope.stores) }, select: { id: true } });
+  if (!r) throw notFound("Cancellation request");
+  return loadCancellationView(db, r.id, scope.lineIds);
+}
+
+/** The requests of an order the actor sees, newest first (a seller: those touching their lines). */
+export async function listCancellationRequests(db: Db, actor: Actor, orderId: string, page: { limit: number; cursor?: string }) {
+  authorize(actor, "order.read");
+  const scope = await orderScopeOf(db, actor, orderId);
+  const cursorId = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const rows = await db.cancellationRequest.findMany({
+    where: { orderId, ...cancellationRequestWhere(scope.stores) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
+    include: CANCELLATION_VIEW_INCLUDE,
+  });
+  const slice = rows.slice(0, page.limit);
+  const approvals = await db.approvalTask.findMany({
+    where: { subjectType: CANCELLATION_SUBJECT, subjectId: { in: slice.map((r) => r.id) } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    items: slice.map((r) => scopeCancellationView(toCancellationView(r, approvals.filter((a) => a.subjectId === r.id)), scope.lineIds)),
+    nextCursor: rows.length > page.limit ? encodeCursor(slice[slice.length - 1]!.id) : null,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Prisma } from "../../../platform/db/client.ts";
+import type { CancellationViewT } from "../contracts/cancellations.ts";
+import type { Assessment } from "../domain/assess.ts";
+
+export const CANCELLATION_VIEW_INCLUDE = {
+  order: { select: { number: true, version: true } },
+  lines: { include: { orderLine: { select: { lineNumber: true, sku: true } } } },
+  compensationTasks: { orderBy: { createdAt: "asc" } },
+  refunds: { orderBy: { createdAt: "asc" } },
+} as const satisfies Prisma.CancellationRequestInclude;
+
+export type CancellationWithDetails = Prisma.CancellationRequestGetPayload<{ include: typeof CANCELLATION_VIEW_INCLUDE }>;
+export type ApprovalTaskRow = Prisma.ApprovalTaskGetPayload<object>;
+
+/** The API/UI shape of a cancellation request (API.md "Cancellation requests"). */
+export function toCancellationView(r: CancellationWithDetails, approvals: ApprovalTaskRow[]): CancellationViewT {
+  const a = r.assessment as unknown as Assessment;
+  const executed = r.status !== "PENDING_APPROVAL" && r.status !== "APPROVED" && r.status !== "REJECTED" && r.status !== "WITHDRAWN" && r.status !== "EXPIRED";
+  const lines = [...r.lines].sort((x, y) => x.orderLine.lineNumber - y.orderLine.lineNumber);
+  const components = lines.reduce(
+    (acc, l) => ({
+      merchandise: acc.merchandise + l.merchandise,
+      tax: acc.tax + l.tax,
+      shipping: acc.shipping + l.shipping,
+      discount: acc.discount + l.discount,
+      total: acc.total + l.refundTotal,
+    }),
+    { merchandise: 0, tax: 0, shipping: 0, discount: 0, total: 0 },
+  );
+  const byTender = executed
+    ? r.refunds.map((f) => ({ tenderId: f.tenderId, method: f.tenderMethod, amount: f.amount, status: f.status, reference: f.processorReference }))
+    : a.refund.byTender.filter((t) => t.amount > 0).map((t) => ({ tenderId: t.tenderId, method: t.method, amount: t.amount, status: null, reference: null }));
+  return {
+    id: r.id,
+    number: r.number,
+    orderId: r.orderId,
+    orderNumber: r.order.number,
+    orderVersion: r.order.version,
+    status: r.status,
+    cancellationType: r.cancellationType,
+    reasonCode: r.reasonCode,
+    reasonText: r.reasonText,
+    refundMethod: r.refundMethod,
+    damaged: r.damaged,
+    requestedBy: r.requestedByLabel,
+    createdAt: r.createdAt.toISOString(),
+    completedAt: r.completedAt?.toISOString() ?? null,
+    failureReason: r.failureReason,
+    assessment: {
+      feasibility: a.feasibility,
+      blockers: a.blockers,
+      requiredApprovals: a.requiredApprovals,
+      inventory: a.inventory,
+      compensation: a.compensation.map((c) => ({ type: c.type, mode: c.mode, orderLineId: c.orderLineId, stage: c.stage, quantity: c.quantity })),
+    },
+    lines: lines.map((l) => ({
+      orderLineId: l.orderLineId,
+      lineNumber: l.orderLine.lineNumber,
+      sku: l.orderLine.sku,
+      requestedQuantity: l.requestedQuantity,
+      cancelledQuantity: l.cancelledQuantity,
+      blockedQuantity: l.blockedQuantity,
+      byStage: Object.fromEntries(Object.entries(l.byStage as Record<string, number>).map(([k, v]) => [k.toLowerCase(), v])),
+      refund: { merchandise: l.merchandise, tax: l.tax, shipping: l.shipping, discount: l.discount, total: l.refundTotal },
+    })),
+    refund: { total: components.total, refunded: r.refundedTotal, components, byTender },
+    approvals: approvals.map((t) => ({
+      id: t.id,
+      level: t.level,
+      status: t.status,
+      rule: t.rule,
+      ruleName: ruleNameOf(t.ruleSnapshot),
+      reason: t.reason,
+      reviewer: t.reviewerLabel,
+      comment: t.comment,
+      decidedAt: t.decidedAt?.toISOString() ?? null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      escalatedFromId: t.escalatedFromId,
+    })),
+    compensationTasks: r.compensationTasks.map((t) => ({
+      id: t.id,
+      type: t.type,
+      mode: t.mode,
+      status: t.status,
+      orderLineId: t.orderLineId,
+      stage: t.stage,
+      quantity: t.quantity,
+      amount: t.amount,
+      lastError: t.lastError,
+    })),
+  };
+}
+
+function ruleNameOf(snapshot: unknown): string | null {
+  const name = (snapshot as { name?: unknown } | null)?.name;
+  return typeof name === "string" ? name : null;
+}

@@ -1,0 +1,130 @@
+import type { Db } from "../../../platform/db/client.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { authorize } from "../../../platform/auth/actor.ts";
+import type { ReconciliationFindingT, ReconciliationReportT } from "../../compensation/contracts/fallout.ts";
+import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "./consistency.ts";
+import { findPointsMismatches } from "../../points/server/check-points.ts";
+import { compensationJobKey } from "../../cancellations/server/compensation-job.ts";
+
+export interface ReconciliationOptions {
+  now?: Date;
+  /** A request EXECUTING this long with nothing left that could move it is stuck. */
+  stuckAfterMs?: number;
+  /** An outbox row whose delivery was attempted but not done this long after it was written. */
+  outboxAfterMs?: number;
+}
+
+export const RECONCILIATION_CHECKS = [
+  { check: "STUCK_REQUEST", label: "Requests stuck in EXECUTING with no runnable task" },
+  { check: "QUANTITY_LEDGER", label: "Line quantity caches ≠ quantity ledger sums" },
+  { check: "INVENTORY", label: "Inventory allocated ≠ open allocations, or balances ≠ inventory ledger" },
+  { check: "MONEY", label: "Refunded > paid, or refunded totals disagree" },
+  { check: "POINTS", label: "Points running totals ≠ points ledger" },
+  { check: "GATEWAY", label: "Refunds made at the payment processor but not booked (split brain)" },
+  { check: "OUTBOX", label: "Outbox events undelivered past the threshold" },
+] as const;
+
+/**
+ * Everything inconsistent, each with a link to the object. Reuses the invariant checks of
+ * `npm run check` and adds the ones about work in flight; on healthy data the list is empty.
+ */
+export async function reconcile(db: Db, options: ReconciliationOptions = {}): Promise<ReconciliationReportT> {
+  const now = options.now ?? new Date();
+  const stuckBefore = new Date(now.getTime() - (options.stuckAfterMs ?? 30 * 60_000));
+  const outboxBefore = new Date(now.getTime() - (options.outboxAfterMs ?? 60 * 60_000));
+  const findings: ReconciliationFindingT[] = [];
+
+  const executing = await db.cancellationRequest.findMany({
+    where: { status: "EXECUTING", updatedAt: { lt: stuckBefore } },
+    select: { id: true, number: true, orderId: true, compensationTasks: { select: { id: true, mode: true, status: true } } },
+  });
+  for (const r of executing) {
+    const waitingOnPerson = r.compensationTasks.some((t) => t.mode === "MANUAL" && t.status === "PENDING");
+    const automatic = r.compensationTasks.filter((t) => t.mode === "AUTOMATIC" && (t.status === "PENDING" || t.status === "IN_PROGRESS")).map((t) => compensationJobKey(t.id));
+    const runnable = automatic.length ? await db.job.count({ where: { key: { in: automatic }, status: { in: ["READY", "RUNNING"] } } }) : 0;
+    if (waitingOnPerson || runnable) continue;
+    findings.push({
+      check: "STUCK_REQUEST",
+      objectType: "CancellationRequest",
+      objectId: r.id,
+      label: r.number,
+      href: `/seller/orders/${r.orderId}`,
+      problem: `EXECUTING since before ${stuckBefore.toISOString()} and no task can move it`,
+    });
+  }
+
+  const lines = await findQuantityLedgerMismatches(db);
+  const lineOrders = new Map((await db.orderLine.findMany({ where: { id: { in: lines.map((l) => l.orderLineId) } }, select: { id: true, orderId: true } })).map((l) => [l.id, l.orderId]));
+  for (const m of lines) {
+    findings.push({
+      check: "QUANTITY_LEDGER",
+      objectType: "OrderLine",
+      objectId: m.orderLineId,
+      label: m.orderLineId,
+      href: `/seller/orders/${lineOrders.get(m.orderLineId) ?? ""}`,
+      problem: `cached ${JSON.stringify(m.cached)} ≠ ledger ${JSON.stringify(m.ledger)}`,
+    });
+  }
+  for (const m of await findInventoryMismatches(db)) {
+    findings.push({ check: "INVENTORY", objectType: "InventorySupply", objectId: m.supplyId, label: m.supplyId, href: `/api/v1/inventory`, problem: m.problem });
+  }
+  for (const m of await findMoneyMismatches(db)) {
+    findings.push({ check: "MONEY", objectType: "Order", objectId: m.orderId, label: m.orderId, href: `/seller/orders/${m.orderId}`, problem: m.problem });
+  }
+  for (const m of await findPointsMismatches(db)) {
+    findings.push({ check: "POINTS", objectType: "PointsTransaction", objectId: m.transactionId, label: m.transactionId, href: `/api/v1/points/withdrawals/${m.transactionId}`, problem: m.problem });
+  }
+  // The processor's own ledger (built-in gateway) against ours: a refund it made that we have not
+  // booked, with no job left that will ask again (e.g. a timeout whose retries ran out).
+  const atGateway = await db.gatewayRefund.findMany({ select: { idempotencyKey: true, orderId: true, amount: true, reference: true } });
+  if (atGateway.length) {
+    const booked = await db.financialAdjustment.findMany({
+      where: { causeKey: { in: atGateway.map((g) => g.idempotencyKey) } },
+      select: { causeKey: true, status: true, cancellationRequestId: true },
+    });
+    const unbooked = atGateway.filter((g) => booked.find((b) => b.causeKey === g.idempotencyKey)?.status !== "SUCCEEDED");
+    for (const g of unbooked) {
+      const adj = booked.find((b) => b.causeKey === g.idempotencyKey);
+      const tasks = adj?.cancellationRequestId
+        ? await db.compensationTask.findMany({ where: { cancellationRequestId: adj.cancellationRequestId, type: "ISSUE_REFUND" }, select: { id: true } })
+        : [];
+      const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
+      if (pending) continue;
+      findings.push({
+        check: "GATEWAY",
+        objectType: "Order",
+        objectId: g.orderId,
+        label: g.reference,
+        href: `/seller/orders/${g.orderId}`,
+        problem: `processor refunded ${g.amount} (${g.reference}) but the refund is ${adj ? adj.status.toLowerCase() : "unknown"} here`,
+      });
+    }
+  }
+  // Only rows a delivery has tried count: before an outbox relay is configured nothing is attempted.
+  const undelivered = await db.outboxEvent.findMany({
+    where: { deliveredAt: null, attempts: { gt: 0 }, createdAt: { lt: outboxBefore } },
+    select: { id: true, type: true, orderId: true, attempts: true, createdAt: true },
+    take: 500,
+  });
+  for (const e of undelivered) {
+    findings.push({
+      check: "OUTBOX",
+      objectType: "OutboxEvent",
+      objectId: e.id,
+      label: e.type,
+      href: e.orderId ? `/seller/orders/${e.orderId}` : "/ops/reconciliation",
+      problem: `not delivered after ${e.attempts} attempt(s) since ${e.createdAt.toISOString()}`,
+    });
+  }
+  return {
+    checkedAt: now.toISOString(),
+    checks: RECONCILIATION_CHECKS.map((c) => ({ ...c, findings: findings.filter((f) => f.check === c.check).length })),
+    findings,
+  };
+}
+
+/** The OPS page and API: the report as of now. */
+export function getReconciliationReport(db: Db, actor: Actor, options: ReconciliationOptions = {}) {
+  authorize(actor, "reconciliation.read");
+  return reconcile(db, options);
+}

@@ -1,0 +1,84 @@
+import type { Prisma } from "../../../platform/db/client.ts";
+import type { OrderViewT } from "../contracts/orders.ts";
+import { lineTotal } from "../../../platform/money/money.ts";
+import { lineStatusByCode } from "../domain/line-status.ts";
+import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "../domain/order-status.ts";
+import { inStores, scopedPayments, scopedStatus, scopedTotals, type StoreSet } from "./scope.ts";
+
+export const ORDER_VIEW_INCLUDE = {
+  subOrders: { include: { store: true }, orderBy: { createdAt: "asc" } },
+  lines: { include: { subOrder: { include: { store: true } } }, orderBy: { lineNumber: "asc" } },
+  payments: { orderBy: { sequence: "asc" } },
+} as const satisfies Prisma.OrderInclude;
+
+export type OrderWithDetails = Prisma.OrderGetPayload<{ include: typeof ORDER_VIEW_INCLUDE }>;
+
+export function aggregateLabel(status: string): string {
+  return AGGREGATE_STATUS_LABELS[status as AggregateStatus] ?? status;
+}
+
+/**
+ * The API/UI shape of an order. A seller who sees only part of it (scope.ts) gets their stores'
+ * sub-orders and lines, totals and status of those lines, and no tenders.
+ */
+export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationCodes: ReadonlyMap<string, string>): OrderViewT {
+  const status = scopedStatus(order, order.lines, stores);
+  return {
+    id: order.id,
+    number: order.number,
+    externalRef: order.externalRef,
+    version: order.version,
+    view: stores === "all" ? "ORDER" : "STORES",
+    status,
+    statusLabel: aggregateLabel(status),
+    currency: order.currency,
+    orderType: order.orderType,
+    customerType: order.customerType,
+    buyerEmail: order.buyerEmail,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    totals: scopedTotals(order, order.lines, stores),
+    subOrders: order.subOrders
+      .filter((s) => inStores(stores, s.storeId))
+      .map((s) => ({ id: s.id, storeCode: s.store.code, storeName: s.store.name, status: s.status, total: s.total, refunded: s.refunded })),
+    lines: order.lines
+      .filter((l) => inStores(stores, l.storeId))
+      .map((l) => ({
+        id: l.id,
+        lineNumber: l.lineNumber,
+        sku: l.sku,
+        itemName: l.itemName,
+        category: l.category,
+        storeCode: l.subOrder.store.code,
+        shipFromLocationCode: locationCodes.get(l.shipFromLocationId) ?? l.shipFromLocationId,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        taxAmount: l.taxAmount,
+        shippingAmount: l.shippingAmount,
+        discountAmount: l.discountAmount,
+        lineTotal: lineTotal(l),
+        quantities: {
+          open: l.qtyOpen,
+          allocated: l.qtyAllocated,
+          released: l.qtyReleased,
+          picked: l.qtyPicked,
+          packed: l.qtyPacked,
+          shipped: l.qtyShipped,
+          delivered: l.qtyDelivered,
+          cancelled: l.qtyCancelled,
+          returned: l.qtyReturned,
+        },
+        status: l.status,
+        statusCode: l.statusCode,
+        statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
+        refunded: l.refunded,
+      })),
+    payments: scopedPayments(order.payments, stores).map((p) => ({
+      id: p.id,
+      method: p.method,
+      amount: p.amount,
+      refunded: p.refunded,
+      pointsWithdrawTransactionId: p.pointsWithdrawTransactionId,
+    })),
+  };
+}
