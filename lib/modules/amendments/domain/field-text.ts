@@ -32,7 +32,8 @@ export function parseText(raw: unknown, path: string, rule: TextRule): Parsed<st
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{2,31}$/;
+// Digits with the usual separators, an optional leading +, and at least three digits.
+export const PHONE_PATTERN = /^\+?(?=(?:\D*\d){3})[0-9 ()./-]{3,31}$/;
 
 export function isEmail(s: string): boolean {
   return s.length <= 254 && EMAIL_PATTERN.test(s);
