@@ -6,7 +6,6 @@ import type { LineMoney } from '../../../platform/money/money.ts';
 import { apportion } from '../../../platform/money/apportion.ts';
 import { splitRefundAcrossTenders } from '../../cancellations/domain/tender-split.ts';
 import type { AmendableOrder, OrderDraft } from './change-command.ts';
-import { activeQuantity } from './commands/line-rule.ts';
 import { lineMoneyDelta, substitutedLineMoney, type MoneyDelta } from './line-money.ts';
 
 export interface AmendmentTender {
@@ -54,14 +53,13 @@ export function lineImpacts(order: AmendableOrder, draft: OrderDraft): LineImpac
     .filter((line) => draft.lines[line.id] !== undefined)
     .map((line) => {
       const d = draft.lines[line.id]!;
-      const active = activeQuantity(line.counts);
       return {
         orderLineId: line.id,
         lineNumber: line.lineNumber,
         quantityDelta: d.addUnits - d.cancelUnits,
-        ...lineMoneyDelta(line, d, active),
+        ...lineMoneyDelta(line, d),
         cancellation: d.cancelUnits > 0 ? { quantity: d.cancelUnits, refund: null } : null,
-        substitution: d.sku !== line.sku ? { sku: d.sku, line: substitutedLineMoney(line, d, active) } : null,
+        substitution: d.sku !== line.sku ? { sku: d.sku, line: substitutedLineMoney(line, d) } : null,
       };
     });
 }
