@@ -6,9 +6,7 @@ import { ADDRESS_RULES, CONTACT_RULES, DELIVERY_NOTE_RULE } from "../domain/orde
 // from the domain's limits and checks (lib/modules/amendments/domain/order-fields.ts), which the
 // amendment rules use for new values, so both accept exactly the same values.
 
-// eslint-disable-next-line no-control-regex
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
-// eslint-disable-next-line no-control-regex
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 function line(rule: TextRule) {

@@ -25,7 +25,6 @@ export function parseText(raw: unknown, path: string, rule: TextRule): Parsed<st
   if (text === '') return rule.required ? fail(path, 'is required') : ok(null);
   if (text.length > rule.max) return fail(path, `must be at most ${rule.max} characters`);
   // PostgreSQL cannot store NUL; other control characters have no place in an address either.
-  // eslint-disable-next-line no-control-regex
   const forbidden = rule.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
   if (forbidden.test(text)) return fail(path, rule.multiline ? 'must not contain control characters' : 'must be a single line of text');
   return ok(text);
