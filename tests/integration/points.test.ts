@@ -355,7 +355,7 @@ describe.each(engines())("loyalty points on %s", (engine) => {
       );
     const r1 = await cancelLines(2);
     expect(r1.status).toBe("COMPLETED");
-    const adj1 = await f.db.financialAdjustment.findFirstOrThrow({ where: { cancellationRequestId: r1.id, tenderMethod: "POINTS" } });
+    const adj1 = await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r1.id, tenderMethod: "POINTS" } });
     expect(adj1.status).toBe("SUCCEEDED");
     const expectedPoints1 = Math.floor((2500 * adj1.amount) / 5000 + 0.5);
     const c1 = await f.db.pointsCancellation.findFirstOrThrow({ where: { withdrawalId: withdrawal.transactionId, sourceTransactionId: r1.id } });

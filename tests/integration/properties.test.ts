@@ -42,7 +42,7 @@ const PRODUCTS = [
   { sku: "SKU-TENT", category: "OUTDOOR", storeCode: "globex", location: "DC-WEST" },
 ] as const;
 const APPROVER = { SUPERVISOR: "supervisor@demo.test", MANAGER: "manager@demo.test", DIRECTOR: "director@demo.test" } as Record<string, string>;
-const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked">> = {
+const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked" | "heldShipped" | "heldDelivered">> = {
   OPEN: "heldOpen",
   ALLOCATED: "heldAllocated",
   RELEASED: "heldReleased",
@@ -214,7 +214,7 @@ describe.each(engines())("property: random command sequences keep every invarian
       requested === "NEXT" ? (FULFILMENT_EVENTS.find((e) => countsOfLine(before)[FULFILMENT_TRANSITIONS[e].from] > 0) ?? "DELIVER") : requested;
     const { from, to } = FULFILMENT_TRANSITIONS[type];
     const column = HELD[from];
-    const holds = column ? await f.db.cancellationRequestLine.findMany({ where: { orderLineId: lineId, active: true } }) : [];
+    const holds = column ? await f.db.orderLineHold.findMany({ where: { orderLineId: lineId, active: true } }) : [];
     const held = column ? holds.reduce((s, h) => s + h[column], 0) : 0;
     const available = countsOfLine(before)[from] - held;
     const result = await outcome(() => recordFulfillmentEvent(f.db, ops, o.id, { type, lines: [{ orderLineId: lineId, quantity: a.quantity }] }));
