@@ -381,7 +381,9 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     // refund's cause key, so a refund retried after the upgrade still finds it.
     const backfill = /-- Backfill[^\n]*\n(?:--[^\n]*\n)*(UPDATE [\s\S]*?;)/.exec(
       readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "prisma", "migrations", "0007_points_cause_key", `${engine}.sql`), "utf8"),
-    )![1]!;
+    )![1]!
+      // 0009 later keyed adjustments by cause: the request id 0007 read is now causeId.
+      .replaceAll('fa."cancellationRequestId"', 'fa."causeId"');
     await f.db.pointsCancellation.update({ where: { id: c1.id }, data: { causeKey: null } });
     await f.db.$executeRawUnsafe(backfill);
     expect((await f.db.pointsCancellation.findUniqueOrThrow({ where: { id: c1.id } })).causeKey).toBe(adj1.causeKey);

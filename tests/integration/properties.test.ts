@@ -273,11 +273,26 @@ describe.each(engines())("property: random command sequences keep every invarian
     if (!task || !r) return false;
     const a = { approve };
     const approver = await f.as(APPROVER[task.level]!);
+    let refusal: { code?: string; message: string; details?: { changed?: string[] } } | undefined;
     const result = await outcome(() =>
       a.approve
-        ? approveCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property" })
+        ? approveCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property" }).catch((e) => {
+            refusal = e;
+            throw e;
+          })
         : rejectCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property says no" }),
     );
+    if (a.approve && result === "CONFLICT") {
+      // Another request refunded on this order since this one was assessed, so its stored refund
+      // would split differently now: execution refuses, nothing changes, and the approver rejects it.
+      expect(refusal!.message).toMatch(/was assessed against an order that has changed since/);
+      expect(refusal!.details?.changed?.length).toBeGreaterThan(0);
+      expect((await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING_APPROVAL");
+      expect(await f.db.financialAdjustment.count({ where: { causeId: r.id } })).toBe(0);
+      count("approve:refused-changed-money");
+      expect(await outcome(() => rejectCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "assessed before another refund" }))).toBe("OK");
+      return true;
+    }
     expect(result).toBe("OK");
     const request = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } });
     count(`${a.approve ? "approve" : "reject"}:${task.level}:${request.status}`);
