@@ -1,7 +1,8 @@
 // The composition root: the one place that knows every feature and plugs them into the generic
 // machinery below them. Lower modules define what they need and a small registry for it (job
-// handlers in lib/platform/jobs/registry.ts, approval subjects in lib/modules/approvals/server/subjects.ts, the
-// payment gateway in lib/modules/payments/server/gateway.ts); this file fills those registries. Every entry
+// handlers in lib/platform/jobs/registry.ts, approval subjects in lib/modules/approvals/server/subjects.ts, causes of
+// compensation in lib/modules/compensation/server/causes.ts, the payment gateway in
+// lib/modules/payments/server/gateway.ts); this file fills those registries. Every entry
 // point calls wiring() once before it runs a command: instrumentation.ts (the app), scripts/worker.ts,
 // the test setup (tests/support/wiring.ts).
 import type { Db } from "./platform/db/client.ts";
@@ -11,8 +12,11 @@ import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
 import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
 import { withPointsTender } from "./modules/points/server/points-tender.ts";
-import { COMPENSATION_JOB, compensationJob } from "./modules/cancellations/server/compensation-job.ts";
-import { overdueManualTasksJob } from "./modules/cancellations/server/overdue-tasks.ts";
+import { COMPENSATION_JOB, compensationJob } from "./modules/compensation/server/compensation-job.ts";
+import { overdueManualTasksJob } from "./modules/compensation/server/overdue-tasks.ts";
+import { registerCauseHandler, type CauseHandler } from "./modules/compensation/server/causes.ts";
+import { cancellationCauseHandler } from "./modules/cancellations/server/cancellation-cause.ts";
+import { CANCELLATION_CAUSE } from "./modules/cancellations/server/cause.ts";
 import { cancellationSubject } from "./modules/cancellations/server/approval-subject.ts";
 import { CANCELLATION_SUBJECT } from "./modules/cancellations/server/queries.ts";
 import { reconcile } from "./modules/checks/server/reconciliation.ts";
@@ -43,6 +47,9 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
 /** Every kind of thing the approval engine approves. */
 export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({ [CANCELLATION_SUBJECT]: cancellationSubject });
 
+/** Every kind of change whose compensation (tasks, refunds, fallout) the compensation machinery carries out. */
+export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.freeze({ [CANCELLATION_CAUSE]: cancellationCauseHandler });
+
 /** The built-in gateway, with POINTS tenders refunded through the points engine. */
 export function defaultGateway(db: Db): PaymentGateway {
   return withPointsTender(db, new BuiltInGateway(db));
@@ -55,6 +62,7 @@ export function wiring(): void {
   if (wired) return;
   registerJobHandlers(JOB_HANDLERS, PERIODIC_JOBS);
   for (const [subjectType, handler] of Object.entries(APPROVAL_SUBJECTS)) registerApprovalSubject(subjectType, handler);
+  for (const [causeType, handler] of Object.entries(CAUSE_HANDLERS)) registerCauseHandler(causeType, handler);
   registerPaymentGateway(defaultGateway);
   wired = true;
 }

@@ -88,14 +88,14 @@ const SQL = {
     VALUES ($1, $2, $3, 'CUSTOMER_REQUEST', $4, 'LINES', 'ORIGINAL_PAYMENT', $5, 'COMPLETED', 'FULLY_CANCELLABLE', $6, $7, $8, $9::jsonb, $10, $10,
       $11, $11, $11, $11)`,
   insertCancellationLine: `INSERT INTO "cancellation_request_lines" ("id", "requestId", "orderId", "orderLineId", "requestedQuantity", "cancelQuantity",
-      "blockedQuantity", "cancelledQuantity", "byStage", "active", "merchandise", "tax", "shipping", "discount", "refundTotal")
-    VALUES ($1, $2, $3, $4, $5, $5, 0, $5, $6::jsonb, $7, $8, $9, 0, 0, $10)`,
+      "blockedQuantity", "cancelledQuantity", "byStage", "merchandise", "tax", "shipping", "discount", "refundTotal")
+    VALUES ($1, $2, $3, $4, $5, $5, 0, $5, $6::jsonb, $7, $8, 0, 0, $9)`,
   cancelLineUnits: `UPDATE "order_lines" SET "qtyOpen" = "qtyOpen" - $2, "qtyAllocated" = "qtyAllocated" - $3, "qtyCancelled" = "qtyCancelled" + $4,
       "status" = $5, "statusCode" = $6
     WHERE "id" = $1 AND "qtyOpen" >= $2 AND "qtyAllocated" >= $3 RETURNING "id"`,
-  insertFinancialAdjustment: `INSERT INTO "financial_adjustments" ("id", "causeKey", "orderId", "cancellationRequestId", "tenderId", "tenderMethod", "type",
+  insertFinancialAdjustment: `INSERT INTO "financial_adjustments" ("id", "causeKey", "orderId", "causeType", "causeId", "tenderId", "tenderMethod", "type",
       "refundMethod", "amount", "processingFee", "netAmount", "status", "processorReference", "attempts", "createdAt", "updatedAt")
-    VALUES ($1, $2, $3, $4, $5, 'CARD', 'PARTIAL_REFUND', 'ORIGINAL_PAYMENT', $6, 0, $6, 'SUCCEEDED', $7, 1, $8, $8)`,
+    VALUES ($1, $2, $3, 'CancellationRequest', $4, $5, 'CARD', 'PARTIAL_REFUND', 'ORIGINAL_PAYMENT', $6, 0, $6, 'SUCCEEDED', $7, 1, $8, $8)`,
 } as const;
 
 /** The store, location, item, stock, users and reason code the orders refer to. */
@@ -255,7 +255,7 @@ export class FloorWorkload implements Workload {
       const { version } = await updateOne(tx, SQL.bumpOrderVersion, [ids.orderId, now], "order version");
       const assessment = { feasibility: "FULLY_CANCELLABLE", blockers: [], requiredApprovals: [], refund: { total: refund.total } };
       await tx.query(SQL.insertCancellation, [requestId, number, ids.orderId, REASON_CODE, false, REF.actor, ACTOR_LABEL, Number(version) - 1, JSON.stringify(assessment), refund.total, now]);
-      await tx.query(SQL.insertCancellationLine, [newId(), requestId, ids.orderId, ids.lineId, quantity, JSON.stringify(byStage), false, refund.merchandise, refund.tax, refund.total]);
+      await tx.query(SQL.insertCancellationLine, [newId(), requestId, ids.orderId, ids.lineId, quantity, JSON.stringify(byStage), refund.merchandise, refund.tax, refund.total]);
       await updateOne(tx, SQL.cancelLineUnits, [ids.lineId, shape.open, shape.allocated, quantity, shape.status, shape.statusCode], "line cancellation");
       for (const [from, units] of Object.entries(byStage)) {
         await insertLedger(

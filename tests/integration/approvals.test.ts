@@ -50,7 +50,7 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
   };
   const tasksOf = (subjectId: string) => f.db.approvalTask.findMany({ where: { subjectId }, orderBy: [{ createdAt: "asc" }, { level: "asc" }] });
   const statusOf = async (id: string) => (await f.db.cancellationRequest.findUniqueOrThrow({ where: { id } })).status;
-  const holdsOf = async (id: string) => (await f.db.cancellationRequestLine.findMany({ where: { requestId: id } })).map((l) => l.active);
+  const holdsOf = async (id: string) => (await f.db.orderLineHold.findMany({ where: { holderType: "CancellationRequest", holderId: id } })).map((h) => h.active);
 
   /** 5 mugs at 200.00 + 2.00 tax each: 1,010.00 (≥ 500.00). */
   const bigOrder = (extra: Record<string, unknown> = {}) =>

@@ -8,7 +8,7 @@ import { getOrder } from "../../lib/modules/orders/server/queries.ts";
 import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest, rejectCancellationRequest, withdrawCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
-import { completeCompensationTask, listCompensationTasks } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { completeCompensationTask, listCompensationTasks } from "../../lib/modules/compensation/server/compensation-tasks.ts";
 import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
 import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 

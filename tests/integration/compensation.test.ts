@@ -4,8 +4,8 @@ import { engines } from "../support/test-db.ts";
 import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
-import { completeCompensationTask, failCompensationTask } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
-import { compensationJob, enqueueCompensationJob } from "../../lib/modules/cancellations/server/compensation-job.ts";
+import { completeCompensationTask, failCompensationTask } from "../../lib/modules/compensation/server/compensation-tasks.ts";
+import { compensationJob, enqueueCompensationJob } from "../../lib/modules/compensation/server/compensation-job.ts";
 import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
 import { getOrder } from "../../lib/modules/orders/server/queries.ts";
 import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/modules/payments/server/gateway.ts";
@@ -32,7 +32,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
   /** The background runner, at a time far enough ahead that every backoff has passed. */
   const runLater = (ms: number) => drainJobs(f.db, { owner: runnerId("test"), handlers: JOB_HANDLERS, now: () => new Date(Date.now() + ms) });
   const requestOf = (id: string) => f.db.cancellationRequest.findUniqueOrThrow({ where: { id } });
-  const refundTask = (requestId: string) => f.db.compensationTask.findFirstOrThrow({ where: { cancellationRequestId: requestId, type: "ISSUE_REFUND" } });
+  const refundTask = (requestId: string) => f.db.compensationTask.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: requestId, type: "ISSUE_REFUND" } });
 
   it("a refund declined 3 times falls out to OPS, who resolves it with evidence; the request then COMPLETES", async () => {
     const order = await f.order({ quantity: 2 });
@@ -68,7 +68,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     expect(await requestOf(r.id)).toMatchObject({ status: "COMPLETED", refundedTotal: 2200, failureReason: null });
     const o = await getOrder(f.db, await f.as("buyer@demo.test"), order.id);
     expect(o.totals.refunded).toBe(2200);
-    expect(await f.db.financialAdjustment.findFirstOrThrow({ where: { cancellationRequestId: r.id } })).toMatchObject({ status: "SUCCEEDED", processorReference: `manual:${c.number}` });
+    expect(await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r.id } })).toMatchObject({ status: "SUCCEEDED", processorReference: `manual:${c.number}` });
     expect(await f.db.gatewayRefund.count({ where: { orderId: order.id } })).toBe(0);
     // a settled case cannot be retried, resolved or abandoned again
     expect(await outcome(() => retryFalloutCase(f.db, ops, c.id))).toBe("CONFLICT");
@@ -83,7 +83,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     await failNextRefunds(f.db, order.id, "TIMEOUT", 1);
     const r = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancelOne(order.lines[0]!.id));
     expect(r.status).toBe("EXECUTING"); // outcome unknown: not a failure yet
-    const adjustment = await f.db.financialAdjustment.findFirstOrThrow({ where: { cancellationRequestId: r.id } });
+    const adjustment = await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r.id } });
     expect(adjustment).toMatchObject({ status: "UNKNOWN", processorReference: null });
     const atGateway = await f.db.gatewayRefund.findMany({ where: { orderId: order.id } });
     expect(atGateway).toHaveLength(1); // the processor did it; the answer was lost
@@ -104,7 +104,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     await failNextRefundCalls(f.db, "DECLINE", 1); // whatever the order
     const r = await createCancellationRequest(f.db, await f.as("buyer@demo.test"), order.id, cancelOne(order.lines[0]!.id));
     expect(r.status).toBe("FAILED");
-    const adjustment = await f.db.financialAdjustment.findFirstOrThrow({ where: { cancellationRequestId: r.id } });
+    const adjustment = await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r.id } });
     await failRefundCall(f.db, adjustment.causeKey, "TRANSIENT", 1); // exactly this call
     await runLater(10_000);
     expect(await requestOf(r.id)).toMatchObject({ status: "FAILED", failureReason: expect.stringMatching(/unavailable/) });
@@ -173,7 +173,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     for (const type of ["ALLOCATE", "RELEASE"] as const) await recordFulfillmentEvent(f.db, seller, order.id, { type, lines: [{ orderLineId: line, quantity: 2 }] });
     const r = await createCancellationRequest(f.db, seller, order.id, cancelOne(line));
     await approveCancellationRequest(f.db, await f.as("supervisor@demo.test"), order.id, r.id, {});
-    const recall = await f.db.compensationTask.findFirstOrThrow({ where: { cancellationRequestId: r.id, type: "RECALL_FROM_WAREHOUSE" } });
+    const recall = await f.db.compensationTask.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r.id, type: "RECALL_FROM_WAREHOUSE" } });
     const overdue = async (at: number) => {
       const job = { id: "x", type: "compensation.overdue", key: "x", payload: {}, attempts: 1, maxAttempts: 1 };
       return JOB_HANDLERS["compensation.overdue"]!.run({ db: f.db, now: new Date(Date.now() + at), owner: "t", attempt: 1, maxAttempts: 1 }, job);
@@ -200,7 +200,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     const task = await refundTask(r.id);
     // the same cause cannot make a second task …
     await expect(
-      f.db.compensationTask.create({ data: { causeKey: task.causeKey, orderId: order.id, cancellationRequestId: r.id, type: "ISSUE_REFUND", mode: "AUTOMATIC", status: "PENDING" } }),
+      f.db.compensationTask.create({ data: { causeKey: task.causeKey, orderId: order.id, causeType: "CancellationRequest", causeId: r.id, type: "ISSUE_REFUND", mode: "AUTOMATIC", status: "PENDING" } }),
     ).rejects.toMatchObject({ code: "P2002" });
     // … enqueueing it again is the same job, and re-running the job does nothing
     await f.db.$transaction((tx) => enqueueCompensationJob(tx as never, task.id));
@@ -209,7 +209,7 @@ describe.each(engines())("compensation and fallout on %s", (engine) => {
     expect(await compensationJob.run({ db: f.db, now: new Date(), owner: "replay", attempt: 9, maxAttempts: 9 }, { ...job, attempts: 9 })).toEqual({ skipped: "DONE" });
     await f.db.job.update({ where: { id: job.id }, data: { status: "READY", runAt: new Date(0) } });
     await runLater(0);
-    expect(await f.db.compensationTask.count({ where: { cancellationRequestId: r.id } })).toBe(1);
+    expect(await f.db.compensationTask.count({ where: { causeType: "CancellationRequest", causeId: r.id } })).toBe(1);
     expect(await f.db.gatewayRefund.count({ where: { orderId: order.id } })).toBe(1);
     expect((await f.db.order.findUniqueOrThrow({ where: { id: order.id } })).refunded).toBe(2200);
     expect(await outcome(async () => approveCancellationRequest(f.db, f.as === undefined ? (null as never) : await f.as("supervisor@demo.test"), order.id, r.id, {}))).toBe("CONFLICT");

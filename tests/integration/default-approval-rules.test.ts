@@ -109,7 +109,7 @@ describe.each(modes)("default approval rules through a buyer's cancellation on %
     expect(await lineOf(both.lines[0]!.id)).toMatchObject({ qtyOpen: 10, qtyCancelled: 0, refunded: 0 });
     expect(await f.db.financialAdjustment.count({ where: { orderId: both.id } })).toBe(0);
     expect(await f.db.quantityLedgerEntry.count({ where: { orderLineId: both.lines[0]!.id, toBucket: "CANCELLED" } })).toBe(0);
-    expect((await f.db.cancellationRequestLine.findMany({ where: { requestId: r.id } })).map((l) => l.active)).toEqual([true]);
+    expect((await f.db.orderLineHold.findMany({ where: { holderType: "CancellationRequest", holderId: r.id } })).map((h) => h.active)).toEqual([true]);
 
     const second = await decideApprovalTask(f.db, await f.as("manager@demo.test"), managerTask.id, { decision: "APPROVE" });
     expect(second).toMatchObject({ remaining: 0, subjectStatus: "COMPLETED" });

@@ -8,7 +8,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { lockOrder, recordOrderCommand } from "../../lib/modules/orders/server/order-command.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
-import { completeCompensationTask } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { completeCompensationTask } from "../../lib/modules/compensation/server/compensation-tasks.ts";
 import { adjustInventory } from "../../lib/modules/inventory/server/adjust-inventory.ts";
 import { appendEvents, InvalidOutboxEvent, type DomainEvent } from "../../lib/modules/audit/server/audit.ts";
 import { inTransaction } from "../../lib/platform/db/tx.ts";

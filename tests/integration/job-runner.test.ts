@@ -182,7 +182,7 @@ describe.each(engines())("job runner on %s", (engine) => {
       CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines: [{ orderLineId: order.lines[0]!.id, quantity: 1 }] } }),
     );
     expect(r.status).toBe("EXECUTING");
-    const task = await f.db.compensationTask.findFirstOrThrow({ where: { cancellationRequestId: r.id, type: "ISSUE_REFUND" } });
+    const task = await f.db.compensationTask.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r.id, type: "ISSUE_REFUND" } });
     const key = `compensation:${task.id}`;
     const t0 = new Date(Date.now() + 60_000); // past the first backoff
     const [claimed] = await claimJobs(f.db, { owner: "killed", now: clockAt(t0), leaseMs: 30_000, keys: [key] });

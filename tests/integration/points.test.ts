@@ -355,7 +355,7 @@ describe.each(engines())("loyalty points on %s", (engine) => {
       );
     const r1 = await cancelLines(2);
     expect(r1.status).toBe("COMPLETED");
-    const adj1 = await f.db.financialAdjustment.findFirstOrThrow({ where: { cancellationRequestId: r1.id, tenderMethod: "POINTS" } });
+    const adj1 = await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: "CancellationRequest", causeId: r1.id, tenderMethod: "POINTS" } });
     expect(adj1.status).toBe("SUCCEEDED");
     const expectedPoints1 = Math.floor((2500 * adj1.amount) / 5000 + 0.5);
     const c1 = await f.db.pointsCancellation.findFirstOrThrow({ where: { withdrawalId: withdrawal.transactionId, sourceTransactionId: r1.id } });
@@ -381,7 +381,9 @@ describe.each(engines())("loyalty points on %s", (engine) => {
     // refund's cause key, so a refund retried after the upgrade still finds it.
     const backfill = /-- Backfill[^\n]*\n(?:--[^\n]*\n)*(UPDATE [\s\S]*?;)/.exec(
       readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "prisma", "migrations", "0007_points_cause_key", `${engine}.sql`), "utf8"),
-    )![1]!;
+    )![1]!
+      // 0009 later keyed adjustments by cause: the request id 0007 read is now causeId.
+      .replaceAll('fa."cancellationRequestId"', 'fa."causeId"');
     await f.db.pointsCancellation.update({ where: { id: c1.id }, data: { causeKey: null } });
     await f.db.$executeRawUnsafe(backfill);
     expect((await f.db.pointsCancellation.findUniqueOrThrow({ where: { id: c1.id } })).causeKey).toBe(adj1.causeKey);

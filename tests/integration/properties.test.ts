@@ -42,7 +42,7 @@ const PRODUCTS = [
   { sku: "SKU-TENT", category: "OUTDOOR", storeCode: "globex", location: "DC-WEST" },
 ] as const;
 const APPROVER = { SUPERVISOR: "supervisor@demo.test", MANAGER: "manager@demo.test", DIRECTOR: "director@demo.test" } as Record<string, string>;
-const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked">> = {
+const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked" | "heldShipped" | "heldDelivered">> = {
   OPEN: "heldOpen",
   ALLOCATED: "heldAllocated",
   RELEASED: "heldReleased",
@@ -214,7 +214,7 @@ describe.each(engines())("property: random command sequences keep every invarian
       requested === "NEXT" ? (FULFILMENT_EVENTS.find((e) => countsOfLine(before)[FULFILMENT_TRANSITIONS[e].from] > 0) ?? "DELIVER") : requested;
     const { from, to } = FULFILMENT_TRANSITIONS[type];
     const column = HELD[from];
-    const holds = column ? await f.db.cancellationRequestLine.findMany({ where: { orderLineId: lineId, active: true } }) : [];
+    const holds = column ? await f.db.orderLineHold.findMany({ where: { orderLineId: lineId, active: true } }) : [];
     const held = column ? holds.reduce((s, h) => s + h[column], 0) : 0;
     const available = countsOfLine(before)[from] - held;
     const result = await outcome(() => recordFulfillmentEvent(f.db, ops, o.id, { type, lines: [{ orderLineId: lineId, quantity: a.quantity }] }));
@@ -273,11 +273,26 @@ describe.each(engines())("property: random command sequences keep every invarian
     if (!task || !r) return false;
     const a = { approve };
     const approver = await f.as(APPROVER[task.level]!);
+    let refusal: { code?: string; message: string; details?: { changed?: string[] } } | undefined;
     const result = await outcome(() =>
       a.approve
-        ? approveCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property" })
+        ? approveCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property" }).catch((e) => {
+            refusal = e;
+            throw e;
+          })
         : rejectCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "property says no" }),
     );
+    if (a.approve && result === "CONFLICT") {
+      // Another request refunded on this order since this one was assessed, so its stored refund
+      // would split differently now: execution refuses, nothing changes, and the approver rejects it.
+      expect(refusal!.message).toMatch(/was assessed against an order that has changed since/);
+      expect(refusal!.details?.changed?.length).toBeGreaterThan(0);
+      expect((await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("PENDING_APPROVAL");
+      expect(await f.db.financialAdjustment.count({ where: { causeId: r.id } })).toBe(0);
+      count("approve:refused-changed-money");
+      expect(await outcome(() => rejectCancellationRequest(f.db, approver, r.orderId, r.id, { comment: "assessed before another refund" }))).toBe("OK");
+      return true;
+    }
     expect(result).toBe("OK");
     const request = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } });
     count(`${a.approve ? "approve" : "reject"}:${task.level}:${request.status}`);

@@ -14,7 +14,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { getCancellationRequest, listCancellationRequests } from "../../lib/modules/cancellations/server/queries.ts";
-import { listCompensationTasks } from "../../lib/modules/cancellations/server/compensation-tasks.ts";
+import { listCompensationTasks } from "../../lib/modules/compensation/server/compensation-tasks.ts";
 import { adjustInventory, listSupply } from "../../lib/modules/inventory/server/adjust-inventory.ts";
 
 // Amounts no other fixture uses, so finding one in a seller's answer means it leaked.

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db } from "@/lib/platform/db/client";
 import { CompleteTask, FailTask } from "@/lib/modules/cancellations/contracts/cancellations";
-import { completeCompensationTask, failCompensationTask } from "@/lib/modules/cancellations/server/compensation-tasks";
+import { completeCompensationTask, failCompensationTask } from "@/lib/modules/compensation/server/compensation-tasks";
 import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
 import { formRawText } from "@/lib/platform/actions/action-result";
 import { taskTypeLabel } from "@/lib/ui/cancellation";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/platform/db/client";
-import { listCompensationTasks } from "@/lib/modules/cancellations/server/compensation-tasks";
+import { listCompensationTasks } from "@/lib/modules/compensation/server/compensation-tasks";
 import { requestActor } from "@/components/orders/load-order";
 import { TaskQueue } from "@/components/cancellations/task-queue";
 import { PageHeader } from "@/components/ui/page-header";

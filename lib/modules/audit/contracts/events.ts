@@ -205,6 +205,14 @@ export const EVENT_DEFINITIONS = [
     example: { cancellationRequestId: "cm9req01", orderLineId: "cm9line01", stage: "ALLOCATED", adjustment: "DEALLOCATION", quantity: 3 },
   }),
   defineEvent({
+    type: "OrderLineReturnRequired",
+    version: 1,
+    aggregate: "Order",
+    description: "Units a cancellation request could not cancel in place (shipped or delivered) can only come back through a return; the request ends PARTIALLY_COMPLETED.",
+    payload: z.strictObject({ cancellationRequestId: Id, orderLineId: Id, stage: z.enum(FULFILMENT_STAGES), quantity: Units }),
+    example: { cancellationRequestId: "cm9req01", orderLineId: "cm9line01", stage: "SHIPPED", quantity: 2 },
+  }),
+  defineEvent({
     type: "PaymentRefundProcessed",
     version: 1,
     aggregate: "Order",

@@ -21,8 +21,5 @@ export const COMPENSATION_TRAITS: Readonly<Record<CompensationType, { reversibil
   CREATE_RETURN: { reversibility: 'MANUAL', externalEffect: 'WAREHOUSE' },
 });
 
-/** A manual step not confirmed within this long opens a fallout case. */
-export const MANUAL_TASK_DUE_MS = 48 * 60 * 60 * 1000;
-
-/** Automatic refunds are tried this many times (with backoff) before they fall out to OPS. */
-export const REFUND_MAX_ATTEMPTS = 3;
+// How long manual steps wait and how often refunds are tried belong to the compensation machinery.
+export { MANUAL_TASK_DUE_MS, REFUND_MAX_ATTEMPTS } from '../../compensation/domain/settlement.ts';

@@ -3,17 +3,14 @@ import { APPROVER_LEVELS } from '../../../platform/auth/levels.ts';
 import {
   APPROVAL_TASK_STATUSES,
   CANCELLATION_REQUEST_STATUSES,
-  COMPENSATION_TASK_STATUSES,
   canSign,
   canTransition,
   canTransitionApprovalTask,
-  deriveExecutionStatus,
   isActive,
   isApprovalTaskFinal,
   isFinal,
   type ApprovalTaskStatus,
   type CancellationRequestStatus,
-  type CompensationTaskStatus,
 } from './request-status.ts';
 
 type S = CancellationRequestStatus;
@@ -60,50 +57,6 @@ describe('cancellation request transitions', () => {
   });
 });
 
-describe('deriveExecutionStatus', () => {
-  const t = (status: CompensationTaskStatus, mode: 'AUTOMATIC' | 'MANUAL' = 'AUTOMATIC') => ({ status, mode });
-
-  it('no tasks: completed, or partially when units were blocked', () => {
-    expect(deriveExecutionStatus([], false)).toBe('COMPLETED');
-    expect(deriveExecutionStatus([], true)).toBe('PARTIALLY_COMPLETED');
-  });
-
-  it('executing while any task is pending or in progress (manual or automatic)', () => {
-    expect(deriveExecutionStatus([t('DONE'), t('PENDING', 'MANUAL')], false)).toBe('EXECUTING');
-    expect(deriveExecutionStatus([t('IN_PROGRESS'), t('FAILED')], true)).toBe('EXECUTING');
-  });
-
-  it('failed once nothing is pending and some task failed', () => {
-    expect(deriveExecutionStatus([t('DONE'), t('FAILED', 'MANUAL')], false)).toBe('FAILED');
-    expect(deriveExecutionStatus([t('FAILED')], true)).toBe('FAILED');
-  });
-
-  it('done and cancelled tasks complete the request', () => {
-    expect(deriveExecutionStatus([t('DONE'), t('CANCELLED')], false)).toBe('COMPLETED');
-    expect(deriveExecutionStatus([t('DONE', 'MANUAL')], true)).toBe('PARTIALLY_COMPLETED');
-  });
-
-  it('single-task table: every task status × blocked flag', () => {
-    const expected: Record<CompensationTaskStatus, [string, string]> = {
-      PENDING: ['EXECUTING', 'EXECUTING'],
-      IN_PROGRESS: ['EXECUTING', 'EXECUTING'],
-      FAILED: ['FAILED', 'FAILED'],
-      DONE: ['COMPLETED', 'PARTIALLY_COMPLETED'],
-      CANCELLED: ['COMPLETED', 'PARTIALLY_COMPLETED'],
-    };
-    for (const s of COMPENSATION_TASK_STATUSES) {
-      for (const mode of ['AUTOMATIC', 'MANUAL'] as const) {
-        expect(deriveExecutionStatus([t(s, mode)], false)).toBe(expected[s][0]);
-        expect(deriveExecutionStatus([t(s, mode)], true)).toBe(expected[s][1]);
-      }
-    }
-  });
-
-  it('every derived status other than EXECUTING is reachable from EXECUTING', () => {
-    for (const s of ['COMPLETED', 'PARTIALLY_COMPLETED', 'FAILED'] as const) expect(canTransition('EXECUTING', s)).toBe(true);
-  });
-});
-
 describe('approval task transitions', () => {
   for (const from of APPROVAL_TASK_STATUSES) {
     for (const to of APPROVAL_TASK_STATUSES) {
@@ -135,5 +88,11 @@ describe('canSign', () => {
       expect(canSign(null, task)).toBe(false);
       expect(canSign(undefined, task)).toBe(false);
     }
+  });
+});
+
+describe('settling a request', () => {
+  it('every settlement other than EXECUTING is reachable from EXECUTING', () => {
+    for (const s of ['COMPLETED', 'PARTIALLY_COMPLETED', 'FAILED'] as const) expect(canTransition('EXECUTING', s)).toBe(true);
   });
 });

@@ -4,7 +4,6 @@
 // under concurrent commands that read a stale status.
 
 import { approverLevelRank, type ApproverLevel } from '../../../platform/auth/levels.ts';
-import type { CompensationMode } from './stage-policy.ts';
 
 export const CANCELLATION_REQUEST_STATUSES = [
   'PENDING_APPROVAL',
@@ -56,37 +55,6 @@ export function isFinal(s: CancellationRequestStatus): boolean {
  */
 export function isActive(s: CancellationRequestStatus): boolean {
   return !isFinal(s);
-}
-
-export const COMPENSATION_TASK_STATUSES = ['PENDING', 'IN_PROGRESS', 'DONE', 'FAILED', 'CANCELLED'] as const;
-export type CompensationTaskStatus = (typeof COMPENSATION_TASK_STATUSES)[number];
-
-export interface CompensationTaskLike {
-  status: CompensationTaskStatus;
-  mode: CompensationMode;
-}
-
-export type ExecutionStatus = Extract<
-  CancellationRequestStatus,
-  'EXECUTING' | 'COMPLETED' | 'PARTIALLY_COMPLETED' | 'FAILED'
->;
-
-/**
- * Status of a request whose plan is being carried out, from its tasks.
- * Mode does not change the answer: a pending manual task (waiting for a
- * person to confirm) keeps the request EXECUTING just like an automatic one.
- * While work is still under way the request is EXECUTING even if a sibling
- * task already failed — it turns FAILED once nothing else can progress.
- * CANCELLED tasks (made unnecessary) count as settled, not failed.
- * `anyBlockedUnits`: some requested units could not be cancelled in place.
- */
-export function deriveExecutionStatus(
-  tasks: readonly CompensationTaskLike[],
-  anyBlockedUnits: boolean,
-): ExecutionStatus {
-  if (tasks.some((t) => t.status === 'PENDING' || t.status === 'IN_PROGRESS')) return 'EXECUTING';
-  if (tasks.some((t) => t.status === 'FAILED')) return 'FAILED';
-  return anyBlockedUnits ? 'PARTIALLY_COMPLETED' : 'COMPLETED';
 }
 
 // ── Approval tasks (SPEC §5) ────────────────────────────────────────────────

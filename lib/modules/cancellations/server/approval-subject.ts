@@ -35,7 +35,7 @@ export const cancellationSubject: ApprovalSubjectHandler = {
   },
   async ended(tx, actor, subject, outcome, comment, level) {
     await tx.cancellationRequest.update({ where: { id: subject.id }, data: { status: outcome, decidedAt: new Date() } });
-    await releaseHolds(tx, subject.id);
+    await releaseHolds(tx, { type: "CancellationRequest", id: subject.id });
     const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: subject.id }, select: { number: true } });
     await recordOrderCommand(
       tx,

@@ -1,11 +1,11 @@
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { CreateCancellationRequestInput } from "../contracts/cancellations.ts";
-import { DomainError, type FieldError } from "../../../platform/errors.ts";
+import { DomainError } from "../../../platform/errors.ts";
 import { assessCancellation, type Assessment, type AssessTender } from "../domain/assess.ts";
 import { countsOfLine } from "../../orders/server/line-counts.ts";
 import { cancellableStores, inStores } from "../../orders/server/scope.ts";
-import { activeHolds } from "../../orders/server/holds.ts";
+import { assertLinesFree } from "../../orders/server/holds.ts";
 import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
 import { evaluateForSubject } from "../../approvals/server/tasks.ts";
 
@@ -35,16 +35,8 @@ export async function assessForActor(
     inStores(stores, l.storeId),
   );
   const wanted = input.scope.type === "ORDER" ? lines.map((l) => l.id) : input.scope.lines.map((l) => l.orderLineId);
-  const holds = await activeHolds(tx, wanted);
-  const held: FieldError[] = [];
   const scopeLines = input.scope.type === "LINES" ? input.scope.lines : null;
-  wanted.forEach((id, i) => {
-    const hold = holds.get(id);
-    if (hold) held.push({ path: scopeLines ? `scope.lines[${i}].orderLineId` : "scope", message: `line is held by active cancellation request ${hold.requestNumber}` });
-  });
-  if (held.length) {
-    throw new DomainError("CONFLICT", `${held.length === 1 ? "A line is" : "Lines are"} already held by another active cancellation request`, { errors: held });
-  }
+  await assertLinesFree(tx, wanted, (i) => (scopeLines ? `scope.lines[${i}].orderLineId` : "scope"));
   const { tenders, total } = await committedRefunds(tx, order.id);
   const result = assessCancellation({
     lines: lines.map((l) => ({

@@ -13,7 +13,8 @@ import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
 import { runCompensationNow } from "./compensation-job.ts";
 import { CANCELLATION_SUBJECT, cancellationViewFor, lineStores } from "./queries.ts";
-import { HELD_COLUMN, type HoldableStage } from "../../orders/server/holds.ts";
+import { placeHolds } from "../../orders/server/holds.ts";
+import { CANCELLATION_CAUSE } from "./cause.ts";
 import type { PaymentGateway } from "../../payments/server/gateway.ts";
 import { createApprovalTasks } from "../../approvals/server/tasks.ts";
 
@@ -88,9 +89,6 @@ export async function createCancellationRequest(
       },
     });
     for (const line of assessment.lines) {
-      const held = Object.fromEntries(
-        Object.entries(HELD_COLUMN).map(([stage, column]) => [column, line.byStage[stage as HoldableStage] ?? 0]),
-      ) as Record<(typeof HELD_COLUMN)[HoldableStage], number>;
       await tx.cancellationRequestLine.create({
         data: {
           requestId: request.id,
@@ -100,8 +98,6 @@ export async function createCancellationRequest(
           cancelQuantity: line.cancelQuantity,
           blockedQuantity: line.blocked,
           byStage: { ...line.byStage },
-          ...held,
-          active: line.cancelQuantity > 0,
           merchandise: line.refund.merchandise,
           tax: line.refund.tax,
           shipping: line.refund.shipping,
@@ -110,6 +106,7 @@ export async function createCancellationRequest(
         },
       });
     }
+    await placeHolds(tx, { type: CANCELLATION_CAUSE, id: request.id, number }, assessment.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
     await createApprovalTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id, orderId: order.id, requestedById: actor.userId }, assessment.requiredApprovals, {
       now: options.now,
     });

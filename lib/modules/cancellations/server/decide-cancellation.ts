@@ -126,7 +126,7 @@ export async function withdrawCancellationRequest(db: Db, actor: Actor, orderId:
     }
     await closePendingTasks(tx, { type: CANCELLATION_SUBJECT, id: request.id }, "request withdrawn", new Date());
     await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
-    await releaseHolds(tx, request.id);
+    await releaseHolds(tx, { type: "CancellationRequest", id: request.id });
     await recordOrderCommand(
       tx,
       actor,

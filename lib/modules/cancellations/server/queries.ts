@@ -4,7 +4,7 @@ import { authorize } from "../../../platform/auth/actor.ts";
 import type { CancellationViewT } from "../contracts/cancellations.ts";
 import { notFound } from "../../../platform/errors.ts";
 import { cancellationRequestWhere, orderReadWhere, scopeCancellationView, visibleStores, type StoreSet } from "../../orders/server/scope.ts";
-import { CANCELLATION_VIEW_INCLUDE, toCancellationView } from "./view.ts";
+import { CANCELLATION_VIEW_INCLUDE, toCancellationView, withCompensation } from "./view.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
 
 export const CANCELLATION_SUBJECT = "CANCELLATION";
@@ -23,9 +23,9 @@ export async function requestStoreIds(db: Db | Tx, requestId: string): Promise<s
 
 /** Reads a request as stored, without authorization: for commands that already checked reach. */
 export async function loadCancellationView(db: Db | Tx, requestId: string, lineIds: "all" | ReadonlySet<string> = "all"): Promise<CancellationViewT> {
-  const r = await db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE });
+  const [r] = await withCompensation(db, [await db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE })]);
   const approvals = await db.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: r.id }, orderBy: { createdAt: "asc" } });
-  return scopeCancellationView(toCancellationView(r, approvals), lineIds);
+  return scopeCancellationView(toCancellationView(r!, approvals), lineIds);
 }
 
 /** What of the order the actor sees (scope.ts): its store set and the ids of the lines in it; 404 when out of reach. */
@@ -73,7 +73,7 @@ export async function listCancellationRequests(db: Db, actor: Actor, orderId: st
     ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
     include: CANCELLATION_VIEW_INCLUDE,
   });
-  const slice = rows.slice(0, page.limit);
+  const slice = await withCompensation(db, rows.slice(0, page.limit));
   const approvals = await db.approvalTask.findMany({
     where: { subjectType: CANCELLATION_SUBJECT, subjectId: { in: slice.map((r) => r.id) } },
     orderBy: { createdAt: "asc" },

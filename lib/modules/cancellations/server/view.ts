@@ -1,15 +1,27 @@
-import type { Prisma } from "../../../platform/db/client.ts";
+import type { Db, Prisma, Tx } from "../../../platform/db/client.ts";
 import type { CancellationViewT } from "../contracts/cancellations.ts";
 import type { Assessment } from "../domain/assess.ts";
+import { CANCELLATION_CAUSE } from "./cause.ts";
 
 export const CANCELLATION_VIEW_INCLUDE = {
   order: { select: { number: true, version: true } },
   lines: { include: { orderLine: { select: { lineNumber: true, sku: true } } } },
-  compensationTasks: { orderBy: { createdAt: "asc" } },
-  refunds: { orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.CancellationRequestInclude;
 
-export type CancellationWithDetails = Prisma.CancellationRequestGetPayload<{ include: typeof CANCELLATION_VIEW_INCLUDE }>;
+type CancellationRow = Prisma.CancellationRequestGetPayload<{ include: typeof CANCELLATION_VIEW_INCLUDE }>;
+/** A request with its compensation tasks and refunds (the rows whose cause it is). */
+export type CancellationWithDetails = CancellationRow & {
+  compensationTasks: Prisma.CompensationTaskGetPayload<object>[];
+  refunds: Prisma.FinancialAdjustmentGetPayload<object>[];
+};
+
+/** Adds each request's compensation tasks and refunds, oldest first. */
+export async function withCompensation(db: Db | Tx, rows: CancellationRow[]): Promise<CancellationWithDetails[]> {
+  const where = { causeType: CANCELLATION_CAUSE, causeId: { in: rows.map((r) => r.id) } };
+  const tasks = await db.compensationTask.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const refunds = await db.financialAdjustment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map((r) => ({ ...r, compensationTasks: tasks.filter((t) => t.causeId === r.id), refunds: refunds.filter((f) => f.causeId === r.id) }));
+}
 export type ApprovalTaskRow = Prisma.ApprovalTaskGetPayload<object>;
 
 /** The API/UI shape of a cancellation request (API.md "Cancellation requests"). */

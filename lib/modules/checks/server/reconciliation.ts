@@ -4,7 +4,9 @@ import { authorize } from "../../../platform/auth/actor.ts";
 import type { ReconciliationFindingT, ReconciliationReportT } from "../../compensation/contracts/fallout.ts";
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "./consistency.ts";
 import { findPointsMismatches } from "../../points/server/check-points.ts";
-import { compensationJobKey } from "../../cancellations/server/compensation-job.ts";
+import { compensationJobKey } from "../../compensation/server/compensation-job.ts";
+import { causeWhere } from "../../compensation/server/causes.ts";
+import { cancellationCause } from "../../cancellations/server/cause.ts";
 
 export interface ReconciliationOptions {
   now?: Date;
@@ -36,11 +38,12 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
 
   const executing = await db.cancellationRequest.findMany({
     where: { status: "EXECUTING", updatedAt: { lt: stuckBefore } },
-    select: { id: true, number: true, orderId: true, compensationTasks: { select: { id: true, mode: true, status: true } } },
+    select: { id: true, number: true, orderId: true },
   });
   for (const r of executing) {
-    const waitingOnPerson = r.compensationTasks.some((t) => t.mode === "MANUAL" && t.status === "PENDING");
-    const automatic = r.compensationTasks.filter((t) => t.mode === "AUTOMATIC" && (t.status === "PENDING" || t.status === "IN_PROGRESS")).map((t) => compensationJobKey(t.id));
+    const tasks = await db.compensationTask.findMany({ where: causeWhere(cancellationCause(r.id)), select: { id: true, mode: true, status: true } });
+    const waitingOnPerson = tasks.some((t) => t.mode === "MANUAL" && t.status === "PENDING");
+    const automatic = tasks.filter((t) => t.mode === "AUTOMATIC" && (t.status === "PENDING" || t.status === "IN_PROGRESS")).map((t) => compensationJobKey(t.id));
     const runnable = automatic.length ? await db.job.count({ where: { key: { in: automatic }, status: { in: ["READY", "RUNNING"] } } }) : 0;
     if (waitingOnPerson || runnable) continue;
     findings.push({
@@ -80,14 +83,12 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
   if (atGateway.length) {
     const booked = await db.financialAdjustment.findMany({
       where: { causeKey: { in: atGateway.map((g) => g.idempotencyKey) } },
-      select: { causeKey: true, status: true, cancellationRequestId: true },
+      select: { causeKey: true, status: true, causeType: true, causeId: true },
     });
     const unbooked = atGateway.filter((g) => booked.find((b) => b.causeKey === g.idempotencyKey)?.status !== "SUCCEEDED");
     for (const g of unbooked) {
       const adj = booked.find((b) => b.causeKey === g.idempotencyKey);
-      const tasks = adj?.cancellationRequestId
-        ? await db.compensationTask.findMany({ where: { cancellationRequestId: adj.cancellationRequestId, type: "ISSUE_REFUND" }, select: { id: true } })
-        : [];
+      const tasks = adj ? await db.compensationTask.findMany({ where: { causeType: adj.causeType, causeId: adj.causeId, type: "ISSUE_REFUND" }, select: { id: true } }) : [];
       const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
       if (pending) continue;
       findings.push({

@@ -2,21 +2,20 @@ import type { Db, Prisma, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
 import type { FalloutCaseViewT, FalloutStatus } from "../contracts/fallout.ts";
-import { MANUAL_TASK_DUE_MS } from "../../cancellations/domain/compensation-traits.ts";
+import { MANUAL_TASK_DUE_MS } from "../domain/settlement.ts";
 import { DomainError, notFound, validationFailed } from "../../../platform/errors.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
-import { settleRequest } from "../../cancellations/server/settle-request.ts";
-import { bookManualRefund } from "../../cancellations/server/process-refunds.ts";
-import { closeCompensationJob, compensationJobKey, requeueCompensationJob } from "../../cancellations/server/compensation-job.ts";
+import { causeHandler, causeOf, settleCause } from "./causes.ts";
+import { bookManualRefund } from "./refunds.ts";
+import { closeCompensationJob, requeueCompensationJob } from "./compensation-job.ts";
 import { runJobsNow } from "../../../platform/jobs/run-now.ts";
 import type { PaymentGateway } from "../../payments/server/gateway.ts";
 import { domainEvent } from "../../audit/server/audit.ts";
 import type { EventPayloadInput } from "../../audit/contracts/events.ts";
-import { taskStoreParts } from "../../cancellations/server/task-fallout.ts";
-
-type CaseRow = Prisma.FalloutCaseGetPayload<object>;
+import { taskStoreParts } from "./task-fallout.ts";
+import { falloutViews, type CaseRow } from "./fallout-views.ts";
 
 const STATUS_FILTER: Record<string, Prisma.FalloutCaseWhereInput> = {
   ACTIVE: { status: { in: ["OPEN", "IN_REPAIR"] } },
@@ -26,66 +25,6 @@ const STATUS_FILTER: Record<string, Prisma.FalloutCaseWhereInput> = {
   ABANDONED: { status: "ABANDONED" },
   ALL: {},
 };
-
-async function toViews(db: Db | Tx, rows: CaseRow[], withAttempts: boolean): Promise<FalloutCaseViewT[]> {
-  const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, currency: true, version: true } });
-  const requests = await db.cancellationRequest.findMany({
-    where: { id: { in: rows.map((r) => r.cancellationRequestId).filter((x): x is string => !!x) } },
-    select: { id: true, number: true, status: true },
-  });
-  const tasks = await db.compensationTask.findMany({ where: { id: { in: rows.map((r) => r.compensationTaskId).filter((x): x is string => !!x) } } });
-  const jobs = withAttempts
-    ? await db.job.findMany({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) } }, include: { attemptLog: { orderBy: { attempt: "asc" } } } })
-    : [];
-  return rows.map((c) => {
-    const task = tasks.find((t) => t.id === c.compensationTaskId) ?? null;
-    const request = requests.find((r) => r.id === c.cancellationRequestId) ?? null;
-    const job = task ? jobs.find((j) => j.key === compensationJobKey(task.id)) : undefined;
-    return {
-      id: c.id,
-      number: c.number,
-      status: c.status as FalloutStatus,
-      reason: c.reason,
-      orderId: c.orderId,
-      orderNumber: orders.find((o) => o.id === c.orderId)?.number ?? "",
-      orderVersion: orders.find((o) => o.id === c.orderId)?.version ?? 0,
-      currency: orders.find((o) => o.id === c.orderId)?.currency ?? "USD",
-      cancellationRequestId: c.cancellationRequestId,
-      cancellationNumber: request?.number ?? null,
-      cancellationStatus: request?.status ?? null,
-      task: task && {
-        id: task.id,
-        type: task.type,
-        mode: task.mode,
-        status: task.status,
-        reversibility: task.reversibility,
-        externalEffect: task.externalEffect,
-        quantity: task.quantity,
-        amount: task.amount,
-        attempts: task.attempts,
-        lastError: task.lastError,
-        dueAt: task.dueAt?.toISOString() ?? null,
-        input: task.input,
-        output: task.output,
-      },
-      context: c.context,
-      attempts: (job?.attemptLog ?? []).map((a) => ({
-        attempt: a.attempt,
-        owner: a.owner,
-        startedAt: a.startedAt.toISOString(),
-        finishedAt: a.finishedAt?.toISOString() ?? null,
-        outcome: a.outcome,
-        error: a.error,
-      })),
-      evidence: c.evidence,
-      resolution: c.resolution,
-      resolvedBy: c.resolvedByLabel,
-      resolvedAt: c.resolvedAt?.toISOString() ?? null,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString(),
-    };
-  });
-}
 
 /** The fallout queue, oldest first. */
 export async function listFalloutCases(db: Db, actor: Actor, input: { status: keyof typeof STATUS_FILTER; limit: number; cursor?: string; orderId?: string }) {
@@ -98,14 +37,14 @@ export async function listFalloutCases(db: Db, actor: Actor, input: { status: ke
     ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
   });
   const page = rows.slice(0, input.limit);
-  return { items: await toViews(db, page, false), nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+  return { items: await falloutViews(db, page, false), nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!.id) : null };
 }
 
 export async function getFalloutCase(db: Db, actor: Actor, caseId: string): Promise<FalloutCaseViewT> {
   authorize(actor, "fallout.work");
   const row = await db.falloutCase.findUnique({ where: { id: caseId } });
   if (!row) throw notFound("Fallout case");
-  return (await toViews(db, [row], true))[0]!;
+  return (await falloutViews(db, [row], true))[0]!;
 }
 
 /** Reads the case for a repair command: unknown → 404, already settled → 409; locks its order. */
@@ -132,13 +71,13 @@ async function audit<K extends CaseEventType>(tx: Tx, actor: Actor, order: Locke
     {
       action,
       description,
-      data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, cancellationRequestId: row.cancellationRequestId, ...extra },
+      data: { falloutCaseId: row.id, compensationTaskId: row.compensationTaskId, ...causeHandler(row.causeType).ref(row.causeId), ...extra },
       stores: await taskStoreParts(tx, row.compensationTaskId),
     },
     // Callers are checked against CaseEventExtra<K>; TypeScript cannot merge the generic halves, appendEvents validates the whole.
     [domainEvent(type, { ...ref, ...extra } as unknown as EventPayloadInput<K>)],
   );
-  if (row.cancellationRequestId) await settleRequest(tx, actor, order, row.cancellationRequestId);
+  await settleCause(tx, actor, order, causeOf(row));
 }
 
 /**
@@ -182,8 +121,8 @@ export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, i
     const task = row.compensationTaskId ? await tx.compensationTask.findUnique({ where: { id: row.compensationTaskId } }) : null;
     let refunded = 0;
     if (task && task.status !== "DONE" && task.status !== "CANCELLED") {
-      if (task.type === "ISSUE_REFUND" && task.cancellationRequestId) {
-        refunded = await bookManualRefund(tx, order, task.id, task.cancellationRequestId, { text: input.evidence, by: actor.userId, reference: `manual:${row.number}` });
+      if (task.type === "ISSUE_REFUND") {
+        refunded = await bookManualRefund(tx, order, task, { text: input.evidence, by: actor.userId, reference: `manual:${row.number}` });
       } else {
         await tx.compensationTask.update({
           where: { id: task.id },
@@ -204,7 +143,7 @@ export async function resolveFalloutCase(db: Db, actor: Actor, caseId: string, i
   return getFalloutCase(db, actor, caseId);
 }
 
-/** OPS gives up on the step, with a reason: the task is cancelled and the request ends PARTIALLY_COMPLETED. */
+/** OPS gives up on the step, with a reason: the task is cancelled and its change (e.g. the cancellation request) ends PARTIALLY_COMPLETED. */
 export async function abandonFalloutCase(db: Db, actor: Actor, caseId: string, input: { reason: string }, options: { now?: Date; expectedVersion?: number } = {}) {
   authorize(actor, "fallout.work");
   if (!input.reason?.trim()) throw validationFailed([{ path: "reason", message: "a reason is required to abandon" }], "A reason is required");

@@ -10,7 +10,7 @@ import { BUCKET_COLUMN, countsOfLine } from "./line-counts.ts";
 import { orderWorkWhere, workableStores, inStores } from "./scope.ts";
 import { consumeForLine, reserveForLine } from "../../inventory/server/supply.ts";
 import { getOrder } from "./queries.ts";
-import { activeHolds, type HoldableStage } from "./holds.ts";
+import { activeHolds, describeHolder, type HoldableStage } from "./holds.ts";
 
 const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "picked", PACK: "packed", SHIP: "shipped", DELIVER: "delivered" } as const;
 
@@ -45,14 +45,14 @@ export async function recordFulfillmentEvent(
     const moves = input.lines.map((req, i) => {
       const line = byId.get(req.orderLineId);
       if (!line || !inStores(stores, line.storeId)) throw notFound(`Order line ${req.orderLineId}`, { path: `lines[${i}].orderLineId` });
-      // Units held by a pending cancellation are not available to fulfilment.
+      // Units held by a pending change (a cancellation waiting for approval, say) are not available to fulfilment.
       const hold = holds.get(line.id);
       const held = hold?.byStage[from as HoldableStage] ?? 0;
       const counts = countsOfLine(line);
       const result = applyMove({ ...counts, [from]: counts[from] - held }, from, to, req.quantity);
       if (!result.ok) {
         const available = result.error.available ?? 0;
-        const heldNote = held ? ` (${held} more held by cancellation request ${hold!.requestNumber})` : "";
+        const heldNote = held ? ` (${held} more held by ${describeHolder(hold!.holder)})` : "";
         throw new DomainError(
           "INSUFFICIENT_QUANTITY",
           `Line ${line.lineNumber} (${line.sku}) has ${available} unit(s) ${from.toLowerCase()}${heldNote}; cannot mark ${req.quantity} ${PAST_TENSE[input.type]}`,

@@ -41,14 +41,14 @@ export class PointsTenderGateway implements PaymentGateway {
     if (call.tenderMethod !== "POINTS") return this.inner.refund(call);
     const tender = await this.db.paymentTender.findUnique({ where: { id: call.tenderId } });
     if (!tender?.pointsWithdrawTransactionId) return { ok: false, kind: "DECLINED", reason: "the POINTS tender references no points withdrawal" };
-    const adjustment = await this.db.financialAdjustment.findUnique({ where: { causeKey: call.idempotencyKey }, select: { cancellationRequestId: true } });
+    const adjustment = await this.db.financialAdjustment.findUnique({ where: { causeKey: call.idempotencyKey }, select: { causeId: true } });
     try {
       const result = await refundPointsTender(this.db, systemActor("Countermand refunds"), {
         tenderId: tender.id,
         withdrawalId: tender.pointsWithdrawTransactionId,
         tenderAmount: tender.amount,
         amount: call.amount,
-        sourceTransactionId: adjustment?.cancellationRequestId ?? call.idempotencyKey,
+        sourceTransactionId: adjustment?.causeId ?? call.idempotencyKey,
         causeKey: call.idempotencyKey,
       });
       return { ok: true, reference: `pts_${result.id}` };

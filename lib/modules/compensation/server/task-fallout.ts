@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { nextNumber } from "../../../platform/db/numbers.ts";
 import { recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
+import { causeHandler, causeOf, causeWhere } from "./causes.ts";
 
 /** The store a task belongs to (none for order-wide work such as the refund), as history parts. */
 export async function taskStoreParts(tx: Tx, taskId: string | null) {
@@ -20,12 +21,11 @@ export const taskCauseKey = (taskId: string) => `compensation-task:${taskId}`;
  */
 export async function openFalloutForTask(tx: Tx, actor: Actor, order: LockedOrder, taskId: string, reason: string, now: Date) {
   const task = await tx.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
-  const adjustments = task.cancellationRequestId
-    ? await tx.financialAdjustment.findMany({
-        where: { cancellationRequestId: task.cancellationRequestId },
-        select: { tenderMethod: true, amount: true, status: true, failureReason: true, attempts: true, causeKey: true },
-      })
-    : [];
+  const ref = causeHandler(task.causeType).ref(task.causeId);
+  const adjustments = await tx.financialAdjustment.findMany({
+    where: causeWhere(causeOf(task)),
+    select: { tenderMethod: true, amount: true, status: true, failureReason: true, attempts: true, causeKey: true },
+  });
   const context = JSON.parse(
     JSON.stringify({
       task: {
@@ -59,7 +59,7 @@ export async function openFalloutForTask(tx: Tx, actor: Actor, order: LockedOrde
   } else {
     number = await nextNumber(tx, "fallout", "FC-");
     const row = await tx.falloutCase.create({
-      data: { number, causeKey, status: "OPEN", orderId: task.orderId, cancellationRequestId: task.cancellationRequestId, compensationTaskId: task.id, reason, context },
+      data: { number, causeKey, status: "OPEN", orderId: task.orderId, causeType: task.causeType, causeId: task.causeId, compensationTaskId: task.id, reason, context },
     });
     caseId = row.id;
   }
@@ -70,10 +70,10 @@ export async function openFalloutForTask(tx: Tx, actor: Actor, order: LockedOrde
     {
       action: existing ? "FALLOUT_REOPENED" : "FALLOUT_OPENED",
       description: `Fallout case ${number} ${existing ? "reopened" : "opened"} for ${task.type.toLowerCase().replaceAll("_", " ")}: ${reason}`,
-      data: { falloutCaseId: caseId, compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId },
+      data: { falloutCaseId: caseId, compensationTaskId: task.id, ...ref },
       stores: sameForStores(task.storeId ? [task.storeId] : []),
     },
-    [{ type: "FalloutCaseOpened", payload: { falloutCaseId: caseId, number, compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId, reason } }],
+    [{ type: "FalloutCaseOpened", payload: { falloutCaseId: caseId, number, compensationTaskId: task.id, ...ref, reason } }],
   );
   return caseId;
 }

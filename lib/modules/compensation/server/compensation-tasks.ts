@@ -1,11 +1,12 @@
 import type { Db, Prisma } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
-import type { CompensationTaskViewT } from "../contracts/cancellations.ts";
+import type { CompensationTaskViewT } from "../contracts/tasks.ts";
 import { DomainError, notFound } from "../../../platform/errors.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand } from "../../orders/server/order-command.ts";
-import { settleRequest } from "./settle-request.ts";
+import { causeHandler, causeOf, settleCause } from "./causes.ts";
+import { describeCauses, legacyCancellationId } from "./cause-views.ts";
 import { openFalloutForTask, resolveCaseOfTask } from "./task-fallout.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
 import { compensationTaskWhere } from "../../orders/server/scope.ts";
@@ -26,10 +27,7 @@ type TaskRow = Prisma.CompensationTaskGetPayload<object>;
 
 async function toViews(db: Db, rows: TaskRow[]): Promise<CompensationTaskViewT[]> {
   const orders = await db.order.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.orderId))] } }, select: { id: true, number: true, version: true } });
-  const requests = await db.cancellationRequest.findMany({
-    where: { id: { in: rows.map((r) => r.cancellationRequestId).filter((x): x is string => !!x) } },
-    select: { id: true, number: true },
-  });
+  const causes = await describeCauses(db, rows);
   const stores = await db.store.findMany({ select: { id: true, code: true } });
   const lines = await db.orderLine.findMany({ where: { id: { in: rows.map((r) => r.orderLineId).filter((x): x is string => !!x) } }, select: { id: true, sku: true } });
   const name = <T extends { id: string }>(list: T[], id: string | null, key: keyof T) => (id ? ((list.find((x) => x.id === id)?.[key] as string | undefined) ?? null) : null);
@@ -41,8 +39,8 @@ async function toViews(db: Db, rows: TaskRow[]): Promise<CompensationTaskViewT[]
     orderId: t.orderId,
     orderNumber: name(orders, t.orderId, "number") ?? "",
     orderVersion: orders.find((o) => o.id === t.orderId)?.version ?? 0,
-    cancellationRequestId: t.cancellationRequestId,
-    cancellationNumber: name(requests, t.cancellationRequestId, "number"),
+    cancellationRequestId: legacyCancellationId(t),
+    cancellationNumber: legacyCancellationId(t) ? (causes.get(`${t.causeType}:${t.causeId}`)?.number ?? null) : null,
     storeCode: name(stores, t.storeId, "code"),
     orderLineId: t.orderLineId,
     sku: name(lines, t.orderLineId, "sku"),
@@ -105,6 +103,7 @@ async function finishManualTask(
     });
     if (count !== 1) throw new DomainError("CONFLICT", "This task was just completed by someone else");
     const label = current.type.toLowerCase().replaceAll("_", " ");
+    const ref = causeHandler(task.causeType).ref(task.causeId);
     await recordOrderCommand(
       tx,
       actor,
@@ -115,20 +114,20 @@ async function finishManualTask(
           outcome.status === "DONE"
             ? `${label} confirmed (${current.quantity ?? ""} unit(s)): ${outcome.evidence}`
             : `${label} failed: ${outcome.reason}`,
-        data: { compensationTaskId: task.id, cancellationRequestId: task.cancellationRequestId },
+        data: { compensationTaskId: task.id, ...ref },
         stores: sameForStores(task.storeId ? [task.storeId] : []),
       },
       [
         {
           type: outcome.status === "DONE" ? "CompensationTaskCompleted" : "CompensationTaskFailed",
-          payload: { compensationTaskId: task.id, taskType: current.type, cancellationRequestId: task.cancellationRequestId },
+          payload: { compensationTaskId: task.id, taskType: current.type, ...ref },
         },
       ],
     );
     // A failed manual step falls out to OPS at once; a confirmed one settles its case, if it had one.
     if (outcome.status === "FAILED") await openFalloutForTask(tx, actor, order, task.id, `${label} failed: ${outcome.reason}`, new Date());
     else await resolveCaseOfTask(tx, actor, order, task.id, `${label} confirmed by ${actorLabel(actor)}: ${outcome.evidence}`, new Date());
-    if (task.cancellationRequestId) await settleRequest(tx, actor, order, task.cancellationRequestId);
+    await settleCause(tx, actor, order, causeOf(task));
   });
   const row = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
   return (await toViews(db, [row]))[0]!;
@@ -139,7 +138,7 @@ export function completeCompensationTask(db: Db, actor: Actor, taskId: string, i
   return finishManualTask(db, actor, taskId, { status: "DONE", evidence: input.evidence }, options.expectedVersion);
 }
 
-/** A manual step could not be done: the request shows FAILED with the reason and a fallout case opens for OPS. */
+/** A manual step could not be done: its change (e.g. the cancellation request) shows FAILED with the reason and a fallout case opens for OPS. */
 export function failCompensationTask(db: Db, actor: Actor, taskId: string, input: { reason: string }, options: { expectedVersion?: number } = {}) {
   return finishManualTask(db, actor, taskId, { status: "FAILED", reason: input.reason }, options.expectedVersion);
 }

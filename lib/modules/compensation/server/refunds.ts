@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { paymentGateway, type PaymentGateway, type RefundOutcome } from "../../payments/server/gateway.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
-import { settleRequest } from "./settle-request.ts";
+import { causeHandler, causeOf, causeWhere, settleCause, type Cause } from "./causes.ts";
 import { resolveCaseOfTask } from "./task-fallout.ts";
 
 type Adjustment = Awaited<ReturnType<Tx["financialAdjustment"]["findFirstOrThrow"]>>;
@@ -29,16 +29,10 @@ async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference
   });
 }
 
-/** All of the request's tender refunds are paid: lines, sub-orders and the request follow; the task is DONE. */
-async function finishRefundTask(tx: Tx, taskId: string, requestId: string, evidence?: { text: string; by: string }) {
-  const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { lines: { include: { orderLine: true } } } });
-  for (const rl of request.lines) {
-    if (!rl.refundTotal) continue;
-    await tx.orderLine.update({ where: { id: rl.orderLineId }, data: { refunded: { increment: rl.refundTotal } } });
-    await tx.subOrder.update({ where: { id: rl.orderLine.subOrderId }, data: { refunded: { increment: rl.refundTotal } } });
-  }
-  await tx.cancellationRequest.update({ where: { id: requestId }, data: { refundedTotal: request.refundTotal } });
-  const references = await tx.financialAdjustment.findMany({ where: { cancellationRequestId: requestId }, select: { tenderMethod: true, amount: true, processorReference: true } });
+/** All of the cause's tender refunds are paid: what the cause concerns follows (its handler books it); the task is DONE. */
+async function finishRefundTask(tx: Tx, taskId: string, cause: Cause, evidence?: { text: string; by: string }) {
+  await causeHandler(cause.type).refundPaid(tx, cause.id);
+  const references = await tx.financialAdjustment.findMany({ where: causeWhere(cause), select: { tenderMethod: true, amount: true, processorReference: true } });
   await tx.compensationTask.update({
     where: { id: taskId },
     data: {
@@ -54,24 +48,25 @@ async function finishRefundTask(tx: Tx, taskId: string, requestId: string, evide
 export type RefundRun = { done: true; refunded: number } | { done: false; failures: string[]; outcomeUnknown: boolean };
 
 /**
- * Runs a request's ISSUE_REFUND task (the job runner holds its lease, so one runner at a time):
+ * Runs a cause's ISSUE_REFUND task (the job runner holds its lease, so one runner at a time):
  * asks the gateway for each outstanding tender refund with the adjustment's stable key — a retry,
  * including after a timeout whose outcome was unknown, sends the same key, so the gateway returns
  * the first result instead of paying twice — then records the outcome under the order lock:
- * refunded amounts on tenders, lines, sub-orders and the order, never above what was paid. A
- * declined or failed refund leaves the task (and the request) FAILED with the reason until a retry
+ * refunded amounts on tenders and the order, never above what was paid, and on whatever the cause
+ * concerns through its handler. A declined or failed refund leaves the task (and the cause) FAILED with the reason until a retry
  * succeeds; a timeout leaves it pending (outcome unknown), to be asked again.
  */
 export async function runRefundTask(db: Db, actor: Actor, taskId: string, gateway: PaymentGateway = paymentGateway(db), now = new Date()): Promise<RefundRun> {
   const task = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
   if (task.status === "DONE" || task.status === "CANCELLED") return { done: true, refunded: 0 };
-  const requestId = task.cancellationRequestId!;
+  const cause = causeOf(task);
+  const ref = causeHandler(cause.type).ref(cause.id);
   await db.compensationTask.updateMany({
     where: { id: task.id, status: { in: ["PENDING", "FAILED", "IN_PROGRESS"] } },
     data: { status: "IN_PROGRESS", attempts: { increment: 1 } },
   });
   const order = await db.order.findUniqueOrThrow({ where: { id: task.orderId }, select: { currency: true } });
-  const adjustments = await db.financialAdjustment.findMany({ where: { cancellationRequestId: requestId, status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
+  const adjustments = await db.financialAdjustment.findMany({ where: { ...causeWhere(cause), status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
   const outcomes = new Map<string, RefundOutcome>();
   for (const adj of adjustments) {
     try {
@@ -106,7 +101,7 @@ export async function runRefundTask(db: Db, actor: Actor, taskId: string, gatewa
     if (failures.length) {
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: hardFailure ? "FAILED" : "PENDING", lastError: failures.join("; ") } });
     } else {
-      await finishRefundTask(tx, task.id, requestId);
+      await finishRefundTask(tx, task.id, cause);
       await resolveCaseOfTask(tx, actor, locked, task.id, `refund paid after ${task.attempts + 1} attempt(s)`, now);
     }
     await recordOrderCommand(
@@ -118,15 +113,15 @@ export async function runRefundTask(db: Db, actor: Actor, taskId: string, gatewa
         description: failures.length
           ? `Refund ${hardFailure ? "failed" : "outcome unknown, will ask again"}: ${failures.join("; ")}`
           : `Refunded ${refundedNow} ${locked.currency} to the original payment`,
-        data: { cancellationRequestId: requestId, refundedNow, failures },
+        data: { ...ref, refundedNow, failures },
       },
       [
         failures.length
-          ? { type: "PaymentRefundFailed", payload: { cancellationRequestId: requestId, failures, outcomeUnknown: !hardFailure } }
-          : { type: "PaymentRefundProcessed", payload: { cancellationRequestId: requestId, amount: refundedNow } },
+          ? { type: "PaymentRefundFailed", payload: { ...ref, failures, outcomeUnknown: !hardFailure } }
+          : { type: "PaymentRefundProcessed", payload: { ...ref, amount: refundedNow } },
       ],
     );
-    await settleRequest(tx, actor, locked, requestId);
+    await settleCause(tx, actor, locked, cause);
     return failures.length ? { done: false, failures, outcomeUnknown: !hardFailure } : { done: true, refunded: refundedNow };
   });
 }
@@ -135,9 +130,10 @@ export async function runRefundTask(db: Db, actor: Actor, taskId: string, gatewa
  * OPS repaired a refund outside the gateway (fallout resolution with evidence): the outstanding
  * tender refunds are booked as paid with a manual reference, inside the caller's transaction.
  */
-export async function bookManualRefund(tx: Tx, order: LockedOrder, taskId: string, requestId: string, evidence: { text: string; by: string; reference: string }) {
-  const outstanding = await tx.financialAdjustment.findMany({ where: { cancellationRequestId: requestId, status: { in: OUTSTANDING_REFUND } } });
+export async function bookManualRefund(tx: Tx, order: LockedOrder, task: { id: string; causeType: string; causeId: string }, evidence: { text: string; by: string; reference: string }) {
+  const cause = causeOf(task);
+  const outstanding = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), status: { in: OUTSTANDING_REFUND } } });
   for (const adj of outstanding) await bookRefund(tx, order, adj, evidence.reference);
-  await finishRefundTask(tx, taskId, requestId, evidence);
+  await finishRefundTask(tx, task.id, cause, evidence);
   return outstanding.reduce((n, a) => n + a.amount, 0);
 }
