@@ -173,7 +173,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/api/routes.ts",
   "lib/modules/approvals/domain/rules.ts",
   "lib/modules/approvals/server/rules.ts",
-  "lib/modules/audit/contracts/events.ts",
   "lib/modules/cancellations/server/view.ts: toCancellationView",
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
   "lib/modules/orders/server/intake-order.ts: intakeOrder",
