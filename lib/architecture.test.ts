@@ -170,7 +170,6 @@ const PENDING_SIZE = new Set<string>([
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
   "lib/api/route.ts: apiHandler",
-  "lib/api/routes.ts",
   "lib/modules/approvals/domain/rules.ts",
   "lib/modules/approvals/server/rules.ts",
   "lib/modules/cancellations/server/view.ts: toCancellationView",
