@@ -181,7 +181,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/modules/points/domain/points.ts",
   "lib/modules/points/server/accounts.ts: withdrawPoints",
   "lib/modules/points/server/partial-cancellation.ts: applyCancellation",
-  "lib/ui/cancellation.ts",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
   "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
   "app/(buyer)/points/page.tsx: MyPointsPage",
