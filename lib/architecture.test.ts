@@ -170,8 +170,6 @@ const PENDING_SIZE = new Set<string>([
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
   "lib/api/route.ts: apiHandler",
-  "lib/modules/approvals/domain/rules.ts",
-  "lib/modules/approvals/server/rules.ts",
   "lib/modules/cancellations/server/view.ts: toCancellationView",
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
   "lib/modules/orders/server/intake-order.ts: intakeOrder",
