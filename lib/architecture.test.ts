@@ -172,7 +172,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/api/route.ts: apiHandler",
   "lib/modules/cancellations/server/view.ts: toCancellationView",
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
-  "lib/modules/orders/server/intake-order.ts: intakeOrder",
   "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
   "lib/modules/orders/server/view.ts: toOrderView",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
