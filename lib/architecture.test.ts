@@ -192,10 +192,8 @@ const PENDING_SIZE = new Set<string>([
   "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
   "components/cancellations/cancellation-request-list.tsx: CancellationRequestList",
   "components/cancellations/task-queue.tsx",
-  "components/layout/site-header.tsx: SiteHeader",
   "components/orders/add-note-form.tsx: AddNoteForm",
   "components/orders/fulfil-line-form.tsx: FulfilLineForm",
-  "components/ui/pagination.tsx: Pagination",
 ]);
 
 /** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */
