@@ -192,7 +192,6 @@ const PENDING_SIZE = new Set<string>([
   "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
   "components/cancellations/cancellation-request-list.tsx: CancellationRequestList",
   "components/cancellations/task-queue.tsx",
-  "components/orders/add-note-form.tsx: AddNoteForm",
   "components/orders/fulfil-line-form.tsx: FulfilLineForm",
 ]);
 
