@@ -190,7 +190,6 @@ const PENDING_SIZE = new Set<string>([
   "components/cancellations/cancel-order-form.tsx",
   "components/cancellations/cancel-order-form.tsx: CancelOrderForm",
   "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
-  "components/cancellations/cancellation-request-list.tsx: CancellationRequestList",
   "components/cancellations/task-queue.tsx",
   "components/orders/fulfil-line-form.tsx: FulfilLineForm",
 ]);
