@@ -172,7 +172,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/modules/cancellations/server/view.ts: toCancellationView",
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
   "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
-  "lib/modules/orders/server/view.ts: toOrderView",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
   "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
   "app/(buyer)/points/page.tsx: MyPointsPage",
