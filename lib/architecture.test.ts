@@ -169,7 +169,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "lib/modules/cancellations/server/view.ts: toCancellationView",
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
   "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
