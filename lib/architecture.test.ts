@@ -173,7 +173,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
   "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
-  "app/(buyer)/points/page.tsx: MyPointsPage",
   "app/(ops)/ops/approval-rules/page.tsx: ApprovalRulesPage",
   "app/(ops)/ops/fallout/[caseId]/page.tsx: FalloutCasePage",
   "app/(ops)/ops/fallout/page.tsx: FalloutQueuePage",
