@@ -1,6 +1,6 @@
 // The shape of the code, checked: the import graph of lib/, app/ and components/ has no cycles,
 // the units of lib/ (feature layers, platform parts) form a DAG, lib/platform sits below the features,
-// and every feature's domain stays pure (no I/O, no framework).
+// every feature's domain stays pure (no I/O, no framework), and files and functions stay small.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -145,6 +145,82 @@ function unitOf(file: string): string | null {
 
 const graph = buildGraph();
 
+const MAX_FILE_LINES = 200;
+const MAX_FUNCTION_LINES = 60;
+
+/**
+ * Over the limits for now, each named as the check reports it (`file` or `file: function`).
+ * They are being restructured; the check fails on an entry that is back within the limits, so the list only shrinks.
+ */
+const PENDING_SIZE = new Set<string>([
+  // Cancellation assessment, being split.
+  "lib/modules/cancellations/domain/assess.ts",
+  "lib/modules/cancellations/domain/assess.ts: resolveScope",
+  "lib/modules/cancellations/domain/assess.ts: assessCancellation",
+  "lib/modules/cancellations/server/create-cancellation-request.ts: createCancellationRequest",
+  // Reconciliation.
+  "lib/modules/checks/server/reconciliation.ts: reconcile",
+  // Approval decisions and the approver's pages, becoming one decision command for every subject.
+  "lib/modules/approvals/server/expiry.ts: expireOne",
+  "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
+  "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
+  "components/approvals/approval-queue.tsx: ApprovalQueue",
+  // Still to split.
+  "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
+  "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
+  "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
+  "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
+  "app/(ops)/ops/approval-rules/page.tsx: ApprovalRulesPage",
+  "app/(ops)/ops/fallout/[caseId]/page.tsx: FalloutCasePage",
+  "app/(ops)/ops/fallout/page.tsx: FalloutQueuePage",
+  "app/(seller)/seller/orders/(list)/page.tsx: StoreOrdersPage",
+  "app/(seller)/seller/orders/[orderId]/page.tsx: SellerOrderPage",
+  "components/approvals/rule-form.tsx",
+  "components/approvals/rule-form.tsx: RuleForm",
+  "components/auth/login-form.tsx: LoginForm",
+  "components/cancellations/assessment-summary.tsx: AssessmentSummary",
+  "components/cancellations/cancel-order-form.tsx",
+  "components/cancellations/cancel-order-form.tsx: CancelOrderForm",
+  "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
+  "components/cancellations/task-queue.tsx",
+  "components/orders/fulfil-line-form.tsx: FulfilLineForm",
+]);
+
+/** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */
+function functionName(node: ts.Node): string | null {
+  if (ts.isFunctionDeclaration(node)) return node.name?.text ?? "default";
+  if (ts.isConstructorDeclaration(node)) return "constructor";
+  if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) return node.name.getText();
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return null;
+  let holder: ts.Node = node.parent;
+  while (ts.isCallExpression(holder) || ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) {
+    holder = holder.parent;
+  }
+  if (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) return holder.name.getText();
+  if (ts.isExportAssignment(holder)) return "default";
+  return null; // an inline callback: its lines count towards the function around it
+}
+
+/** Every file over MAX_FILE_LINES and every named function over MAX_FUNCTION_LINES (nested ones as `outer.inner`). */
+function sizeOffences(): string[] {
+  const out: string[] = [];
+  for (const file of graph.files.filter((f) => !/\.test\.|\.spec\./.test(f))) {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /x$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const fileLines = source.getLineStarts().length - (text.endsWith("\n") ? 1 : 0);
+    if (fileLines > MAX_FILE_LINES) out.push(file);
+    const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line;
+    const visit = (node: ts.Node, outer: string[]) => {
+      const name = functionName(node);
+      const chain = name ? [...outer, name] : outer;
+      if (name && lineOf(node.getEnd()) - lineOf(node.getStart(source)) + 1 > MAX_FUNCTION_LINES) out.push(`${file}: ${chain.join(".")}`);
+      ts.forEachChild(node, (child) => visit(child, chain));
+    };
+    visit(source, []);
+  }
+  return out;
+}
+
 describe("architecture", () => {
   it("reads the whole tree, and every relative or @/ import names a file of it", () => {
     expect(graph.files.length).toBeGreaterThan(100);
@@ -198,5 +274,12 @@ describe("architecture", () => {
       }
     }
     expect(offences).toEqual([]);
+  });
+
+  it(`keeps files within ${MAX_FILE_LINES} lines and functions within ${MAX_FUNCTION_LINES} (but the pending list)`, () => {
+    const offences = sizeOffences();
+    expect(offences.filter((o) => !PENDING_SIZE.has(o))).toEqual([]);
+    // A pending entry back within the limits leaves the list.
+    expect([...PENDING_SIZE].filter((p) => !offences.includes(p))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { formatMoney } from "@/lib/platform/money/money";
 import { humanizeEnum } from "@/lib/ui/format";
-import { blockerPhrase, needReturnPhrase, stagePhrase, taskTypeLabel, type AssessmentDisplay } from "@/lib/ui/cancellation";
+import { blockerPhrase, type AssessmentDisplay } from "@/lib/ui/assessment-display";
+import { needReturnPhrase, stagePhrase, taskTypeLabel } from "@/lib/ui/cancellation";
 import { Alert } from "@/components/ui/alert";
 import { DescriptionList } from "@/components/ui/description-list";
 import { ApprovalStatusBadge } from "./request-status-badge";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { startTransition, useId, useState } from "react";
 import type { Assessment } from "@/lib/modules/cancellations/domain/assess";
 import type { DataResult } from "@/lib/platform/actions/action-result";
-import { displayFromAssessment } from "@/lib/ui/cancellation";
+import { displayFromAssessment } from "@/lib/ui/assessment-display";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";

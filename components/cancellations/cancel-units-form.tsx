@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { formatMoney } from "@/lib/platform/money/money";
 import type { DataResult } from "@/lib/platform/actions/action-result";
-import { outcomeMessage, type CancelOutcome } from "@/lib/ui/cancellation";
+import { outcomeMessage, type CancelOutcome } from "@/lib/ui/cancel-outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import { API_ROUTES, type ApiRouteName } from "@/lib/api/routes";
-import { PERMISSIONS } from "@/lib/platform/auth/permissions";
+import { PERMISSIONS, type Permission } from "@/lib/platform/auth/permissions";
 import { ERROR_CODES, ERROR_STATUS } from "@/lib/platform/errors";
 import { errorAnchor, type OperationView } from "@/lib/ui/openapi-view";
 import { cn } from "@/components/ui/cn";
@@ -43,30 +43,7 @@ export function OperationCard({ op, basePath }: { op: OperationView; basePath: s
             <InlineCode text={text} />
           </p>
         )}
-        {permission && (
-          <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="font-medium text-slate-600">Required scope</dt>
-            <dd>
-              {permission.scope ? <code className="rounded bg-slate-100 px-1 font-mono text-xs">{permission.scope}</code> : "none (role only)"}{" "}
-              <span className="text-slate-500">or</span> <code className="rounded bg-slate-100 px-1 font-mono text-xs">*</code>
-            </dd>
-            <dt className="font-medium text-slate-600">Roles</dt>
-            <dd>{permission.roles.join(", ")}</dd>
-            {route && "versioned" in route && route.versioned && (
-              <>
-                <dt className="font-medium text-slate-600">Versioning</dt>
-                <dd>
-                  Response carries <code className="font-mono text-xs">ETag</code>
-                  {op.method === "POST" && (
-                    <>
-                      ; accepts <code className="font-mono text-xs">If-Match</code>
-                    </>
-                  )}
-                </dd>
-              </>
-            )}
-          </dl>
-        )}
+        {permission && <AccessRows permission={permission} versioned={Boolean(route && "versioned" in route && route.versioned)} method={op.method} />}
         {op.parameters.length > 0 && (
           <section>
             <h4 className="mb-1 font-semibold text-slate-900">Parameters</h4>
@@ -81,55 +58,90 @@ export function OperationCard({ op, basePath }: { op: OperationView; basePath: s
             <FieldTable rows={op.requestFields} caption={`Request body of ${op.method} ${op.path}`} />
           </section>
         )}
-        <section>
-          <h4 className="mb-1 font-semibold text-slate-900">Responses</h4>
-          <ul className="space-y-1">
-            {op.responses.map((r) => {
-              const codes = r.status.startsWith("2") ? [] : codesFor(r.status);
-              return (
-                <li key={r.status} className="flex flex-wrap items-baseline gap-x-2">
-                  <span
-                    className={cn(
-                      "rounded px-1.5 font-mono text-xs font-semibold",
-                      r.status.startsWith("2") ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800",
-                    )}
-                  >
-                    {r.status}
-                  </span>
-                  <span className="text-slate-700">
-                    {r.description}
-                    {r.schemaName && r.status.startsWith("2") && <span className="text-slate-500"> — {r.schemaName}</span>}
-                  </span>
-                  {codes.length > 0 && (
-                    <span className="text-xs text-slate-500">
-                      {codes.map((c, i) => (
-                        <span key={c}>
-                          {i > 0 && ", "}
-                          <a href={`#${errorAnchor(c)}`} className="font-mono text-indigo-700 hover:underline">
-                            {c}
-                          </a>
-                        </span>
-                      ))}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          {op.responses
-            .filter((r) => r.status.startsWith("2") && r.fields.length > 0)
-            .map((r) => (
-              <details key={r.status} className="mt-2 rounded-md border border-slate-200 px-3 py-2">
-                <summary className="cursor-pointer text-sm font-medium text-slate-800">
-                  {r.status} response fields{r.schemaName ? ` (${r.schemaName})` : ""}
-                </summary>
-                <div className="mt-2">
-                  <FieldTable rows={r.fields} caption={`Fields of the ${r.status} response of ${op.method} ${op.path}`} />
-                </div>
-              </details>
-            ))}
-        </section>
+        <Responses op={op} />
       </div>
     </article>
+  );
+}
+
+/** Who may call the operation (scope, roles) and whether it is versioned. */
+function AccessRows({ permission, versioned, method }: { permission: (typeof PERMISSIONS)[Permission]; versioned: boolean; method: string }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+      <dt className="font-medium text-slate-600">Required scope</dt>
+      <dd>
+        {permission.scope ? <code className="rounded bg-slate-100 px-1 font-mono text-xs">{permission.scope}</code> : "none (role only)"}{" "}
+        <span className="text-slate-500">or</span> <code className="rounded bg-slate-100 px-1 font-mono text-xs">*</code>
+      </dd>
+      <dt className="font-medium text-slate-600">Roles</dt>
+      <dd>{permission.roles.join(", ")}</dd>
+      {versioned && (
+        <>
+          <dt className="font-medium text-slate-600">Versioning</dt>
+          <dd>
+            Response carries <code className="font-mono text-xs">ETag</code>
+            {method === "POST" && (
+              <>
+                ; accepts <code className="font-mono text-xs">If-Match</code>
+              </>
+            )}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** Every response status with its error codes, and the fields of each success response. */
+function Responses({ op }: { op: OperationView }) {
+  return (
+    <section>
+      <h4 className="mb-1 font-semibold text-slate-900">Responses</h4>
+      <ul className="space-y-1">
+        {op.responses.map((r) => {
+          const codes = r.status.startsWith("2") ? [] : codesFor(r.status);
+          return (
+            <li key={r.status} className="flex flex-wrap items-baseline gap-x-2">
+              <span
+                className={cn(
+                  "rounded px-1.5 font-mono text-xs font-semibold",
+                  r.status.startsWith("2") ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800",
+                )}
+              >
+                {r.status}
+              </span>
+              <span className="text-slate-700">
+                {r.description}
+                {r.schemaName && r.status.startsWith("2") && <span className="text-slate-500"> — {r.schemaName}</span>}
+              </span>
+              {codes.length > 0 && (
+                <span className="text-xs text-slate-500">
+                  {codes.map((c, i) => (
+                    <span key={c}>
+                      {i > 0 && ", "}
+                      <a href={`#${errorAnchor(c)}`} className="font-mono text-indigo-700 hover:underline">
+                        {c}
+                      </a>
+                    </span>
+                  ))}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {op.responses
+        .filter((r) => r.status.startsWith("2") && r.fields.length > 0)
+        .map((r) => (
+          <details key={r.status} className="mt-2 rounded-md border border-slate-200 px-3 py-2">
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">
+              {r.status} response fields{r.schemaName ? ` (${r.schemaName})` : ""}
+            </summary>
+            <div className="mt-2">
+              <FieldTable rows={r.fields} caption={`Fields of the ${r.status} response of ${op.method} ${op.path}`} />
+            </div>
+          </details>
+        ))}
+    </section>
   );
 }

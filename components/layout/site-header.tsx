@@ -13,6 +13,22 @@ export function headerUser(actor: Actor | null): HeaderUser | null {
   return actor ? { email: actor.email, name: actor.name, roles: [...actor.roles] } : null;
 }
 
+type Roles = ReadonlySet<string>;
+const staff = (r: Roles) => r.has("SELLER") || r.has("OPS");
+
+/** The main navigation, in order, each entry with the roles it shows for. */
+const NAV_ITEMS: readonly { href: string; label: string; shows: (roles: Roles) => boolean }[] = [
+  { href: "/orders", label: "My orders", shows: (r) => r.has("BUYER") },
+  { href: "/points", label: "My points", shows: (r) => r.has("BUYER") },
+  { href: "/seller/orders", label: "Store orders", shows: staff },
+  { href: "/seller/tasks", label: "Tasks", shows: staff },
+  { href: "/ops/fallout", label: "Fallout", shows: (r) => r.has("OPS") },
+  { href: "/ops/reconciliation", label: "Reconciliation", shows: (r) => r.has("OPS") },
+  { href: "/approvals", label: "Approvals", shows: (r) => r.has("APPROVER") },
+  { href: "/ops/approval-rules", label: "Approval rules", shows: (r) => r.has("OPS") },
+  { href: "/docs/api", label: "API reference", shows: () => true },
+];
+
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const roles = new Set(user?.roles ?? []);
   return (
@@ -29,49 +45,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         </Link>
         <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
           <ul className="flex flex-wrap items-center gap-1">
-            {roles.has("BUYER") && (
-              <li>
-                <NavLink href="/orders">My orders</NavLink>
+            {NAV_ITEMS.filter((item) => item.shows(roles)).map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
               </li>
-            )}
-            {roles.has("BUYER") && (
-              <li>
-                <NavLink href="/points">My points</NavLink>
-              </li>
-            )}
-            {(roles.has("SELLER") || roles.has("OPS")) && (
-              <>
-                <li>
-                  <NavLink href="/seller/orders">Store orders</NavLink>
-                </li>
-                <li>
-                  <NavLink href="/seller/tasks">Tasks</NavLink>
-                </li>
-              </>
-            )}
-            {roles.has("OPS") && (
-              <>
-                <li>
-                  <NavLink href="/ops/fallout">Fallout</NavLink>
-                </li>
-                <li>
-                  <NavLink href="/ops/reconciliation">Reconciliation</NavLink>
-                </li>
-              </>
-            )}
-            {roles.has("APPROVER") && (
-              <li>
-                <NavLink href="/approvals">Approvals</NavLink>
-              </li>
-            )}
-            {roles.has("OPS") && (
-              <li>
-                <NavLink href="/ops/approval-rules">Approval rules</NavLink>
-              </li>
-            )}
-            <li>
-              <NavLink href="/docs/api">API reference</NavLink>
-            </li>
+            ))}
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -28,75 +28,10 @@ export function AddNoteForm({ orderId, action, stores = [] }: { orderId: string;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a note">
       <input type="hidden" name="orderId" value={orderId} />
-      <div>
-        <label htmlFor={`${id}-body`} className={labelClass}>
-          Note
-        </label>
-        <textarea
-          id={`${id}-body`}
-          name="body"
-          rows={3}
-          maxLength={4000}
-          defaultValue=""
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={errors.body ? `${id}-body-error` : undefined}
-          className={`${inputClass} mt-1`}
-        />
-        <FieldError id={`${id}-body-error`} message={errors.body} />
-      </div>
+      <NoteBody id={id} error={errors.body} />
       <div className="flex flex-wrap items-end gap-4">
-        {stores.length > 1 && (
-          <div>
-            <label htmlFor={`${id}-store`} className={labelClass}>
-              About
-            </label>
-            <select
-              id={`${id}-store`}
-              name="storeCode"
-              defaultValue={stores[0]!.code}
-              aria-invalid={errors.storeCode ? true : undefined}
-              aria-describedby={errors.storeCode ? `${id}-store-error` : undefined}
-              className={`${inputClass} mt-1 pr-8`}
-            >
-              {stores.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${id}-store-error`} message={errors.storeCode} />
-          </div>
-        )}
-        <div>
-          <label htmlFor={`${id}-visibility`} className={labelClass}>
-            Visibility
-          </label>
-          <select
-            id={`${id}-visibility`}
-            name="visibility"
-            defaultValue="INTERNAL"
-            onChange={(e) => setVisibility(e.target.value)}
-            aria-invalid={errors.visibility ? true : undefined}
-            aria-describedby={errors.visibility ? `${id}-visibility-error` : undefined}
-            className={`${inputClass} mt-1 pr-8`}
-          >
-            <option value="INTERNAL">Internal (staff only)</option>
-            <option value="CUSTOMER">Customer-visible</option>
-          </select>
-          <FieldError id={`${id}-visibility-error`} message={errors.visibility} />
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input
-            id={`${id}-notify`}
-            name="notifyCustomer"
-            type="checkbox"
-            disabled={visibility !== "CUSTOMER"}
-            className="h-4 w-4 rounded border-slate-300 text-indigo-600 disabled:opacity-50"
-          />
-          <label htmlFor={`${id}-notify`} className={`text-sm ${visibility === "CUSTOMER" ? "text-slate-800" : "text-slate-400"}`}>
-            Notify the customer
-          </label>
-        </div>
+        {stores.length > 1 && <StoreSelect id={id} stores={stores} error={errors.storeCode} />}
+        <VisibilityFields id={id} error={errors.visibility} visibility={visibility} onChange={setVisibility} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
@@ -119,5 +54,90 @@ export function AddNoteForm({ orderId, action, stores = [] }: { orderId: string;
         </Alert>
       )}
     </form>
+  );
+}
+
+function NoteBody({ id, error }: { id: string; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={`${id}-body`} className={labelClass}>
+        Note
+      </label>
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={3}
+        maxLength={4000}
+        defaultValue=""
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-body-error` : undefined}
+        className={`${inputClass} mt-1`}
+      />
+      <FieldError id={`${id}-body-error`} message={error} />
+    </div>
+  );
+}
+
+/** Which of the writer's stores the note is about. */
+function StoreSelect({ id, stores, error }: { id: string; stores: { code: string; name: string }[]; error?: string }) {
+  return (
+    <div>
+      <label htmlFor={`${id}-store`} className={labelClass}>
+        About
+      </label>
+      <select
+        id={`${id}-store`}
+        name="storeCode"
+        defaultValue={stores[0]!.code}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-store-error` : undefined}
+        className={`${inputClass} mt-1 pr-8`}
+      >
+        {stores.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-store-error`} message={error} />
+    </div>
+  );
+}
+
+/** Internal or customer-visible; only a customer-visible note may notify the customer. */
+function VisibilityFields({ id, error, visibility, onChange }: { id: string; error?: string; visibility: string; onChange: (v: string) => void }) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${id}-visibility`} className={labelClass}>
+          Visibility
+        </label>
+        <select
+          id={`${id}-visibility`}
+          name="visibility"
+          defaultValue="INTERNAL"
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-visibility-error` : undefined}
+          className={`${inputClass} mt-1 pr-8`}
+        >
+          <option value="INTERNAL">Internal (staff only)</option>
+          <option value="CUSTOMER">Customer-visible</option>
+        </select>
+        <FieldError id={`${id}-visibility-error`} message={error} />
+      </div>
+      <div className="flex items-center gap-2 pb-2">
+        <input
+          id={`${id}-notify`}
+          name="notifyCustomer"
+          type="checkbox"
+          disabled={visibility !== "CUSTOMER"}
+          className="h-4 w-4 rounded border-slate-300 text-indigo-600 disabled:opacity-50"
+        />
+        <label htmlFor={`${id}-notify`} className={`text-sm ${visibility === "CUSTOMER" ? "text-slate-800" : "text-slate-400"}`}>
+          Notify the customer
+        </label>
+      </div>
+    </>
   );
 }

@@ -17,6 +17,22 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
 const itemClass =
   "inline-flex min-w-9 items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
+/** "Previous" or "Next": a link, or a disabled label at either end. */
+function StepLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: React.ReactNode }) {
+  if (href === null) {
+    return (
+      <span className={cn(itemClass, "text-slate-400")} aria-disabled="true">
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} className={cn(itemClass, "text-slate-700 hover:bg-slate-100")} rel={rel}>
+      {children}
+    </Link>
+  );
+}
+
 export function Pagination({
   page,
   pageCount,
@@ -36,15 +52,9 @@ export function Pagination({
       </p>
       <ul className="flex flex-wrap items-center gap-1">
         <li>
-          {page > 1 ? (
-            <Link href={hrefFor(page - 1)} className={cn(itemClass, "text-slate-700 hover:bg-slate-100")} rel="prev">
-              Previous
-            </Link>
-          ) : (
-            <span className={cn(itemClass, "text-slate-400")} aria-disabled="true">
-              Previous
-            </span>
-          )}
+          <StepLink href={page > 1 ? hrefFor(page - 1) : null} rel="prev">
+            Previous
+          </StepLink>
         </li>
         {pageWindow(page, pageCount).map((p, i) =>
           p === null ? (
@@ -65,15 +75,9 @@ export function Pagination({
           ),
         )}
         <li>
-          {page < pageCount ? (
-            <Link href={hrefFor(page + 1)} className={cn(itemClass, "text-slate-700 hover:bg-slate-100")} rel="next">
-              Next
-            </Link>
-          ) : (
-            <span className={cn(itemClass, "text-slate-400")} aria-disabled="true">
-              Next
-            </span>
-          )}
+          <StepLink href={page < pageCount ? hrefFor(page + 1) : null} rel="next">
+            Next
+          </StepLink>
         </li>
       </ul>
     </nav>

@@ -113,11 +113,35 @@ async function readJsonBody(req: Request): Promise<unknown> {
  * for GET, the session), rate limit, permission + scope, parsing of params/query/body with the
  * route's zod schemas, Idempotency-Key and If-Match, and a single problem+json error format.
  */
+/**
+ * Runs the command and answers with its result. With a claimed idempotency record, the outcome is
+ * stored on it: the result, or a decided problem (409, 412, 422 …), which replays get again.
+ */
+async function runRecorded(def: ApiRouteDef, run: () => Promise<unknown>, pending: { record: string | null }, headers: Record<string, string>): Promise<Response> {
+  const status = def.status;
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (e) {
+    if (!isDomainError(e) || !pending.record) throw e;
+    const problem = problemBody(e.code, e.message, e.details ?? {});
+    await completeIdempotent(db(), pending.record, problem.status, problem);
+    pending.record = null;
+    return problemResponse(problem, headers);
+  }
+  if (pending.record) {
+    await completeIdempotent(db(), pending.record, status, result);
+    pending.record = null;
+  }
+  return json(status, result, { ...headers, ...etagFor(def, result) });
+}
+
 export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContext<D>) => Promise<unknown>) {
   return async function handler(req: Request, context: NextRouteContext): Promise<Response> {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
     const baseHeaders = { "x-request-id": requestId, "cache-control": "no-store" };
-    let idempotencyRecord: string | null = null;
+    // The idempotency record this request claimed and has not completed yet (abandoned on failure).
+    const pending: { record: string | null } = { record: null };
     try {
       const { actor, keyId, rate } = await authenticate(req, requestId, def);
       const limited = takeToken(keyId ?? `user:${actor.userId}`, rate);
@@ -152,30 +176,14 @@ export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContex
         if (start.kind === "replay") {
           return json(start.status, start.body, { ...baseHeaders, ...etagFor(def, start.body), "idempotent-replayed": "true" });
         }
-        idempotencyRecord = start.recordId;
+        pending.record = start.recordId;
         body = def.body ? parseOrThrow(def.body, raw, "request body") : undefined;
       }
       const expectedVersion = def.versioned || def.ifMatch ? parseIfMatch(req.headers.get("if-match")) : undefined;
 
-      const status = def.status;
-      let result: unknown;
-      try {
-        result = await run({ actor, params, query, body, expectedVersion } as RouteContext<D>);
-      } catch (e) {
-        if (!isDomainError(e) || !idempotencyRecord) throw e;
-        // A decided outcome (409, 412, 422 …) is part of the key's history: replays get it again.
-        const problem = problemBody(e.code, e.message, e.details ?? {});
-        await completeIdempotent(db(), idempotencyRecord, problem.status, problem);
-        idempotencyRecord = null;
-        return problemResponse(problem, baseHeaders);
-      }
-      if (idempotencyRecord) {
-        await completeIdempotent(db(), idempotencyRecord, status, result);
-        idempotencyRecord = null;
-      }
-      return json(status, result, { ...baseHeaders, ...etagFor(def, result) });
+      return await runRecorded(def, () => run({ actor, params, query, body, expectedVersion } as RouteContext<D>), pending, baseHeaders);
     } catch (e) {
-      if (idempotencyRecord) await abandonIdempotent(db(), idempotencyRecord);
+      if (pending.record) await abandonIdempotent(db(), pending.record);
       if (isDomainError(e)) return problemResponse(problemBody(e.code, e.message, e.details ?? {}), baseHeaders);
       console.error(`[api] ${def.method} ${def.path} request ${requestId} failed:`, e);
       return problemResponse(problemBody("INTERNAL", `Unexpected error; quote request id ${requestId} when reporting it`), baseHeaders);

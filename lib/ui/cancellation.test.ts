@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Assessment } from "../modules/cancellations/domain/assess.ts";
 import type { CancellationViewT } from "../modules/cancellations/contracts/cancellations.ts";
+import { cancelOutcome, outcomeMessage } from "./cancel-outcome.ts";
 import {
   blockerPhrase,
-  cancelOutcome,
   displayFromAssessment,
   displayFromRequest,
   formatAge,
   isRequestedBy,
   lineCancellability,
-  outcomeMessage,
   sellerCancellationType,
   stagePhrase,
   taskTypeLabel,

@@ -10,6 +10,43 @@ export const metadata: Metadata = { title: "My points" };
 
 const KIND_LABEL = { EARNED: "Earned", REDEEMED: "Redeemed", REFUNDED: "Given back" } as const;
 
+type MyPoints = NonNullable<Awaited<ReturnType<typeof loadMyPoints>>>;
+
+/** Every deposit, redemption and refund of the account, newest first. */
+function PointsHistory({ history }: { history: MyPoints["history"] }) {
+  return (
+    <Card title="History" titleId="history" className="lg:col-span-2">
+      <div className="overflow-x-auto">
+        <table aria-labelledby="history" className="w-full text-left text-sm">
+          <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-2 pr-4 font-medium">Date</th>
+              <th scope="col" className="py-2 pr-4 font-medium">What</th>
+              <th scope="col" className="py-2 pr-4 font-medium">Program</th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">Points</th>
+              <th scope="col" className="py-2 font-medium">Expires</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {history.map((h) => (
+              <tr key={h.id}>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatDate(h.effectiveAt)}</td>
+                <td className="py-2 pr-4">{KIND_LABEL[h.kind] ?? humanizeEnum(h.kind)}</td>
+                <td className="py-2 pr-4">{h.programId ?? "—"}</td>
+                <td className={`py-2 pr-4 text-right tabular-nums ${h.kind === "REDEEMED" ? "text-rose-700" : "text-emerald-700"}`}>
+                  {h.kind === "REDEEMED" ? "−" : "+"}
+                  {h.points.toLocaleString("en-US")}
+                </td>
+                <td className="py-2 whitespace-nowrap">{h.expiresAt ? <time dateTime={h.expiresAt}>{formatDate(h.expiresAt)}</time> : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
 export default async function MyPointsPage() {
   const mine = await loadMyPoints();
   if (!mine) {
@@ -56,35 +93,7 @@ export default async function MyPointsPage() {
             )}
           </Card>
         </div>
-        <Card title="History" titleId="history" className="lg:col-span-2">
-          <div className="overflow-x-auto">
-            <table aria-labelledby="history" className="w-full text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Date</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">What</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Program</th>
-                  <th scope="col" className="py-2 pr-4 text-right font-medium">Points</th>
-                  <th scope="col" className="py-2 font-medium">Expires</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {mine.history.map((h) => (
-                  <tr key={h.id}>
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDate(h.effectiveAt)}</td>
-                    <td className="py-2 pr-4">{KIND_LABEL[h.kind] ?? humanizeEnum(h.kind)}</td>
-                    <td className="py-2 pr-4">{h.programId ?? "—"}</td>
-                    <td className={`py-2 pr-4 text-right tabular-nums ${h.kind === "REDEEMED" ? "text-rose-700" : "text-emerald-700"}`}>
-                      {h.kind === "REDEEMED" ? "−" : "+"}
-                      {h.points.toLocaleString("en-US")}
-                    </td>
-                    <td className="py-2 whitespace-nowrap">{h.expiresAt ? <time dateTime={h.expiresAt}>{formatDate(h.expiresAt)}</time> : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Card>
+        <PointsHistory history={mine.history} />
       </div>
     </>
   );

@@ -4,8 +4,19 @@
 
 import { z } from 'zod';
 import { APPROVER_LEVELS, type ApproverLevel } from '../../../platform/auth/levels.ts';
-import { FULFILMENT_STAGES, type FulfilmentStage } from '../../orders/domain/buckets.ts';
-import { MAX_MONEY } from '../../../platform/money/money.ts';
+import type { FulfilmentStage } from '../../orders/domain/buckets.ts';
+import { CustomerTypeCriteria, ItemCategoryCriteria, OrderValueCriteria, QuantityCriteria, StageCriteria } from './criteria.ts';
+
+export {
+  CRITERIA_SCHEMAS,
+  CustomerTypeCriteria,
+  ItemCategoryCriteria,
+  OrderValueCriteria,
+  QuantityCriteria,
+  RULE_STAGES,
+  StageCriteria,
+  type CriteriaOf,
+} from './criteria.ts';
 
 export const APPROVAL_RULE_TYPES = [
   'ORDER_VALUE_THRESHOLD',
@@ -24,9 +35,6 @@ export type OnExpiry = (typeof ON_EXPIRY)[number];
 export const ON_FINAL_EXPIRY = ['EXPIRE', 'AUTO_APPROVE'] as const;
 export type OnFinalExpiry = (typeof ON_FINAL_EXPIRY)[number];
 
-/** Stages a rule may name: the fulfilment stages (CANCELLED units are not affected by anything). */
-export const RULE_STAGES = FULFILMENT_STAGES;
-
 /** Request types an auto-approval condition may name (SPEC §4.1). */
 export const REQUEST_TYPES = [
   'CUSTOMER_REQUEST',
@@ -35,60 +43,6 @@ export const REQUEST_TYPES = [
   'SYSTEM_ERROR',
   'FRAUD_PREVENTION',
 ] as const;
-
-const label = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const labels = (what: string) =>
-  z
-    .array(label, { error: `must be a list of ${what}` })
-    .min(1, `name at least one ${what.replace(/s$/, '')}`)
-    .max(50)
-    .refine((l) => new Set(l).size === l.length, `list each ${what.replace(/s$/, '')} once`);
-
-export const OrderValueCriteria = z.strictObject({
-  /** Minimum order total in minor units (e.g. 50000 = 500.00); the rule matches at or above it. */
-  minOrderValue: z
-    .number({ error: 'must be an amount in minor units' })
-    .int('must be a whole number of minor units')
-    .nonnegative('must not be negative')
-    .max(MAX_MONEY, `must be at most ${MAX_MONEY} minor units`),
-});
-export const QuantityCriteria = z.strictObject({
-  /** Minimum units in the request; matches at or above it. */
-  minUnits: z
-    .number({ error: 'must be a number of units' })
-    .int('must be a whole number of units')
-    .positive('must be at least 1')
-    .max(1_000_000, 'is too large'),
-});
-export const StageCriteria = z.strictObject({
-  stages: z
-    .array(z.enum(RULE_STAGES, { error: `must be one of ${RULE_STAGES.join(', ')}` }), { error: 'must be a list of stages' })
-    .min(1, 'name at least one stage')
-    .refine((l) => new Set(l).size === l.length, 'list each stage once'),
-  /**
-   * false: only units cancelled in place count (the §4.2 stage defaults). true: units that can only
-   * come back through a return count too ("any SHIPPED/DELIVERED units", SPEC §5).
-   */
-  includeBlocked: z.boolean({ error: 'must be true or false' }).default(false),
-});
-export const CustomerTypeCriteria = z.strictObject({ customerTypes: labels('customer types') });
-export const ItemCategoryCriteria = z.strictObject({ categories: labels('categories') });
-
-export const CRITERIA_SCHEMAS = {
-  ORDER_VALUE_THRESHOLD: OrderValueCriteria,
-  QUANTITY_THRESHOLD: QuantityCriteria,
-  FULFILLMENT_STAGE: StageCriteria,
-  CUSTOMER_TYPE: CustomerTypeCriteria,
-  ITEM_CATEGORY: ItemCategoryCriteria,
-} as const;
-
-export type CriteriaOf = {
-  ORDER_VALUE_THRESHOLD: z.infer<typeof OrderValueCriteria>;
-  QUANTITY_THRESHOLD: z.infer<typeof QuantityCriteria>;
-  FULFILLMENT_STAGE: z.infer<typeof StageCriteria>;
-  CUSTOMER_TYPE: z.infer<typeof CustomerTypeCriteria>;
-  ITEM_CATEGORY: z.infer<typeof ItemCategoryCriteria>;
-};
 
 /**
  * The rule is satisfied without anyone signing when every condition given holds (at least one

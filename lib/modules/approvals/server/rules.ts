@@ -1,54 +1,15 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
-import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
-import { DomainError, notFound, validationFailed } from "../../../platform/errors.ts";
+import { authorize } from "../../../platform/auth/actor.ts";
+import { notFound, validationFailed } from "../../../platform/errors.ts";
 import { parseApprovalRule, ruleFromRow, type ApprovalRule, type ApprovalRuleInput } from "../domain/rules.ts";
 import { DEFAULT_APPROVAL_RULES } from "../domain/default-rules.ts";
 import { byPriority } from "../domain/evaluate.ts";
-import { inTransaction, WriteContention } from "../../../platform/db/tx.ts";
+import { inTransaction } from "../../../platform/db/tx.ts";
 import { systemActor } from "../../../platform/auth/system-actor.ts";
+import { audit, changeRule, ruleData, toView, type ApprovalRuleView } from "./rule-rows.ts";
 
-type RuleRow = Awaited<ReturnType<Tx["approvalRule"]["findFirstOrThrow"]>>;
-
-export type ApprovalRuleView = ApprovalRule & {
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-function toView(row: RuleRow): ApprovalRuleView {
-  return { ...ruleFromRow(row), version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
-}
-
-/** The audited shape of a rule: what OPS can change, nothing derived. */
-function auditShape(row: RuleRow) {
-  return {
-    name: row.name,
-    type: row.type,
-    criteria: row.criteria,
-    level: row.level,
-    priority: row.priority,
-    active: row.active,
-    autoApprove: row.autoApprove,
-    onExpiry: row.onExpiry,
-    onFinalExpiry: row.onFinalExpiry,
-    expiresAfterMinutes: row.expiresAfterMinutes,
-    version: row.version,
-  };
-}
-
-async function audit(tx: Tx, actor: Actor, ruleId: string, action: string, before: RuleRow | null, after: RuleRow | null) {
-  await tx.approvalRuleChange.create({
-    data: {
-      ruleId,
-      action,
-      actorId: actor.userId,
-      actorLabel: actorLabel(actor),
-      before: before ? (JSON.parse(JSON.stringify(auditShape(before))) as object) : undefined,
-      after: after ? (JSON.parse(JSON.stringify(auditShape(after))) as object) : undefined,
-    },
-  });
-}
+export type { ApprovalRuleView } from "./rule-rows.ts";
 
 /**
  * The rules evaluation uses: the active stored rules, or the default rules (the same set a fresh
@@ -86,22 +47,6 @@ function parseOrThrow(input: unknown): ApprovalRuleInput {
   return parsed.rule;
 }
 
-function ruleData(rule: ApprovalRuleInput) {
-  return {
-    name: rule.name,
-    type: rule.type,
-    criteria: JSON.parse(JSON.stringify(rule.criteria)) as object,
-    level: rule.level,
-    active: rule.active,
-    // `{}` stores "no auto-approval" (the schema refuses an empty condition set as input), which
-    // avoids engine-specific JSON-null markers.
-    autoApprove: (rule.autoApprove ? JSON.parse(JSON.stringify(rule.autoApprove)) : {}) as object,
-    onExpiry: rule.onExpiry,
-    onFinalExpiry: rule.onFinalExpiry,
-    expiresAfterMinutes: rule.expiresAfterMinutes,
-  };
-}
-
 /** Stores a new rule after the last one (or at `priority`); invalid criteria are field errors and nothing is saved. */
 export async function createApprovalRule(db: Db, actor: Actor, input: unknown, options: { priority?: number } = {}): Promise<ApprovalRuleView> {
   authorize(actor, "approval.rules.manage");
@@ -113,22 +58,6 @@ export async function createApprovalRule(db: Db, actor: Actor, input: unknown, o
     await audit(tx, actor, row.id, "CREATED", null, row);
     return toView(row);
   });
-}
-
-async function changeRule(tx: Tx, actor: Actor, id: string, expectedVersion: number | undefined, action: string, data: object) {
-  const before = await tx.approvalRule.findUnique({ where: { id } });
-  if (!before) throw notFound("Approval rule");
-  if (expectedVersion !== undefined && expectedVersion !== before.version) {
-    throw new DomainError("VERSION_MISMATCH", `The rule changed: you edited version ${expectedVersion}, it is now ${before.version}`, { currentVersion: before.version });
-  }
-  const { count } = await tx.approvalRule.updateMany({ where: { id, version: before.version }, data: { ...data, version: { increment: 1 } } });
-  if (count !== 1) {
-    if (expectedVersion !== undefined) throw new DomainError("VERSION_MISMATCH", "The rule changed while you edited it", {});
-    throw new WriteContention(`approval rule ${id}`);
-  }
-  const after = await tx.approvalRule.findUniqueOrThrow({ where: { id } });
-  await audit(tx, actor, id, action, before, after);
-  return after;
 }
 
 /** Replaces the rule's definition (priority is changed by reordering). Pass the version you edited to refuse lost updates. */

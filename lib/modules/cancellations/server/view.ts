@@ -76,30 +76,40 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
       refund: { merchandise: l.merchandise, tax: l.tax, shipping: l.shipping, discount: l.discount, total: l.refundTotal },
     })),
     refund: { total: components.total, refunded: r.refundedTotal, components, byTender },
-    approvals: approvals.map((t) => ({
-      id: t.id,
-      level: t.level,
-      status: t.status,
-      rule: t.rule,
-      ruleName: ruleNameOf(t.ruleSnapshot),
-      reason: t.reason,
-      reviewer: t.reviewerLabel,
-      comment: t.comment,
-      decidedAt: t.decidedAt?.toISOString() ?? null,
-      expiresAt: t.expiresAt?.toISOString() ?? null,
-      escalatedFromId: t.escalatedFromId,
-    })),
-    compensationTasks: r.compensationTasks.map((t) => ({
-      id: t.id,
-      type: t.type,
-      mode: t.mode,
-      status: t.status,
-      orderLineId: t.orderLineId,
-      stage: t.stage,
-      quantity: t.quantity,
-      amount: t.amount,
-      lastError: t.lastError,
-    })),
+    approvals: approvals.map(approvalView),
+    compensationTasks: r.compensationTasks.map(taskView),
+  };
+}
+
+/** One approval task of the request, with the name of the rule it was made by. */
+function approvalView(t: ApprovalTaskRow): CancellationViewT["approvals"][number] {
+  return {
+    id: t.id,
+    level: t.level,
+    status: t.status,
+    rule: t.rule,
+    ruleName: ruleNameOf(t.ruleSnapshot),
+    reason: t.reason,
+    reviewer: t.reviewerLabel,
+    comment: t.comment,
+    decidedAt: t.decidedAt?.toISOString() ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    escalatedFromId: t.escalatedFromId,
+  };
+}
+
+/** One compensation task of the request. */
+function taskView(t: CancellationWithDetails["compensationTasks"][number]): CancellationViewT["compensationTasks"][number] {
+  return {
+    id: t.id,
+    type: t.type,
+    mode: t.mode,
+    status: t.status,
+    orderLineId: t.orderLineId,
+    stage: t.stage,
+    quantity: t.quantity,
+    amount: t.amount,
+    lastError: t.lastError,
   };
 }
 

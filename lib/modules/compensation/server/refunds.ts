@@ -67,63 +67,86 @@ export async function runRefundTask(db: Db, actor: Actor, taskId: string, gatewa
   });
   const order = await db.order.findUniqueOrThrow({ where: { id: task.orderId }, select: { currency: true } });
   const adjustments = await db.financialAdjustment.findMany({ where: { ...causeWhere(cause), status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
-  const outcomes = new Map<string, RefundOutcome>();
-  for (const adj of adjustments) {
-    try {
-      outcomes.set(
-        adj.id,
-        await gateway.refund({ idempotencyKey: adj.causeKey, orderId: adj.orderId, tenderId: adj.tenderId, tenderMethod: adj.tenderMethod, amount: adj.amount, currency: order.currency }),
-      );
-    } catch (e) {
-      outcomes.set(adj.id, { ok: false, kind: "TRANSIENT", reason: `gateway error: ${(e as Error).message}` });
-    }
-  }
+  const outcomes = await askGateway(gateway, adjustments, order.currency);
 
   return inTransaction(db, async (tx): Promise<RefundRun> => {
     const locked = await lockOrder(tx, task.orderId, {});
-    let refundedNow = 0;
-    const failures: string[] = [];
-    let hardFailure = false;
-    for (const adj of adjustments) {
-      const outcome = outcomes.get(adj.id)!;
-      if (!outcome.ok) {
-        failures.push(`${adj.tenderMethod} ${adj.amount}: ${outcome.reason}`);
-        if (outcome.kind !== "TIMEOUT") hardFailure = true;
-        await tx.financialAdjustment.update({
-          where: { id: adj.id },
-          data: { status: outcome.kind === "TIMEOUT" ? "UNKNOWN" : "FAILED", failureReason: outcome.reason, attempts: { increment: 1 } },
-        });
-        continue;
-      }
-      await bookRefund(tx, locked, adj, outcome.reference);
-      refundedNow += adj.amount;
-    }
+    const { refundedNow, failures, hardFailure } = await bookOutcomes(tx, locked, adjustments, outcomes);
     if (failures.length) {
       await tx.compensationTask.update({ where: { id: task.id }, data: { status: hardFailure ? "FAILED" : "PENDING", lastError: failures.join("; ") } });
     } else {
       await finishRefundTask(tx, task.id, cause);
       await resolveCaseOfTask(tx, actor, locked, task.id, `refund paid after ${task.attempts + 1} attempt(s)`, now);
     }
-    await recordOrderCommand(
-      tx,
-      actor,
-      locked,
-      {
-        action: failures.length ? "REFUND_FAILED" : "REFUND_PROCESSED",
-        description: failures.length
-          ? `Refund ${hardFailure ? "failed" : "outcome unknown, will ask again"}: ${failures.join("; ")}`
-          : `Refunded ${refundedNow} ${locked.currency} to the original payment`,
-        data: { ...ref, refundedNow, failures },
-      },
-      [
-        failures.length
-          ? { type: "PaymentRefundFailed", payload: { ...ref, failures, outcomeUnknown: !hardFailure } }
-          : { type: "PaymentRefundProcessed", payload: { ...ref, amount: refundedNow } },
-      ],
-    );
+    await recordRefundRun(tx, actor, locked, ref, { refundedNow, failures, hardFailure });
     await settleCause(tx, actor, locked, cause);
     return failures.length ? { done: false, failures, outcomeUnknown: !hardFailure } : { done: true, refunded: refundedNow };
   });
+}
+
+/** One gateway call per outstanding tender refund, outside any transaction (keyed by the adjustment's causeKey). */
+async function askGateway(gateway: PaymentGateway, adjustments: readonly Adjustment[], currency: string) {
+  const outcomes = new Map<string, RefundOutcome>();
+  for (const adj of adjustments) {
+    try {
+      outcomes.set(
+        adj.id,
+        await gateway.refund({ idempotencyKey: adj.causeKey, orderId: adj.orderId, tenderId: adj.tenderId, tenderMethod: adj.tenderMethod, amount: adj.amount, currency }),
+      );
+    } catch (e) {
+      outcomes.set(adj.id, { ok: false, kind: "TRANSIENT", reason: `gateway error: ${(e as Error).message}` });
+    }
+  }
+  return outcomes;
+}
+
+/** Under the order lock: a paid refund is booked, a failed one recorded (TIMEOUT = outcome unknown, asked again). */
+async function bookOutcomes(tx: Tx, locked: LockedOrder, adjustments: readonly Adjustment[], outcomes: ReadonlyMap<string, RefundOutcome>) {
+  let refundedNow = 0;
+  const failures: string[] = [];
+  let hardFailure = false;
+  for (const adj of adjustments) {
+    const outcome = outcomes.get(adj.id)!;
+    if (!outcome.ok) {
+      failures.push(`${adj.tenderMethod} ${adj.amount}: ${outcome.reason}`);
+      if (outcome.kind !== "TIMEOUT") hardFailure = true;
+      await tx.financialAdjustment.update({
+        where: { id: adj.id },
+        data: { status: outcome.kind === "TIMEOUT" ? "UNKNOWN" : "FAILED", failureReason: outcome.reason, attempts: { increment: 1 } },
+      });
+      continue;
+    }
+    await bookRefund(tx, locked, adj, outcome.reference);
+    refundedNow += adj.amount;
+  }
+  return { refundedNow, failures, hardFailure };
+}
+
+async function recordRefundRun(
+  tx: Tx,
+  actor: Actor,
+  locked: LockedOrder,
+  ref: { cancellationRequestId: string },
+  run: { refundedNow: number; failures: string[]; hardFailure: boolean },
+) {
+  const { refundedNow, failures, hardFailure } = run;
+  await recordOrderCommand(
+    tx,
+    actor,
+    locked,
+    {
+      action: failures.length ? "REFUND_FAILED" : "REFUND_PROCESSED",
+      description: failures.length
+        ? `Refund ${hardFailure ? "failed" : "outcome unknown, will ask again"}: ${failures.join("; ")}`
+        : `Refunded ${refundedNow} ${locked.currency} to the original payment`,
+      data: { ...ref, refundedNow, failures },
+    },
+    [
+      failures.length
+        ? { type: "PaymentRefundFailed", payload: { ...ref, failures, outcomeUnknown: !hardFailure } }
+        : { type: "PaymentRefundProcessed", payload: { ...ref, amount: refundedNow } },
+    ],
+  );
 }
 
 /**

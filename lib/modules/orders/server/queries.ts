@@ -117,34 +117,27 @@ export async function getOrderHistory(
   const stores = visibleStores(actor, order);
   const cursorId = page.cursor ? decodeCursor(page.cursor) : undefined;
   const window = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], take: page.limit + 1, ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}) };
-  const rows: HistoryEntryT[] =
+  // The whole order reads the entries; a store's part reads that store's parts of them.
+  const found =
     stores === "all"
-      ? (await db.orderHistory.findMany({ where: { orderId }, ...window })).map((h) => ({
-          id: h.id,
-          action: h.action,
-          actor: h.actorLabel,
-          oldStatus: h.oldStatus,
-          newStatus: h.newStatus,
-          description: h.description,
-          createdAt: h.createdAt.toISOString(),
-          data: h.data ?? null,
-        }))
+      ? await db.orderHistory.findMany({ where: { orderId }, ...window })
       : (
           await db.orderHistoryStorePart.findMany({
             where: historyPartWhere(orderId, stores),
             include: { history: { select: { action: true, actorLabel: true } } },
             ...window,
           })
-        ).map((p) => ({
-          id: p.id,
-          action: p.history.action,
-          actor: p.history.actorLabel,
-          oldStatus: p.oldStatus,
-          newStatus: p.newStatus,
-          description: p.description,
-          createdAt: p.createdAt.toISOString(),
-          data: p.data ?? null,
-        }));
+        ).map((p) => ({ ...p, action: p.history.action, actorLabel: p.history.actorLabel }));
+  const rows: HistoryEntryT[] = found.map((h) => ({
+    id: h.id,
+    action: h.action,
+    actor: h.actorLabel,
+    oldStatus: h.oldStatus,
+    newStatus: h.newStatus,
+    description: h.description,
+    createdAt: h.createdAt.toISOString(),
+    data: h.data ?? null,
+  }));
   const items = rows.slice(0, page.limit);
   return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null };
 }

@@ -17,6 +17,40 @@ export function aggregateLabel(status: string): string {
   return AGGREGATE_STATUS_LABELS[status as AggregateStatus] ?? status;
 }
 
+/** One line of the order view: its money, quantities per bucket and status. */
+function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyMap<string, string>): OrderViewT["lines"][number] {
+  return {
+    id: l.id,
+    lineNumber: l.lineNumber,
+    sku: l.sku,
+    itemName: l.itemName,
+    category: l.category,
+    storeCode: l.subOrder.store.code,
+    shipFromLocationCode: locationCodes.get(l.shipFromLocationId) ?? l.shipFromLocationId,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxAmount: l.taxAmount,
+    shippingAmount: l.shippingAmount,
+    discountAmount: l.discountAmount,
+    lineTotal: lineTotal(l),
+    quantities: {
+      open: l.qtyOpen,
+      allocated: l.qtyAllocated,
+      released: l.qtyReleased,
+      picked: l.qtyPicked,
+      packed: l.qtyPacked,
+      shipped: l.qtyShipped,
+      delivered: l.qtyDelivered,
+      cancelled: l.qtyCancelled,
+      returned: l.qtyReturned,
+    },
+    status: l.status,
+    statusCode: l.statusCode,
+    statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
+    refunded: l.refunded,
+  };
+}
+
 /**
  * The API/UI shape of an order. A seller who sees only part of it (scope.ts) gets their stores'
  * sub-orders and lines, totals and status of those lines, and no tenders.
@@ -43,36 +77,7 @@ export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationC
       .map((s) => ({ id: s.id, storeCode: s.store.code, storeName: s.store.name, status: s.status, total: s.total, refunded: s.refunded })),
     lines: order.lines
       .filter((l) => inStores(stores, l.storeId))
-      .map((l) => ({
-        id: l.id,
-        lineNumber: l.lineNumber,
-        sku: l.sku,
-        itemName: l.itemName,
-        category: l.category,
-        storeCode: l.subOrder.store.code,
-        shipFromLocationCode: locationCodes.get(l.shipFromLocationId) ?? l.shipFromLocationId,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        taxAmount: l.taxAmount,
-        shippingAmount: l.shippingAmount,
-        discountAmount: l.discountAmount,
-        lineTotal: lineTotal(l),
-        quantities: {
-          open: l.qtyOpen,
-          allocated: l.qtyAllocated,
-          released: l.qtyReleased,
-          picked: l.qtyPicked,
-          packed: l.qtyPacked,
-          shipped: l.qtyShipped,
-          delivered: l.qtyDelivered,
-          cancelled: l.qtyCancelled,
-          returned: l.qtyReturned,
-        },
-        status: l.status,
-        statusCode: l.statusCode,
-        statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
-        refunded: l.refunded,
-      })),
+      .map((l) => lineView(l, locationCodes)),
     payments: scopedPayments(order.payments, stores).map((p) => ({
       id: p.id,
       method: p.method,

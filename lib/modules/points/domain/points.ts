@@ -5,13 +5,13 @@
 import type { FieldError } from '../../../platform/errors.ts';
 import { cumulativeShare } from '../../../platform/money/rounding.ts';
 
+export { daysLeftAtRedemption, formatDay, parseDay, refundExpiry, utcDay } from './days.ts';
+
 export const DEDUCTION_ORDERS = ['FIFO', 'EARLIEST_EXPIRY'] as const;
 export type DeductionOrder = (typeof DEDUCTION_ORDERS)[number];
 
 /** Upper bound for any points amount, far below 2^53 so sums stay exact. */
 export const MAX_POINTS = 1_000_000_000;
-
-const DAY_MS = 86_400_000;
 
 export interface DepositBalance {
   id: string;
@@ -135,26 +135,6 @@ export function applyRefund(allocations: readonly AllocationTotals[], refunds: r
   });
 }
 
-/** Midnight UTC of the calendar day containing `d`. */
-export function utcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
-/** Whole calendar days (UTC) from the redemption day to the expiry day. */
-export function daysLeftAtRedemption(expiresAt: Date, redeemedAt: Date): number {
-  return Math.round((utcDay(expiresAt).getTime() - utcDay(redeemedAt).getTime()) / DAY_MS);
-}
-
-/**
- * Expiry of refunded points: cancellation day + the days the consumed deposit had left when it was
- * redeemed (so points about to expire cannot be "reset" by cancelling). Redeemed 2018-07-11 with
- * expiry 2018-07-31 (20 days left), cancelled 2018-08-11 → 2018-08-31.
- */
-export function refundExpiry(depositExpiresAt: Date, redeemedAt: Date, cancelledAt: Date): Date {
-  const days = Math.max(1, daysLeftAtRedemption(depositExpiresAt, redeemedAt));
-  return new Date(utcDay(cancelledAt).getTime() + days * DAY_MS);
-}
-
 function assertPoints(points: number): void {
   if (!Number.isSafeInteger(points) || points <= 0 || points > MAX_POINTS) throw new RangeError(`points must be a positive whole number, got ${points}`);
 }
@@ -195,16 +175,4 @@ export function pointsForTenderRefund(input: {
   const money = Math.min(tenderAmount, moneyRefundedBefore + amountNow);
   const cumulative = cumulativeShare(pointsWithdrawn, money, tenderAmount);
   return Math.max(0, Math.min(pointsWithdrawn, cumulative) - pointsRefundedBefore);
-}
-
-/** Parses a "YYYY-MM-DD" date as UTC midnight; null when it is not a real calendar date. */
-export function parseDay(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text ? d : null;
-}
-
-export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }

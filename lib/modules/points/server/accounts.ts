@@ -1,4 +1,4 @@
-import type { Db } from "../../../platform/db/client.ts";
+import type { Db, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import type { CreatePointsAccountInput, PointsDepositInput, PointsWithdrawalInput } from "../contracts/points.ts";
@@ -70,6 +70,29 @@ export async function depositPoints(db: Db, actor: Actor, accountId: string, inp
  * deposits it consumed, in order. Each deposit's cached `remaining` is taken with a conditional
  * update, so concurrent withdrawals never take the same points twice (a lost race re-runs).
  */
+/** Which active deposits a withdrawal of `points` at `at` takes from, in the account's deduction order (not enough → 409). */
+async function planWithdrawal(tx: Tx, account: { id: string; deductionOrder: string }, points: number, at: Date) {
+  const deposits = await tx.pointsTransaction.findMany({
+    where: { accountId: account.id, type: "DEPOSIT", remaining: { gt: 0 }, effectiveAt: { lte: at }, expiresAt: { gt: at } },
+  });
+  const balances = deposits.map((d) => ({
+    id: d.id,
+    programId: d.programId ?? "",
+    remaining: d.remaining,
+    effectiveAt: d.effectiveAt,
+    expiresAt: d.expiresAt!,
+    createdAt: d.createdAt,
+  }));
+  const plan = allocateWithdrawal(balances, points, at, account.deductionOrder as DeductionOrder);
+  if (!plan.ok) {
+    throw new DomainError("INSUFFICIENT_QUANTITY", `Only ${plan.available} active points are available; ${points} requested`, {
+      errors: [{ path: "points", message: `only ${activeBalance(balances, at)} active points available` }],
+      available: plan.available,
+    });
+  }
+  return { allocations: plan.allocations, programs: new Map(deposits.map((d) => [d.id, d.programId ?? ""])) };
+}
+
 export async function withdrawPoints(db: Db, actor: Actor, accountId: string, input: PointsWithdrawalInput) {
   authorize(actor, "points.write");
   const problems = validatePoints(input.points);
@@ -79,24 +102,7 @@ export async function withdrawPoints(db: Db, actor: Actor, accountId: string, in
     const at = requestedAt ?? new Date();
     const account = await tx.pointsAccount.findUnique({ where: { id: accountId } });
     if (!account) throw notFound("Points account");
-    const deposits = await tx.pointsTransaction.findMany({
-      where: { accountId, type: "DEPOSIT", remaining: { gt: 0 }, effectiveAt: { lte: at }, expiresAt: { gt: at } },
-    });
-    const balances = deposits.map((d) => ({
-      id: d.id,
-      programId: d.programId ?? "",
-      remaining: d.remaining,
-      effectiveAt: d.effectiveAt,
-      expiresAt: d.expiresAt!,
-      createdAt: d.createdAt,
-    }));
-    const plan = allocateWithdrawal(balances, input.points, at, account.deductionOrder as DeductionOrder);
-    if (!plan.ok) {
-      throw new DomainError("INSUFFICIENT_QUANTITY", `Only ${plan.available} active points are available; ${input.points} requested`, {
-        errors: [{ path: "points", message: `only ${activeBalance(balances, at)} active points available` }],
-        available: plan.available,
-      });
-    }
+    const { allocations, programs } = await planWithdrawal(tx, account, input.points, at);
     const withdrawal = await tx.pointsTransaction.create({
       data: {
         accountId,
@@ -108,8 +114,7 @@ export async function withdrawPoints(db: Db, actor: Actor, accountId: string, in
         actorId: actor.userId,
       },
     });
-    const programs = new Map(deposits.map((d) => [d.id, d.programId ?? ""]));
-    for (const [i, a] of plan.allocations.entries()) {
+    for (const [i, a] of allocations.entries()) {
       const taken = await tx.pointsTransaction.updateMany({
         where: { id: a.depositId, remaining: { gte: a.points } },
         data: { remaining: { decrement: a.points } },
@@ -120,7 +125,7 @@ export async function withdrawPoints(db: Db, actor: Actor, accountId: string, in
       });
     }
     await appendEvents(tx, actor, { type: "PointsTransaction", id: withdrawal.id }, 1, [
-      { type: "PointsWithdrawn", payload: { accountId, transactionId: withdrawal.id, points: input.points, allocations: plan.allocations } },
+      { type: "PointsWithdrawn", payload: { accountId, transactionId: withdrawal.id, points: input.points, allocations } },
     ]);
     return {
       transactionId: withdrawal.id,
@@ -128,7 +133,7 @@ export async function withdrawPoints(db: Db, actor: Actor, accountId: string, in
       points: withdrawal.points,
       effectiveAt: withdrawal.effectiveAt.toISOString(),
       sourceTransactionId: withdrawal.sourceTransactionId,
-      allocations: plan.allocations.map((a) => ({ depositTransactionId: a.depositId, programId: programs.get(a.depositId) ?? "", points: a.points })),
+      allocations: allocations.map((a) => ({ depositTransactionId: a.depositId, programId: programs.get(a.depositId) ?? "", points: a.points })),
     };
   });
 }

@@ -10,6 +10,61 @@ import { cancellationView, findWithdrawalInReach, type PointsCancellationView } 
 
 type Withdrawal = { id: string; accountId: string; points: number; effectiveAt: Date };
 
+/** Takes `points` off the withdrawal's cached cancelable total (a conditional update); more than is left → 409 OVER_REFUND. */
+async function takeCancelable(tx: Tx, withdrawalId: string, points: number): Promise<void> {
+  const taken = await tx.pointsTransaction.updateMany({
+    where: { id: withdrawalId, pointsCancelable: { gte: points } },
+    data: { pointsCanceled: { increment: points }, pointsCancelable: { decrement: points } },
+  });
+  if (taken.count !== 1) {
+    const current = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: withdrawalId }, select: { pointsCancelable: true } });
+    throw new DomainError("OVER_REFUND", `Only ${current.pointsCancelable} points of this withdrawal can still be refunded; ${points} requested`, {
+      errors: [{ path: "pointsToRefund", message: `at most ${current.pointsCancelable} points can still be refunded` }],
+      pointsCancelable: current.pointsCancelable,
+    });
+  }
+}
+
+/**
+ * Refunds the consumed deposits in reverse deduction order, each with a new deposit: same program,
+ * expiry = cancellation day + the days the deposit had left at redemption.
+ */
+async function refundDeposits(
+  tx: Tx,
+  actor: Actor,
+  withdrawal: Withdrawal,
+  cancellationId: string,
+  input: { sourceTransactionId: string; points: number; effectiveAt: Date },
+): Promise<void> {
+  const allocations = await tx.pointsAllocation.findMany({ where: { withdrawalId: withdrawal.id }, orderBy: { position: "asc" }, include: { deposit: true } });
+  const plan = allocateRefund(allocations, input.points);
+  // The withdrawal's total was taken above, so the per-deposit totals must cover it.
+  if (!plan.ok) throw new WriteContention(`points withdrawal ${withdrawal.id}`);
+  for (const r of plan.refunds) {
+    const allocation = allocations.find((a) => a.depositId === r.depositId)!;
+    const taken = await tx.pointsAllocation.updateMany({
+      where: { id: allocation.id, pointsCancelable: { gte: r.points } },
+      data: { pointsCanceled: { increment: r.points }, pointsCancelable: { decrement: r.points } },
+    });
+    if (taken.count !== 1) throw new WriteContention(`points allocation ${allocation.id}`);
+    await tx.pointsTransaction.create({
+      data: {
+        accountId: withdrawal.accountId,
+        type: "DEPOSIT",
+        programId: allocation.deposit.programId,
+        points: r.points,
+        remaining: r.points,
+        expiresAt: refundExpiry(allocation.deposit.expiresAt!, withdrawal.effectiveAt, input.effectiveAt),
+        effectiveAt: input.effectiveAt,
+        sourceTransactionId: input.sourceTransactionId,
+        cancellationId,
+        refundsDepositId: allocation.depositId,
+        actorId: actor.userId,
+      },
+    });
+  }
+}
+
 /**
  * Gives back `points` of a withdrawal (SPEC §8): the withdrawal's cached cancelable total is taken
  * first with a conditional update (the row lock that orders concurrent cancellations on
@@ -23,19 +78,7 @@ async function applyCancellation(
   withdrawal: Withdrawal,
   input: { sourceTransactionId: string; points: number; effectiveAt: Date; tenderId?: string; tenderAmount?: number; causeKey?: string },
 ): Promise<string> {
-  if (input.points > 0) {
-    const taken = await tx.pointsTransaction.updateMany({
-      where: { id: withdrawal.id, pointsCancelable: { gte: input.points } },
-      data: { pointsCanceled: { increment: input.points }, pointsCancelable: { decrement: input.points } },
-    });
-    if (taken.count !== 1) {
-      const current = await tx.pointsTransaction.findUniqueOrThrow({ where: { id: withdrawal.id }, select: { pointsCancelable: true } });
-      throw new DomainError("OVER_REFUND", `Only ${current.pointsCancelable} points of this withdrawal can still be refunded; ${input.points} requested`, {
-        errors: [{ path: "pointsToRefund", message: `at most ${current.pointsCancelable} points can still be refunded` }],
-        pointsCancelable: current.pointsCancelable,
-      });
-    }
-  }
+  if (input.points > 0) await takeCancelable(tx, withdrawal.id, input.points);
   const cancellation = await tx.pointsCancellation.create({
     data: {
       withdrawalId: withdrawal.id,
@@ -48,35 +91,7 @@ async function applyCancellation(
       actorId: actor.userId,
     },
   });
-  if (input.points > 0) {
-    const allocations = await tx.pointsAllocation.findMany({ where: { withdrawalId: withdrawal.id }, orderBy: { position: "asc" }, include: { deposit: true } });
-    const plan = allocateRefund(allocations, input.points);
-    // The withdrawal's total was taken above, so the per-deposit totals must cover it.
-    if (!plan.ok) throw new WriteContention(`points withdrawal ${withdrawal.id}`);
-    for (const r of plan.refunds) {
-      const allocation = allocations.find((a) => a.depositId === r.depositId)!;
-      const taken = await tx.pointsAllocation.updateMany({
-        where: { id: allocation.id, pointsCancelable: { gte: r.points } },
-        data: { pointsCanceled: { increment: r.points }, pointsCancelable: { decrement: r.points } },
-      });
-      if (taken.count !== 1) throw new WriteContention(`points allocation ${allocation.id}`);
-      await tx.pointsTransaction.create({
-        data: {
-          accountId: withdrawal.accountId,
-          type: "DEPOSIT",
-          programId: allocation.deposit.programId,
-          points: r.points,
-          remaining: r.points,
-          expiresAt: refundExpiry(allocation.deposit.expiresAt!, withdrawal.effectiveAt, input.effectiveAt),
-          effectiveAt: input.effectiveAt,
-          sourceTransactionId: input.sourceTransactionId,
-          cancellationId: cancellation.id,
-          refundsDepositId: allocation.depositId,
-          actorId: actor.userId,
-        },
-      });
-    }
-  }
+  if (input.points > 0) await refundDeposits(tx, actor, withdrawal, cancellation.id, input);
   await appendEvents(tx, actor, { type: "PointsCancellation", id: cancellation.id }, 1, [
     {
       type: "PointsRefunded",

@@ -11,7 +11,8 @@ import { recordFulfillmentEvent } from "@/lib/modules/orders/server/record-fulfi
 import { createCancellationRequest } from "@/lib/modules/cancellations/server/create-cancellation-request";
 import { defineAction, FormId, FormVersion, pagesShowing } from "@/lib/platform/actions/define-action";
 import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/platform/actions/action-result";
-import { cancelOutcome, sellerCancellationType } from "@/lib/ui/cancellation";
+import { sellerCancellationType } from "@/lib/ui/cancellation";
+import { cancelOutcome } from "@/lib/ui/cancel-outcome";
 import { STEP_WORDS } from "@/lib/ui/fulfilment";
 
 const OrderRef = z.object({ orderId: FormId });

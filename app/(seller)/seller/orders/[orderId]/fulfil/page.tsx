@@ -19,18 +19,62 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Fulfil order ${order.number}` };
 }
 
+type Order = Awaited<ReturnType<typeof loadOrder>>;
+type Request = Awaited<ReturnType<typeof loadCancellations>>["items"][number];
+
+/** Why units of a line cannot move: held by a request waiting for approval. */
+function heldNotes(waiting: Request[], lineId: string): string[] {
+  return waiting.flatMap((r) => {
+    const l = r.lines.find((x) => x.orderLineId === lineId);
+    const what = l ? stagePhrase(l.byStage) : "";
+    const n = l ? Object.values(l.byStage).reduce((a, b) => a + b, 0) : 0;
+    return what ? [`${units(n)} (${what}) held by ${r.number} (waiting for approval): ${n === 1 ? "it cannot" : "they cannot"} move on until the request is decided.`] : [];
+  });
+}
+
+/** A line's held notes, its fulfilment step form and its cancel form. */
+function LineWork({ order, line, reasons, notes }: { order: Order; line: Order["lines"][number]; reasons: Awaited<ReturnType<typeof loadReasonCodes>>; notes: string[] }) {
+  return (
+  <div className="divide-y divide-slate-200">
+    {notes.map((note) => (
+      <p key={note} className="pb-3 text-sm text-amber-800">
+        {note}
+      </p>
+    ))}
+    <div className="py-3 first:pt-0">
+      <FulfilLineForm
+        orderId={order.id}
+        version={order.version}
+        line={{ id: line.id, sku: line.sku }}
+        steps={availableSteps(line.quantities)}
+        action={recordFulfilmentAction}
+      />
+    </div>
+    <div className="pt-3">
+      <CancelUnitsForm
+        orderId={order.id}
+        version={order.version}
+        currency={order.currency}
+        line={{
+          id: line.id,
+          sku: line.sku,
+          outstanding: lineCancellability(line.quantities).outstanding,
+          handled: line.quantities.picked + line.quantities.packed,
+          stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
+        }}
+        reasons={reasons}
+        action={cancelLineUnitsAction}
+      />
+    </div>
+  </div>
+  );
+}
+
 export default async function FulfilOrderPage({ params }: Props) {
   const { orderId } = await params;
   const [order, reasons, { items: requests }] = await Promise.all([loadOrder(orderId), loadReasonCodes(), loadCancellations(orderId)]);
   // Units of a request waiting for approval stay where they are but cannot be fulfilled meanwhile.
   const waiting = requests.filter((r) => r.status === "PENDING_APPROVAL");
-  const heldNotes = (lineId: string) =>
-    waiting.flatMap((r) => {
-      const l = r.lines.find((x) => x.orderLineId === lineId);
-      const what = l ? stagePhrase(l.byStage) : "";
-      const n = l ? Object.values(l.byStage).reduce((a, b) => a + b, 0) : 0;
-      return what ? [`${units(n)} (${what}) held by ${r.number} (waiting for approval): ${n === 1 ? "it cannot" : "they cannot"} move on until the request is decided.`] : [];
-    });
 
   return (
     <>
@@ -51,40 +95,7 @@ export default async function FulfilOrderPage({ params }: Props) {
       />
       <Card title="Lines" titleId="fulfil-lines">
         <SellerLineList order={order}>
-          {(line) => (
-            <div className="divide-y divide-slate-200">
-              {heldNotes(line.id).map((note) => (
-                <p key={note} className="pb-3 text-sm text-amber-800">
-                  {note}
-                </p>
-              ))}
-              <div className="py-3 first:pt-0">
-                <FulfilLineForm
-                  orderId={order.id}
-                  version={order.version}
-                  line={{ id: line.id, sku: line.sku }}
-                  steps={availableSteps(line.quantities)}
-                  action={recordFulfilmentAction}
-                />
-              </div>
-              <div className="pt-3">
-                <CancelUnitsForm
-                  orderId={order.id}
-                  version={order.version}
-                  currency={order.currency}
-                  line={{
-                    id: line.id,
-                    sku: line.sku,
-                    outstanding: lineCancellability(line.quantities).outstanding,
-                    handled: line.quantities.picked + line.quantities.packed,
-                    stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
-                  }}
-                  reasons={reasons}
-                  action={cancelLineUnitsAction}
-                />
-              </div>
-            </div>
-          )}
+          {(line) => <LineWork order={order} line={line} reasons={reasons} notes={heldNotes(waiting, line.id)} />}
         </SellerLineList>
       </Card>
       <p className="mt-3 text-xs text-slate-500">

@@ -1,0 +1,86 @@
+// Cancellation requests: create, read, approve, reject, withdraw.
+import { ListQuery } from "../../platform/contracts/common.ts";
+import {
+  CancellationPage,
+  CancellationView,
+  CreateCancellationRequest,
+  DecisionComment,
+  RejectionComment,
+} from "../../modules/cancellations/contracts/cancellations.ts";
+import { OrderId, RequestId, type ApiRouteDef } from "../route-def.ts";
+
+export const CANCELLATION_ROUTES = {
+  createCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests",
+    tag: "Cancellations",
+    summary: "Request cancellation of the whole order or N units of chosen lines",
+    description:
+      "The request is assessed and stored before anything changes. Without required approvals it executes at once (units → CANCELLED, inventory released, refund issued). Unknown reason code → 422; more than is still cancellable, nothing cancellable in place, or a line held by another active request → 409. Accepts If-Match.",
+    permission: "cancellation.request",
+    params: OrderId,
+    body: CreateCancellationRequest,
+    response: CancellationView,
+    status: 201,
+    versioned: true,
+  },
+  listCancellationRequests: {
+    method: "GET",
+    path: "/orders/{orderId}/cancellation-requests",
+    tag: "Cancellations",
+    summary: "The order's cancellation requests, newest first",
+    permission: "order.read",
+    params: OrderId,
+    query: ListQuery,
+    response: CancellationPage,
+    status: 200,
+  },
+  getCancellationRequest: {
+    method: "GET",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}",
+    tag: "Cancellations",
+    summary: "One cancellation request with its stored assessment, approvals, refunds and compensation tasks",
+    description:
+      "A seller who holds only some stores of the order sees a request only if it holds lines of their stores (else 404), with only those lines, their refund share and tasks, and no split across tenders.",
+    permission: "order.read",
+    params: RequestId,
+    response: CancellationView,
+    status: 200,
+  },
+  approveCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/approve",
+    tag: "Cancellations",
+    summary: "Sign the pending approvals this user may sign (level ≥ task level, not the requester)",
+    description: "None it may sign → 403. A request no longer pending → 409. When the last approval is signed the request executes.",
+    permission: "approval.decide",
+    params: RequestId,
+    body: DecisionComment,
+    response: CancellationView,
+    status: 200,
+    ifMatch: true,
+  },
+  rejectCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/reject",
+    tag: "Cancellations",
+    summary: "Reject the request (comment required); its held units are released",
+    permission: "approval.decide",
+    params: RequestId,
+    body: RejectionComment,
+    response: CancellationView,
+    status: 200,
+    ifMatch: true,
+  },
+  withdrawCancellationRequest: {
+    method: "POST",
+    path: "/orders/{orderId}/cancellation-requests/{requestId}/withdraw",
+    tag: "Cancellations",
+    summary: "Withdraw a pending request (the requester or OPS)",
+    permission: "cancellation.withdraw",
+    params: RequestId,
+    response: CancellationView,
+    status: 200,
+    ifMatch: true,
+  },
+} as const satisfies Record<string, ApiRouteDef>;

@@ -1,0 +1,77 @@
+// Loyalty points: accounts, deposits, withdrawals and partial cancellations.
+import {
+  AccountId,
+  CreatePointsAccount,
+  PointsAccountView,
+  PointsCancellationResult,
+  PointsDeposit,
+  PointsDepositView,
+  PointsPartialCancellation,
+  PointsWithdrawal,
+  PointsWithdrawalResult,
+  PointsWithdrawalView,
+  WithdrawTransactionId,
+} from "../../modules/points/contracts/points.ts";
+import type { ApiRouteDef } from "../route-def.ts";
+
+export const POINTS_ROUTES = {
+  createPointsAccount: {
+    method: "POST",
+    path: "/points/accounts",
+    tag: "Loyalty points",
+    summary: "Open a points account for an owner (FIFO or EARLIEST_EXPIRY deduction order)",
+    description: "One account per owner email: a second one → 409.",
+    permission: "points.write",
+    body: CreatePointsAccount,
+    response: PointsAccountView,
+    status: 201,
+  },
+  depositPoints: {
+    method: "POST",
+    path: "/points/accounts/{accountId}/deposits",
+    tag: "Loyalty points",
+    summary: "Deposit points into a program with an expiry date",
+    description:
+      "`expiresAt` is a date (the points expire at its start, UTC) and must be after `effectiveAt` (default now; set it to import history) → else 422.",
+    permission: "points.write",
+    params: AccountId,
+    body: PointsDeposit,
+    response: PointsDepositView,
+    status: 201,
+  },
+  withdrawPoints: {
+    method: "POST",
+    path: "/points/accounts/{accountId}/withdrawals",
+    tag: "Loyalty points",
+    summary: "Withdraw points from the active deposits in the account's deduction order",
+    description: "Allocations are listed in deduction order. Not enough active (effective, unexpired) points → 409 INSUFFICIENT_QUANTITY.",
+    permission: "points.write",
+    params: AccountId,
+    body: PointsWithdrawal,
+    response: PointsWithdrawalResult,
+    status: 201,
+  },
+  cancelPointsWithdrawal: {
+    method: "POST",
+    path: "/points/partial-cancellations",
+    tag: "Loyalty points",
+    summary: "Give back points of a withdrawal in reverse deduction order, with extended expiry",
+    description:
+      "Creates one new deposit per consumed deposit it refunds (same program; expiry = cancellation day + the days the deposit had left at redemption), each carrying `sourceTransactionId`. More than cancelable → 409 OVER_REFUND; `effectiveAt` before the withdrawal → 422; unknown withdrawal → 404. `sourceTransactionId` is the caller's reference, not a de-duplication key: two requests with the same one are two refunds; a retried request is answered from its `Idempotency-Key`. A withdrawal that pays an order (a POINTS tender) → 409 CONFLICT: its points go back by cancelling that order's items.",
+    permission: "points.write",
+    body: PointsPartialCancellation,
+    response: PointsCancellationResult,
+    status: 201,
+  },
+  getPointsWithdrawal: {
+    method: "GET",
+    path: "/points/withdrawals/{withdrawTransactionId}",
+    tag: "Loyalty points",
+    summary: "A withdrawal's running totals and its consumed deposits in deduction order",
+    description: "Needs scope `orders:read` or `points:write`. A buyer sees only their own withdrawals.",
+    permission: "points.read",
+    params: WithdrawTransactionId,
+    response: PointsWithdrawalView,
+    status: 200,
+  },
+} as const satisfies Record<string, ApiRouteDef>;
