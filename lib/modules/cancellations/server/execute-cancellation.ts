@@ -25,8 +25,8 @@ import { assertAssessedMoneyHolds, carryOutPlan, recordRefundsOwed, type Executi
 export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrder, requestId: string) {
   const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { lines: { include: { orderLine: true } } } });
   const assessment = request.assessment as unknown as Assessment;
-  await assertAssessedMoneyHolds(tx, order, request, assessment);
-  const run: Execution = { tx, actor, order, request, assessment, cause: cancellationCause(request.id), events: [], history: [] };
+  const committed = await assertAssessedMoneyHolds(tx, order, request, assessment);
+  const run: Execution = { tx, actor, order, request, assessment, committed, cause: cancellationCause(request.id), events: [], history: [] };
   for (const rl of request.lines) await cancelLineUnits(run, rl);
   await recordRefundsOwed(run);
   await carryOutPlan(run);

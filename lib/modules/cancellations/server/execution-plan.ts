@@ -21,6 +21,8 @@ export interface Execution {
   order: LockedOrder;
   request: RequestWithLines;
   assessment: Assessment;
+  /** What the order had committed to refund per tender when execution began (read once, under the order lock). */
+  committed: Awaited<ReturnType<typeof committedRefunds>>;
   cause: Cause;
   events: DomainEvent[];
   history: Omit<HistoryInput, "orderId">[];
@@ -35,13 +37,14 @@ const sameRefund = (a: RefundBreakdown, b: RefundBreakdown) =>
  * split from what the order has committed to refund): if either differs — the order moved on since,
  * e.g. another request refunded in between — execution is refused (409) and nothing changes.
  */
-export async function assertAssessedMoneyHolds(tx: Tx, order: LockedOrder, request: RequestWithLines, assessment: Assessment) {
+export async function assertAssessedMoneyHolds(tx: Tx, order: LockedOrder, request: RequestWithLines, assessment: Assessment): Promise<Execution["committed"]> {
   const changed: string[] = [];
   for (const impact of assessment.lines) {
     const line = request.lines.find((rl) => rl.orderLineId === impact.orderLineId)?.orderLine;
     if (!line || !sameRefund(lineRefund(line, line.qtyCancelled, impact.cancelQuantity), impact.refund)) changed.push(`the refund of line ${impact.lineNumber}`);
   }
-  const { tenders, total } = await committedRefunds(tx, order.id);
+  const committed = await committedRefunds(tx, order.id);
+  const { tenders, total } = committed;
   const split = assessment.refund.total > 0 ? splitRefundAcrossTenders(tenders, total, assessment.refund.total) : [];
   const assessed = new Map(assessment.refund.byTender.map((t) => [t.tenderId, t.amount]));
   if (split.some((p) => p.amount !== (assessed.get(p.id) ?? 0)) || [...assessed.values()].reduce((a, b) => a + b, 0) !== assessment.refund.total) {
@@ -54,11 +57,12 @@ export async function assertAssessedMoneyHolds(tx: Tx, order: LockedOrder, reque
       { cancellationRequestId: request.id, changed },
     );
   }
+  return committed;
 }
 
 /** The refund owed, one financial adjustment per tender with a share, exactly as assessed. */
-export async function recordRefundsOwed({ tx, order, request, assessment, cause }: Execution) {
-  const { total: alreadyRefunded, tenders } = await committedRefunds(tx, order.id);
+export async function recordRefundsOwed({ tx, order, request, assessment, cause, committed }: Execution) {
+  const { total: alreadyRefunded, tenders } = committed;
   const orderTotal = tenders.reduce((n, t) => n + t.amount, 0);
   const type = alreadyRefunded + assessment.refund.total === orderTotal ? "FULL_REFUND" : "PARTIAL_REFUND";
   for (const part of assessment.refund.byTender.filter((p) => p.amount > 0)) {
