@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "inventory.adjust": { roles: ["SELLER", "OPS"], scope: "inventory:write" },
   "cancellation.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
   "cancellation.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
+  "amendment.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "amendments:write" },
+  "amendment.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "amendments:write" },
   "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
