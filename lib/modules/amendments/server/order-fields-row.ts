@@ -37,3 +37,25 @@ export function orderFieldsOf(row: OrderFieldColumns): OrderFields {
     : null;
   return { shippingAddress: address, contact, deliveryNote: row.deliveryNote ?? null, deliveryWindow: window } as OrderFields;
 }
+
+/** The columns that store the given fields (every column written, so a removed value becomes null). */
+export function orderFieldColumns(fields: OrderFields): Required<OrderFieldColumns> {
+  const a = fields.shippingAddress;
+  const c = fields.contact;
+  const w = fields.deliveryWindow;
+  return {
+    shipToName: a?.name ?? null,
+    shipToLine1: a?.line1 ?? null,
+    shipToLine2: a?.line2 ?? null,
+    shipToCity: a?.city ?? null,
+    shipToRegion: a?.region ?? null,
+    shipToPostalCode: a?.postalCode ?? null,
+    shipToCountry: a?.country ?? null,
+    contactName: c?.name ?? null,
+    contactEmail: c?.email ?? null,
+    contactPhone: c?.phone ?? null,
+    deliveryNote: fields.deliveryNote,
+    deliveryWindowFrom: w ? new Date(w.from) : null,
+    deliveryWindowTo: w ? new Date(w.to) : null,
+  };
+}

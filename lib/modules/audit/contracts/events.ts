@@ -16,6 +16,7 @@ import { APPROVAL_EVENTS } from "./events/approval-events.ts";
 import { FALLOUT_EVENTS } from "./events/fallout-events.ts";
 import { INVENTORY_EVENTS } from "./events/inventory-events.ts";
 import { POINTS_EVENTS } from "./events/points-events.ts";
+import { AMENDMENT_EVENTS } from "./events/amendment-events.ts";
 
 export { EVENT_AGGREGATES, EVENT_ENVELOPE, ORDER_ENVELOPE, type EventAggregate, type EventDefinition } from "./event-definition.ts";
 
@@ -27,6 +28,7 @@ export const EVENT_DEFINITIONS = [
   ...FALLOUT_EVENTS,
   ...INVENTORY_EVENTS,
   ...POINTS_EVENTS,
+  ...AMENDMENT_EVENTS,
 ] as const;
 
 type Definitions = (typeof EVENT_DEFINITIONS)[number];
