@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
   "apikey.manage": { roles: ["OPS"], scope: null },
   "approval.rules.manage": { roles: ["OPS"], scope: null },
+  "amendment.policy.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },
   // A buyer reads their own points; keys with either scope may read withdrawals.
   "points.read": { roles: ["BUYER", "OPS"], scope: "orders:read", alsoScopes: ["points:write"] },

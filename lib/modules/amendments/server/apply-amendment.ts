@@ -10,6 +10,7 @@ import { resolveChanges } from "../domain/resolve-changes.ts";
 import { canTransition, type AmendmentStatus } from "../domain/status.ts";
 import { loadAmendable } from "./amendable-order.ts";
 import { orderFieldColumns } from "./order-fields-row.ts";
+import { loadSafetyPolicy } from "./safety-policy.ts";
 import { AMENDMENT_SUBJECT, notActive } from "./queries.ts";
 
 type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
@@ -54,7 +55,8 @@ export async function applyAmendmentInTx(
 ): Promise<ApplyOutcome> {
   const changes = r.changes as unknown as RawChange[];
   const loaded = await loadAmendable(tx, actor, order.id, { row: order, version: assessedVersion });
-  const again = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal });
+  const { matrix } = await loadSafetyPolicy(tx);
+  const again = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   const resolved = resolveChanges(loaded.amendable, changes);
   if (!again.ok || !resolved.ok || again.assessment.fingerprint !== r.fingerprint) {
     const reason = "The order changed since the amendment was assessed; request it again";

@@ -8,6 +8,7 @@ import { evaluateForSubject } from "../../approvals/server/tasks.ts";
 import { assessAmendment, type AmendmentAssessment, type RequiredApproval } from "../domain/assess.ts";
 import type { RawChange } from "../domain/change-command.ts";
 import { assertMayAmend, type LoadedOrder } from "./amendable-order.ts";
+import { loadSafetyPolicy } from "./safety-policy.ts";
 
 /** An approval the request needs: from the safety matrix / stage policy, or from an approval rule. */
 export interface AmendmentApproval extends RequiredApproval {
@@ -75,7 +76,8 @@ const FEASIBILITY_RANK = ["ALLOWED", "REQUIRES_REPLANNING", "REQUIRES_APPROVAL",
  * change; this adds the decreases' refunds, the approval rules' tasks, and the actor's reach.
  */
 export async function assessAmendmentForActor(tx: Tx, actor: Actor, loaded: LoadedOrder, changes: readonly RawChange[], now = new Date()): Promise<ActorAssessment> {
-  const result = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal });
+  const { matrix } = await loadSafetyPolicy(tx);
+  const result = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   if (!result.ok) throw refusal(result.code, result.errors);
   const lineIds = result.assessment.changes.flatMap((c) => (c.orderLineId ? [c.orderLineId] : []));
   assertMayAmend(actor, loaded.row, loaded.lines, { orderLevel: result.assessment.changes.some((c) => c.orderLineId === null), lineIds });
