@@ -153,11 +153,6 @@ const MAX_FUNCTION_LINES = 60;
  * They are being restructured; the check fails on an entry that is back within the limits, so the list only shrinks.
  */
 const PENDING_SIZE = new Set<string>([
-  // Cancellation assessment, being split.
-  "lib/modules/cancellations/domain/assess.ts",
-  "lib/modules/cancellations/domain/assess.ts: resolveScope",
-  "lib/modules/cancellations/domain/assess.ts: assessCancellation",
-  "lib/modules/cancellations/server/create-cancellation-request.ts: createCancellationRequest",
   // Reconciliation.
   "lib/modules/checks/server/reconciliation.ts: reconcile",
   // Approval decisions and the approver's pages, becoming one decision command for every subject.

@@ -144,3 +144,23 @@ export function isDomainError(e: unknown): e is DomainError {
     isErrorCode((e as { code?: unknown }).code)
   );
 }
+
+/**
+ * Data the application wrote itself is not what it must be (a stored document that no longer
+ * parses). Not a domain error: the caller can do nothing about it, so the command fails with a 500
+ * (the message goes to the log, not to the user) and its transaction rolls back. `subject` names
+ * what is broken, e.g. "cancellation assessment".
+ */
+export class InvariantViolation extends Error {
+  readonly subject: string;
+
+  constructor(subject: string, message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+    this.subject = subject;
+  }
+}
+
+export function isInvariantViolation(e: unknown): e is InvariantViolation {
+  return e instanceof InvariantViolation || (e instanceof Error && e.name === 'InvariantViolation' && typeof (e as { subject?: unknown }).subject === 'string');
+}

@@ -21,6 +21,7 @@ import {
 } from "../../lib/modules/approvals/server/rules.ts";
 import { listPendingApprovals } from "../../lib/modules/cancellations/server/approval-queue.ts";
 import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
+import { parseStoredAssessment } from "../../lib/modules/cancellations/contracts/assessment.ts";
 
 const cancel = (lines: { orderLineId: string; quantity: number }[] | "ORDER", extra: Record<string, unknown> = {}) =>
   CreateCancellationRequest.parse({
@@ -151,7 +152,7 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
     expect(r.status).toBe("PENDING_APPROVAL");
     expect(r.approvals).toMatchObject([{ level: "MANAGER", rule: "DEFAULT_ORDER_VALUE", ruleName: "High-value orders", status: "PENDING" }]);
     const stored = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: r.id } });
-    expect((stored.assessment as { autoApproved: unknown[] }).autoApproved).toEqual([]);
+    expect(parseStoredAssessment(stored.assessment, stored).autoApproved).toEqual([]);
     const line = await f.db.orderLine.findUniqueOrThrow({ where: { id: order.lines[0]!.id } });
     expect(line.qtyCancelled).toBe(0);
   });

@@ -16,6 +16,7 @@ import { DEFAULT_APPROVAL_RULES } from "../../lib/modules/approvals/domain/defau
 import { ruleFromRow } from "../../lib/modules/approvals/domain/rules.ts";
 import { loadActor } from "../../lib/platform/auth/actor.ts";
 import { loadDemoData } from "../../lib/modules/demo/server/load-demo-data.ts";
+import { parseStoredAssessment } from "../../lib/modules/cancellations/contracts/assessment.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -64,7 +65,8 @@ describe.each(modes)("default approval rules through a buyer's cancellation on %
       { level: "MANAGER", status: "PENDING", rule: "DEFAULT_ORDER_VALUE", ruleSnapshot: { id: "DEFAULT_ORDER_VALUE", name: "High-value orders", autoApprove: null } },
     ]);
     expect(await lineOf(at.lines[0]!.id)).toMatchObject({ qtyOpen: 1, qtyCancelled: 0, refunded: 0 });
-    expect(((await requestOf(r.id)).assessment as { autoApproved: unknown[] }).autoApproved).toEqual([]);
+    const row = await requestOf(r.id);
+    expect(parseStoredAssessment(row.assessment, row).autoApproved).toEqual([]);
 
     const below = await order(1, 49_999);
     const r2 = await buyerCancels(below, 1);

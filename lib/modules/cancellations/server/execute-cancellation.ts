@@ -1,6 +1,6 @@
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
-import type { Assessment } from "../domain/assess.ts";
+import { parseStoredAssessment } from "../contracts/assessment.ts";
 import { DEFAULT_STAGE_POLICY, inventoryAdjustmentFor } from "../domain/stage-policy.ts";
 import { sumRefunds, zeroRefund } from "../domain/line-refund.ts";
 import { BUCKET_COLUMN } from "../../orders/server/line-counts.ts";
@@ -24,7 +24,8 @@ import { assertAssessedMoneyHolds, carryOutPlan, recordRefundsOwed, type Executi
  */
 export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrder, requestId: string) {
   const request = await tx.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { lines: { include: { orderLine: true } } } });
-  const assessment = request.assessment as unknown as Assessment;
+  // A stored assessment that does not parse stops the execution before the first write.
+  const assessment = parseStoredAssessment(request.assessment, request);
   const committed = await assertAssessedMoneyHolds(tx, order, request, assessment);
   const run: Execution = { tx, actor, order, request, assessment, committed, cause: cancellationCause(request.id), events: [], history: [] };
   for (const rl of request.lines) await cancelLineUnits(run, rl);

@@ -1,5 +1,6 @@
 import type { Db, Prisma, Tx } from "../../../platform/db/client.ts";
 import type { CancellationViewT } from "../contracts/cancellations.ts";
+import { parseStoredAssessment } from "../contracts/assessment.ts";
 import type { Assessment } from "../domain/assess.ts";
 import { CANCELLATION_CAUSE } from "./cause.ts";
 
@@ -24,24 +25,13 @@ export async function withCompensation(db: Db | Tx, rows: CancellationRow[]): Pr
 }
 export type ApprovalTaskRow = Prisma.ApprovalTaskGetPayload<object>;
 
+/** Statuses of a request that never executed: its refund per tender is still the assessed split. */
+const NOT_EXECUTED = new Set(["PENDING_APPROVAL", "APPROVED", "REJECTED", "WITHDRAWN", "EXPIRED"]);
+
 /** The API/UI shape of a cancellation request (API.md "Cancellation requests"). */
 export function toCancellationView(r: CancellationWithDetails, approvals: ApprovalTaskRow[]): CancellationViewT {
-  const a = r.assessment as unknown as Assessment;
-  const executed = r.status !== "PENDING_APPROVAL" && r.status !== "APPROVED" && r.status !== "REJECTED" && r.status !== "WITHDRAWN" && r.status !== "EXPIRED";
+  const a = parseStoredAssessment(r.assessment, r);
   const lines = [...r.lines].sort((x, y) => x.orderLine.lineNumber - y.orderLine.lineNumber);
-  const components = lines.reduce(
-    (acc, l) => ({
-      merchandise: acc.merchandise + l.merchandise,
-      tax: acc.tax + l.tax,
-      shipping: acc.shipping + l.shipping,
-      discount: acc.discount + l.discount,
-      total: acc.total + l.refundTotal,
-    }),
-    { merchandise: 0, tax: 0, shipping: 0, discount: 0, total: 0 },
-  );
-  const byTender = executed
-    ? r.refunds.map((f) => ({ tenderId: f.tenderId, method: f.tenderMethod, amount: f.amount, status: f.status, reference: f.processorReference }))
-    : a.refund.byTender.filter((t) => t.amount > 0).map((t) => ({ tenderId: t.tenderId, method: t.method, amount: t.amount, status: null, reference: null }));
   return {
     id: r.id,
     number: r.number,
@@ -65,20 +55,43 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
       inventory: a.inventory,
       compensation: a.compensation.map((c) => ({ type: c.type, mode: c.mode, orderLineId: c.orderLineId, stage: c.stage, quantity: c.quantity })),
     },
-    lines: lines.map((l) => ({
-      orderLineId: l.orderLineId,
-      lineNumber: l.orderLine.lineNumber,
-      sku: l.orderLine.sku,
-      requestedQuantity: l.requestedQuantity,
-      cancelledQuantity: l.cancelledQuantity,
-      blockedQuantity: l.blockedQuantity,
-      byStage: Object.fromEntries(Object.entries(l.byStage as Record<string, number>).map(([k, v]) => [k.toLowerCase(), v])),
-      refund: { merchandise: l.merchandise, tax: l.tax, shipping: l.shipping, discount: l.discount, total: l.refundTotal },
-    })),
-    refund: { total: components.total, refunded: r.refundedTotal, components, byTender },
+    lines: lines.map(lineView),
+    refund: refundView(r, lines, a),
     approvals: approvals.map(approvalView),
     compensationTasks: r.compensationTasks.map(taskView),
   };
+}
+
+/** One line of the request: its units by stage and its refund. */
+function lineView(l: CancellationRow["lines"][number]): CancellationViewT["lines"][number] {
+  return {
+    orderLineId: l.orderLineId,
+    lineNumber: l.orderLine.lineNumber,
+    sku: l.orderLine.sku,
+    requestedQuantity: l.requestedQuantity,
+    cancelledQuantity: l.cancelledQuantity,
+    blockedQuantity: l.blockedQuantity,
+    byStage: Object.fromEntries(Object.entries(l.byStage as Record<string, number>).map(([k, v]) => [k.toLowerCase(), v])),
+    refund: { merchandise: l.merchandise, tax: l.tax, shipping: l.shipping, discount: l.discount, total: l.refundTotal },
+  };
+}
+
+/** The refund: the lines' components summed; per tender, the refunds booked once executed, else the assessed split. */
+function refundView(r: CancellationWithDetails, lines: CancellationRow["lines"], a: Assessment): CancellationViewT["refund"] {
+  const components = lines.reduce(
+    (acc, l) => ({
+      merchandise: acc.merchandise + l.merchandise,
+      tax: acc.tax + l.tax,
+      shipping: acc.shipping + l.shipping,
+      discount: acc.discount + l.discount,
+      total: acc.total + l.refundTotal,
+    }),
+    { merchandise: 0, tax: 0, shipping: 0, discount: 0, total: 0 },
+  );
+  const byTender = !NOT_EXECUTED.has(r.status)
+    ? r.refunds.map((f) => ({ tenderId: f.tenderId, method: f.tenderMethod, amount: f.amount, status: f.status, reference: f.processorReference }))
+    : a.refund.byTender.filter((t) => t.amount > 0).map((t) => ({ tenderId: t.tenderId, method: t.method, amount: t.amount, status: null, reference: null }));
+  return { total: components.total, refunded: r.refundedTotal, components, byTender };
 }
 
 /** One approval task of the request, with the name of the rule it was made by. */
