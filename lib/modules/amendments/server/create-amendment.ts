@@ -12,6 +12,7 @@ import type { AmendmentViewT, CreateAmendmentRequestInput } from "../contracts/a
 import { loadAmendable, type LoadedOrder } from "./amendable-order.ts";
 import { assessAmendmentForActor, type ActorAssessment } from "./assess-for-actor.ts";
 import { previewView } from "./preview.ts";
+import { storedAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { AMENDMENT_SUBJECT, amendmentViewFor } from "./queries.ts";
 
@@ -55,7 +56,7 @@ async function storeRequest(tx: Tx, actor: Actor, order: LockedOrder, input: Cre
       orderVersion: order.version,
       fingerprint: a.fingerprint,
       changes: JSON.parse(JSON.stringify(input.changes)) as object,
-      assessment: JSON.parse(JSON.stringify(previewView(a))) as object,
+      assessment: storedAmendmentAssessment(previewView(a)),
       charge: a.impact.charge,
       refund: a.impact.refund,
       stores: { create: storeIds.map((storeId) => ({ storeId })) },

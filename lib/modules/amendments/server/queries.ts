@@ -6,7 +6,8 @@ import { DomainError, notFound } from "../../../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
 import { orderScopeOf } from "../../orders/server/order-scope.ts";
 import type { StoreSet } from "../../orders/server/scope.ts";
-import { AmendmentPreview, type AmendmentViewT } from "../contracts/amendments.ts";
+import type { AmendmentViewT } from "../contracts/amendments.ts";
+import { parseStoredAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import type { AmendmentStatus } from "../domain/status.ts";
 
 export const AMENDMENT_SUBJECT = "AmendmentRequest";
@@ -19,15 +20,8 @@ export function amendmentWhere(stores: StoreSet): Prisma.AmendmentRequestWhereIn
   return stores === "all" ? {} : { stores: { some: { storeId: { in: [...stores] } } } };
 }
 
-/** The stored assessment, checked against its schema on the way out (a row that does not match is a 500, never a guess). */
-export function storedPreview(row: Pick<AmendmentRow, "number" | "assessment">) {
-  const parsed = AmendmentPreview.safeParse(row.assessment);
-  if (!parsed.success) throw new Error(`The stored assessment of amendment ${row.number} does not match its schema: ${parsed.error.message}`);
-  return parsed.data;
-}
-
 export function toAmendmentView(r: AmendmentRow, approvals: readonly TaskRow[]): AmendmentViewT {
-  const stored = storedPreview(r);
+  const stored = parseStoredAmendmentAssessment(r.assessment, r);
   return {
     ...stored,
     id: r.id,
