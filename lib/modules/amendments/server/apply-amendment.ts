@@ -41,20 +41,21 @@ export async function failAmendment(tx: Tx, actor: Actor, order: LockedOrder, r:
 
 /**
  * Applies a stored amendment under the order lock. It is assessed again against the order as it
- * is now, at the version the request stands for (`assessedVersion`); a fingerprint that no longer
- * matches fails the request (ASSESSMENT_CHANGED) and changes nothing else. Then the new values are
- * written, all of them or none, with the old ones kept in history.
+ * is now; a fingerprint that no longer matches (the order moved on since the assessment: its
+ * version is part of the fingerprint) fails the request (ASSESSMENT_CHANGED) and changes nothing
+ * else. Then the new values are written, all of them or none, with the old ones kept in history.
  */
 export async function applyAmendmentInTx(
   tx: Tx,
   actor: Actor,
   order: LockedOrder,
   r: AmendmentRow,
-  assessedVersion: number,
   storeIds: readonly string[],
 ): Promise<ApplyOutcome> {
   const changes = r.changes as unknown as RawChange[];
-  const loaded = await loadAmendable(tx, actor, order.id, { row: order, version: assessedVersion });
+  // In step: assessed again as of the version the fingerprint names; out of step: as of now, which cannot match.
+  const version = r.ownVersion === order.version ? r.orderVersion : order.version;
+  const loaded = await loadAmendable(tx, actor, order.id, { row: order, version });
   const { matrix } = await loadSafetyPolicy(tx);
   const again = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   const resolved = resolveChanges(loaded.amendable, changes);

@@ -54,6 +54,7 @@ async function storeRequest(tx: Tx, actor: Actor, order: LockedOrder, input: Cre
       requestedById: actor.userId,
       requestedByLabel: actorLabel(actor),
       orderVersion: order.version,
+      ownVersion: order.version,
       fingerprint: a.fingerprint,
       changes: JSON.parse(JSON.stringify(input.changes)) as object,
       assessment: storedAmendmentAssessment(previewView(a)),
@@ -119,7 +120,7 @@ export async function createAmendmentRequest(
     if (a.requiredApprovals.length) {
       await createApprovalTasks(tx, { type: AMENDMENT_SUBJECT, id: request.id, orderId: order.id, requestedById: actor.userId }, a.requiredApprovals, { now: options.now });
     } else if (input.applyNow) {
-      await applyAmendmentInTx(tx, actor, order, request, order.version, storeIds);
+      await applyAmendmentInTx(tx, actor, order, request, storeIds);
     }
     return request.id;
   });

@@ -19,16 +19,13 @@ export async function lockAmendment(tx: Tx, actor: Actor, orderId: string, reque
   const subOrders = await tx.subOrder.findMany({ where: { orderId: order.id }, select: { storeId: true } });
   const request = await findAmendment(tx, visibleStores(actor, { buyerId: order.buyerId, subOrders }), order.id, requestId);
   const stores = await tx.amendmentRequestStore.findMany({ where: { requestId }, select: { storeId: true } });
+  // The request's own commands (this one included) keep it in step with the order; anything else
+  // that changes the order leaves it behind (and its apply then finds the assessment changed).
+  if (request.ownVersion === order.version - 1) {
+    await tx.amendmentRequest.update({ where: { id: request.id }, data: { ownVersion: order.version } });
+    request.ownVersion = order.version;
+  }
   return { order, request, storeIds: stores.map((s) => s.storeId) };
-}
-
-/**
- * The version an amendment's assessment stands for, once this command locked the order: the
- * request's own, if nothing but this command has changed the order since; the order's, if
- * something else has (so the fingerprint cannot match).
- */
-export function assessedVersionOf(request: { orderVersion: number }, lockedVersion: number): number {
-  return request.orderVersion === lockedVersion - 1 ? request.orderVersion : lockedVersion;
 }
 
 /**
@@ -41,7 +38,7 @@ export async function applyAmendmentRequest(db: Db, actor: Actor, orderId: strin
   const outcome = await inTransaction(db, async (tx) => {
     const { order, request, storeIds } = await lockAmendment(tx, actor, orderId, requestId, options.expectedVersion);
     if (request.status !== "APPROVED" && request.status !== "REQUESTED") throw notActive(request.number, request.status, "only an approved or a requested amendment can be applied");
-    return applyAmendmentInTx(tx, actor, order, request, assessedVersionOf(request, order.version), storeIds);
+    return applyAmendmentInTx(tx, actor, order, request, storeIds);
   });
   if (outcome.status === "FAILED") {
     throw new DomainError("ASSESSMENT_CHANGED", outcome.reason, { requestStatus: "FAILED", amendmentRequestId: requestId });
