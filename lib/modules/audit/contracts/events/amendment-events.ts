@@ -60,6 +60,14 @@ export const AMENDMENT_EVENTS = [
     example: { amendmentRequestId: "cm9am01", number: "AM-000003", code: "ASSESSMENT_CHANGED", reason: "The order changed since the amendment was assessed" },
   }),
   defineEvent({
+    type: "OrderAmendmentExpired",
+    version: 1,
+    aggregate: "Order",
+    description: "The amendment's approval expired with nobody left to ask; the amendment ends unapplied.",
+    payload: z.strictObject({ ...AmendmentRef, level: Level.optional(), comment: z.string().min(1) }),
+    example: { amendmentRequestId: "cm9am01", number: "AM-000003", level: "VP", comment: "no decision within 24 hours" },
+  }),
+  defineEvent({
     type: "OrderAmendmentWithdrawn",
     version: 1,
     aggregate: "Order",
