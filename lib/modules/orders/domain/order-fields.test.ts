@@ -49,7 +49,7 @@ describe('OrderFieldsInput', () => {
   const ADDRESS = { name: 'Ada', line1: '1 Main St', city: 'Springfield', postalCode: '12930', country: 'US' };
 
   it('takes every field as optional, as intake does, and gives the canonical values', () => {
-    expect(OrderFieldsInput.parse({})).toEqual({ deliveryNote: null });
+    expect(OrderFieldsInput.parse({})).toEqual({});
     const full = {
       shippingAddress: ADDRESS,
       contact: { name: 'Ada', email: 'a@b.co' },

@@ -88,7 +88,7 @@ export type DeliveryWindow = z.output<typeof DeliveryWindowSchema>;
 export const OrderFieldsInput = z.object({
   shippingAddress: ShippingAddressSchema.nullish(),
   contact: ContactSchema.nullish(),
-  deliveryNote: DeliveryNoteSchema,
+  deliveryNote: DeliveryNoteSchema.optional(),
   deliveryWindow: DeliveryWindowSchema.nullish(),
 });
 export type OrderFieldsInputT = z.output<typeof OrderFieldsInput>;
@@ -99,10 +99,14 @@ const nullableText = z.string().nullable();
 export const OrderFieldsView = z.object({
   shippingAddress: z
     .object({ name: z.string(), line1: z.string(), line2: nullableText, city: z.string(), region: nullableText, postalCode: z.string(), country: z.string() })
-    .nullable(),
-  contact: z.object({ name: z.string(), email: z.string(), phone: nullableText }).nullable(),
-  deliveryNote: nullableText,
-  deliveryWindow: z.object({ from: z.string().meta({ format: 'date-time' }), to: z.string().meta({ format: 'date-time' }) }).nullable(),
+    .nullable()
+    .describe('Where the order goes; null when the order has none'),
+  contact: z.object({ name: z.string(), email: z.string(), phone: nullableText }).nullable().describe('Whom the carrier contacts; null when none'),
+  deliveryNote: nullableText.describe('Note for the carrier; null when none'),
+  deliveryWindow: z
+    .object({ from: z.string().meta({ format: 'date-time' }), to: z.string().meta({ format: 'date-time' }) })
+    .nullable()
+    .describe('Requested delivery window, UTC instants; null when none'),
 });
 
 /** The order's amendable fields, as order views show them and amendment rules compare them. */
