@@ -69,6 +69,19 @@ describe.each(engines())("order fields on %s", (engine) => {
     expect([view.shippingAddress, view.contact, view.deliveryNote, view.deliveryWindow]).toEqual([null, null, null, null]);
   });
 
+  it("the demo orders carry delivery details, but one that shows an order without them", async () => {
+    const ops = await f.as("ops@demo.test");
+    const byRef = async (externalRef: string) => getOrder(f.db, ops, (await f.db.order.findUniqueOrThrow({ where: { externalRef } })).id);
+    const first = await byRef("demo-1001");
+    expect(first.shippingAddress).toMatchObject({ line1: "742 Evergreen Terrace", postalCode: "62704", country: "US" });
+    expect(first.contact).toMatchObject({ email: "buyer@demo.test" });
+    expect(first.deliveryNote).toMatch(/neighbour/);
+    expect(Date.parse(first.deliveryWindow!.to) - Date.parse(first.deliveryWindow!.from)).toBe(3 * 3_600_000);
+    expect((await byRef("demo-2001")).shippingAddress).toMatchObject({ line2: "Loading dock B", region: "CA" });
+    const none = await byRef("demo-2002");
+    expect([none.shippingAddress, none.contact, none.deliveryNote, none.deliveryWindow]).toEqual([null, null, null, null]);
+  });
+
   it("bad values are refused with their field paths, and nothing is stored", async () => {
     const before = await f.db.order.count();
     const base = {
