@@ -10,6 +10,7 @@ import { BuyerQuantityChips, QuantityBar } from "@/components/orders/quantity-ba
 import { OrderTotals, PaymentsList } from "@/components/orders/order-money";
 import { PartialFulfilmentNotice } from "@/components/orders/partial-fulfilment-notice";
 import { NotesList } from "@/components/orders/notes-list";
+import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { CancellationRequestList } from "@/components/cancellations/cancellation-request-list";
 import { WithdrawRequestForm } from "@/components/cancellations/withdraw-request-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -124,6 +125,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
           <Card title="Payment" titleId="payment">
             <PaymentsList order={order} />
           </Card>
+          <DeliveryDetails order={order} />
           {pointsRefunds.length > 0 && (
             <Card title="Points refunded" titleId="points-refunded">
               <PointsRefundList refunds={pointsRefunds} currency={order.currency} />

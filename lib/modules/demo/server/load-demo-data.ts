@@ -7,6 +7,7 @@ import { recordFulfillmentEvent } from "../../orders/server/record-fulfillment-e
 import { adjustInventory } from "../../inventory/server/adjust-inventory.ts";
 import type { IntakeOrderInput, OrderViewT } from "../../orders/contracts/orders.ts";
 import { loadDemoPoints } from "./demo-points.ts";
+import { withDemoOrderFields } from "./demo-order-fields.ts";
 import { installDefaultApprovalRules } from "../../approvals/server/rules.ts";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -174,7 +175,7 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
     let created = 0;
     for (const o of orders) {
       if (await db.order.findUnique({ where: { externalRef: o.externalRef! } })) continue;
-      const order = await intakeOrder(db, actor, o);
+      const order = await intakeOrder(db, actor, withDemoOrderFields(o));
       created++;
       if (o.externalRef === "demo-1003") await progressDemoFulfilment(db, actor, order);
     }

@@ -8,6 +8,7 @@ import { HISTORY_PAGE_SIZE, loadCancellations, loadOrder, loadOrderHistory, load
 import { CancellationRequestList } from "@/components/cancellations/cancellation-request-list";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { OrderTotals, PaymentsList } from "@/components/orders/order-money";
+import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
 import { NotesList } from "@/components/orders/notes-list";
@@ -82,6 +83,7 @@ export default async function SellerOrderPage({ params }: Props) {
           </Card>
         </div>
         <div className="space-y-6">
+          <DeliveryDetails order={order} />
           <Card title="Order" titleId="order-facts">
             <DescriptionList
               items={[
