@@ -158,8 +158,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/modules/cancellations/domain/assess.ts: resolveScope",
   "lib/modules/cancellations/domain/assess.ts: assessCancellation",
   "lib/modules/cancellations/server/create-cancellation-request.ts: createCancellationRequest",
-  // Reconciliation.
-  "lib/modules/checks/server/reconciliation.ts: reconcile",
   // Approval decisions and the approver's pages, becoming one decision command for every subject.
   "lib/modules/approvals/server/expiry.ts: expireOne",
   "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
