@@ -164,7 +164,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
   "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
   "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
   "app/(ops)/ops/approval-rules/page.tsx: ApprovalRulesPage",
