@@ -164,7 +164,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
   "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
   "app/(ops)/ops/approval-rules/page.tsx: ApprovalRulesPage",
   "app/(ops)/ops/fallout/[caseId]/page.tsx: FalloutCasePage",
@@ -175,8 +174,6 @@ const PENDING_SIZE = new Set<string>([
   "components/approvals/rule-form.tsx: RuleForm",
   "components/auth/login-form.tsx: LoginForm",
   "components/cancellations/assessment-summary.tsx: AssessmentSummary",
-  "components/cancellations/cancel-order-form.tsx",
-  "components/cancellations/cancel-order-form.tsx: CancelOrderForm",
   "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
   "components/cancellations/task-queue.tsx",
   "components/orders/fulfil-line-form.tsx: FulfilLineForm",
