@@ -168,7 +168,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(ops)/ops/fallout/[caseId]/page.tsx: FalloutCasePage",
   "app/(ops)/ops/fallout/page.tsx: FalloutQueuePage",
   "app/(seller)/seller/orders/(list)/page.tsx: StoreOrdersPage",
-  "app/(seller)/seller/orders/[orderId]/page.tsx: SellerOrderPage",
   "components/approvals/rule-form.tsx",
   "components/approvals/rule-form.tsx: RuleForm",
   "components/auth/login-form.tsx: LoginForm",
