@@ -164,7 +164,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "app/(seller)/seller/orders/(list)/page.tsx: StoreOrdersPage",
   "components/approvals/rule-form.tsx",
   "components/approvals/rule-form.tsx: RuleForm",
   "components/auth/login-form.tsx: LoginForm",
