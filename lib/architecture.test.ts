@@ -164,8 +164,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "components/approvals/rule-form.tsx",
-  "components/approvals/rule-form.tsx: RuleForm",
   "components/auth/login-form.tsx: LoginForm",
   "components/cancellations/assessment-summary.tsx: AssessmentSummary",
   "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
