@@ -164,7 +164,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
-  "components/cancellations/task-queue.tsx",
   "components/orders/fulfil-line-form.tsx: FulfilLineForm",
 ]);
 
