@@ -163,8 +163,6 @@ const PENDING_SIZE = new Set<string>([
   "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
-  // Still to split.
-  "components/orders/fulfil-line-form.tsx: FulfilLineForm",
 ]);
 
 /** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */
