@@ -153,32 +153,11 @@ const MAX_FUNCTION_LINES = 60;
  * They are being restructured; the check fails on an entry that is back within the limits, so the list only shrinks.
  */
 const PENDING_SIZE = new Set<string>([
-  // Reconciliation.
-  "lib/modules/checks/server/reconciliation.ts: reconcile",
   // Approval decisions and the approver's pages, becoming one decision command for every subject.
   "lib/modules/approvals/server/expiry.ts: expireOne",
   "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",
-  // Still to split.
-  "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
-  "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
-  "app/(buyer)/orders/[orderId]/cancel/page.tsx: CancelOrderPage",
-  "app/(buyer)/orders/[orderId]/page.tsx: BuyerOrderPage",
-  "app/(ops)/ops/approval-rules/page.tsx: ApprovalRulesPage",
-  "app/(ops)/ops/fallout/[caseId]/page.tsx: FalloutCasePage",
-  "app/(ops)/ops/fallout/page.tsx: FalloutQueuePage",
-  "app/(seller)/seller/orders/(list)/page.tsx: StoreOrdersPage",
-  "app/(seller)/seller/orders/[orderId]/page.tsx: SellerOrderPage",
-  "components/approvals/rule-form.tsx",
-  "components/approvals/rule-form.tsx: RuleForm",
-  "components/auth/login-form.tsx: LoginForm",
-  "components/cancellations/assessment-summary.tsx: AssessmentSummary",
-  "components/cancellations/cancel-order-form.tsx",
-  "components/cancellations/cancel-order-form.tsx: CancelOrderForm",
-  "components/cancellations/cancel-units-form.tsx: CancelUnitsForm",
-  "components/cancellations/task-queue.tsx",
-  "components/orders/fulfil-line-form.tsx: FulfilLineForm",
 ]);
 
 /** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */

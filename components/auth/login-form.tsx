@@ -2,24 +2,19 @@
 import { signIn } from "next-auth/react";
 import { useId, useRef, useState } from "react";
 import { z } from "zod";
-import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { FieldError, inputClass, labelClass } from "@/components/ui/field";
+import { DemoAccounts, type DemoAccount } from "./demo-accounts";
 
-export interface DemoAccount {
-  email: string;
-  name: string;
-  roles: string[];
-  level?: string;
-}
+export type { DemoAccount } from "./demo-accounts";
 
 const LoginInput = z.object({
   email: z.string().trim().min(1, "Enter your email address").pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password"),
 });
 
-const ROLE_TONES: Record<string, Tone> = { BUYER: "blue", SELLER: "green", APPROVER: "amber", OPS: "violet" };
+type LoginFieldErrors = { email?: string; password?: string };
 
 export function LoginForm({ demoAccounts, demoPassword, callbackPath, initialError }: {
   demoAccounts: DemoAccount[] | null;
@@ -28,9 +23,59 @@ export function LoginForm({ demoAccounts, demoPassword, callbackPath, initialErr
   initialError?: string;
 }) {
   const id = useId();
+  const login = useLogin(callbackPath, initialError);
+  const { fieldErrors, formError } = login;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-5">
+      <div className="lg:col-span-2">
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="text-xl font-bold tracking-tight">Sign in to Countermand</h1>
+          <p className="mt-1 text-sm text-slate-600">Use your work or customer account.</p>
+          <form noValidate onSubmit={login.onSubmit} className="mt-6 space-y-4" aria-describedby={formError ? `${id}-form-error` : undefined}>
+            {formError && (
+              <div id={`${id}-form-error`}>
+                <Alert tone="error" role="alert">
+                  {formError}
+                </Alert>
+              </div>
+            )}
+            <CredentialField
+              id={`${id}-email`}
+              label="Email"
+              type="email"
+              autoComplete="username"
+              inputRef={login.emailRef}
+              value={login.email}
+              onChange={login.setEmail}
+              error={fieldErrors.email}
+            />
+            <CredentialField
+              id={`${id}-password`}
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              inputRef={login.passwordRef}
+              value={login.password}
+              onChange={login.setPassword}
+              error={fieldErrors.password}
+            />
+            <button type="submit" disabled={login.pending} className={buttonClass("primary", "md", "w-full")}>
+              {login.pending ? "Signing in…" : "Sign in"}
+            </button>
+          </form>
+        </div>
+      </div>
+      {demoAccounts && <DemoAccounts id={id} accounts={demoAccounts} password={demoPassword} onUse={(a) => login.fillDemo(a, demoPassword)} />}
+    </div>
+  );
+}
+
+/** The form's state: what was typed, what is wrong with it, and signing in with it. */
+function useLogin(callbackPath: string, initialError: string | undefined) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<LoginFieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -41,11 +86,7 @@ export function LoginForm({ demoAccounts, demoPassword, callbackPath, initialErr
     setFormError(undefined);
     const parsed = LoginInput.safeParse({ email, password });
     if (!parsed.success) {
-      const errs: { email?: string; password?: string } = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as "email" | "password";
-        errs[key] ??= issue.message;
-      }
+      const errs = loginFieldErrors(parsed.error.issues);
       setFieldErrors(errs);
       (errs.email ? emailRef : passwordRef).current?.focus();
       return;
@@ -69,7 +110,7 @@ export function LoginForm({ demoAccounts, demoPassword, callbackPath, initialErr
     }
   }
 
-  function fillDemo(account: DemoAccount) {
+  function fillDemo(account: DemoAccount, demoPassword: string | null) {
     setEmail(account.email);
     if (demoPassword) setPassword(demoPassword);
     setFieldErrors({});
@@ -77,98 +118,49 @@ export function LoginForm({ demoAccounts, demoPassword, callbackPath, initialErr
     emailRef.current?.focus();
   }
 
+  return { email, setEmail, password, setPassword, fieldErrors, formError, pending, emailRef, passwordRef, onSubmit, fillDemo };
+}
+
+/** The first message per field. */
+function loginFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): LoginFieldErrors {
+  const errs: LoginFieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path[0] as "email" | "password";
+    errs[key] ??= issue.message;
+  }
+  return errs;
+}
+
+function CredentialField(props: {
+  id: string;
+  label: string;
+  type: "email" | "password";
+  autoComplete: string;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { id, error } = props;
   return (
-    <div className="grid gap-8 lg:grid-cols-5">
-      <div className="lg:col-span-2">
-        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-xl font-bold tracking-tight">Sign in to Countermand</h1>
-          <p className="mt-1 text-sm text-slate-600">Use your work or customer account.</p>
-          <form noValidate onSubmit={onSubmit} className="mt-6 space-y-4" aria-describedby={formError ? `${id}-form-error` : undefined}>
-            {formError && (
-              <div id={`${id}-form-error`}>
-                <Alert tone="error" role="alert">
-                  {formError}
-                </Alert>
-              </div>
-            )}
-            <div>
-              <label htmlFor={`${id}-email`} className={labelClass}>
-                Email
-              </label>
-              <input
-                ref={emailRef}
-                id={`${id}-email`}
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                aria-invalid={fieldErrors.email ? true : undefined}
-                aria-describedby={fieldErrors.email ? `${id}-email-error` : undefined}
-                className={`${inputClass} mt-1`}
-              />
-              <FieldError id={`${id}-email-error`} message={fieldErrors.email} />
-            </div>
-            <div>
-              <label htmlFor={`${id}-password`} className={labelClass}>
-                Password
-              </label>
-              <input
-                ref={passwordRef}
-                id={`${id}-password`}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-invalid={fieldErrors.password ? true : undefined}
-                aria-describedby={fieldErrors.password ? `${id}-password-error` : undefined}
-                className={`${inputClass} mt-1`}
-              />
-              <FieldError id={`${id}-password-error`} message={fieldErrors.password} />
-            </div>
-            <button type="submit" disabled={pending} className={buttonClass("primary", "md", "w-full")}>
-              {pending ? "Signing in…" : "Sign in"}
-            </button>
-          </form>
-        </div>
-      </div>
-      {demoAccounts && (
-        <section aria-labelledby={`${id}-demo`} className="lg:col-span-3">
-          <div className="rounded-lg border border-amber-200 bg-amber-50/60 p-6">
-            <h2 id={`${id}-demo`} className="text-base font-semibold text-slate-900">
-              Demo accounts
-            </h2>
-            <p className="mt-1 text-sm text-slate-700">
-              Demo mode is on. Every demo account uses the password <code className="rounded bg-white px-1 font-mono">{demoPassword}</code>. Choose
-              one to fill in the form.
-            </p>
-            <ul className="mt-4 divide-y divide-amber-200/70">
-              {demoAccounts.map((a) => (
-                <li key={a.email} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
-                  <div className="min-w-0">
-                    <p className="truncate text-sm font-medium text-slate-900">{a.name}</p>
-                    <p className="truncate font-mono text-xs text-slate-600">{a.email}</p>
-                  </div>
-                  <div className="ml-auto flex flex-wrap items-center gap-2">
-                    {a.roles.map((r) => (
-                      <Badge key={r} tone={ROLE_TONES[r] ?? "gray"}>
-                        {r.toLowerCase()}
-                        {r === "APPROVER" && a.level ? ` · ${a.level.toLowerCase()}` : ""}
-                      </Badge>
-                    ))}
-                    <button type="button" onClick={() => fillDemo(a)} aria-label={`Use ${a.email}`} className={buttonClass("secondary", "sm")}>
-                      Use
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </section>
-      )}
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {props.label}
+      </label>
+      <input
+        ref={props.inputRef}
+        id={id}
+        name={props.type}
+        type={props.type}
+        autoComplete={props.autoComplete}
+        required
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`${inputClass} mt-1`}
+      />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // Shared error vocabulary: the API maps these to HTTP responses and the UI
 // switches on `code`, so codes are a closed union rather than free text.
 
+import type { z } from 'zod';
+
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNPROCESSABLE',
@@ -32,6 +34,24 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface FieldError {
   path: string;
   message: string;
+}
+
+/** Field paths in one notation everywhere (zod and domain errors alike): `lines[0].quantity`. */
+export function fieldPath(segments: readonly PropertyKey[], prefix?: string): string {
+  const path = segments.reduce<string>(
+    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${String(s)}` : String(s)),
+    prefix ?? '',
+  );
+  return path || '(root)';
+}
+
+/** zod issues as field errors (API problem+json `errors`, UI forms, domain parsers); an unknown key at its own path. */
+export function zodFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: fieldPath([...i.path, key], prefix), message: i.message }))
+      : [{ path: fieldPath(i.path, prefix), message: i.message }],
+  );
 }
 
 export interface DomainErrorDetails {

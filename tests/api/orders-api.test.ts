@@ -113,6 +113,40 @@ describe("orders over HTTP", () => {
     expect(after).toBe(before);
   });
 
+  it("takes a shipping address, contact, delivery note and window and returns them; a bad postal code or e-mail → 422 at its field path", async () => {
+    const key = await ALL();
+    const shippingAddress = { name: "Ada Buyer", line1: "1 Main St", line2: null, city: "Springfield", region: "IL", postalCode: "12930", country: "US" };
+    const contact = { name: "Ada Buyer", email: "ada@example.test", phone: "+1 555 0100" };
+    const fields = { shippingAddress, contact, deliveryNote: "Ring twice", deliveryWindow: { from: "2030-05-01T10:00:00+02:00", to: "2030-05-01T12:00:00Z" } };
+    const created = await call("POST", "/orders", { key, body: orderBody(fields) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const read = await call("GET", `/orders/${created.body.id}`, { key: await keyFor("buyer@demo.test", "orders:read") });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      shippingAddress,
+      contact,
+      deliveryNote: "Ring twice",
+      deliveryWindow: { from: "2030-05-01T08:00:00.000Z", to: "2030-05-01T12:00:00.000Z" },
+    });
+    const plain = await call("GET", `/orders/${(await newOrder()).id}`, { key });
+    expect(plain.body).toMatchObject({ shippingAddress: null, contact: null, deliveryNote: null, deliveryWindow: null });
+
+    const buyerEmail = `fields-${randomUUID()}@example.test`;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ shippingAddress: { ...shippingAddress, postalCode: "1".repeat(21) } }, "shippingAddress.postalCode"],
+      [{ shippingAddress: { ...shippingAddress, postalCode: " " } }, "shippingAddress.postalCode"],
+      [{ contact: { ...contact, email: "not-an-email" } }, "contact.email"],
+      [{ deliveryWindow: { from: "2030-05-01T12:00:00Z", to: "2030-05-01T08:00:00Z" } }, "deliveryWindow.to"],
+    ];
+    for (const [over, path] of cases) {
+      const res = await call("POST", "/orders", { key, body: orderBody({ buyerEmail, ...over }) });
+      expectProblem(res, 422, "VALIDATION_FAILED");
+      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(res.body)).toEqual([path]);
+    }
+    const listed = await call("GET", `/orders?limit=100&buyerEmail=${encodeURIComponent(buyerEmail)}`, { key });
+    expect(listed.body.items).toEqual([]);
+  });
+
   it("money: an order past 2^31 minor units is taken exactly; any amount or total past 10^13 → 422 and nothing stored", async () => {
     const key = await ALL();
     const MAX = 10_000_000_000_000;

@@ -2,7 +2,7 @@
 // plus helpers to act as each demo user and to take in orders through the real command.
 import { loadActor, type Actor } from "../../lib/platform/auth/actor.ts";
 import type { Db } from "../../lib/platform/db/client.ts";
-import type { IntakeOrderInput } from "../../lib/modules/orders/contracts/orders.ts";
+import type { z } from "zod";
 import { IntakeOrder } from "../../lib/modules/orders/contracts/orders.ts";
 import { loadDemoData } from "../../lib/modules/demo/server/load-demo-data.ts";
 import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
@@ -12,7 +12,8 @@ import { createTestDatabase, type Engine, type TestDatabase } from "./test-db.ts
 
 export interface Fixture extends TestDatabase {
   as(email: string, via?: Actor["via"]): Promise<Actor>;
-  order(overrides?: Partial<IntakeOrderInput> & { quantity?: number; sku?: string; storeCode?: string }): ReturnType<typeof intakeOrder>;
+  /** Takes in an order through the intake contract (overrides as a storefront sends them) and the real command. */
+  order(overrides?: Partial<z.input<typeof IntakeOrder>> & { quantity?: number; sku?: string; storeCode?: string }): ReturnType<typeof intakeOrder>;
   /** Sets free stock of a SKU at a location to exactly `available` (on hand = allocated + available). */
   stock(sku: string, locationCode: string, available: number): Promise<void>;
   assertConsistent(): Promise<void>;

@@ -12,12 +12,13 @@
 // engines() is always ["sqlite"] plus "postgresql" when a server is available (see
 // postgres-url.ts); without one it prints a visible skip line, and in CI it throws instead.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createDb, type Db } from "../../lib/platform/db/client.ts";
-import { migrate } from "../../lib/platform/db/migrate.ts";
+import { MIGRATIONS_DIR, migrate } from "../../lib/platform/db/migrate.ts";
 import { requirePostgresOrSkip, resolvePostgresUrl } from "./postgres-url.ts";
 
 export type Engine = "sqlite" | "postgresql";
@@ -115,4 +116,16 @@ export async function createTestDatabase(engine: Engine, options: CreateTestData
  */
 export function engines(label = "PostgreSQL integration tests"): Engine[] {
   return requirePostgresOrSkip(label) ? ["sqlite", "postgresql"] : ["sqlite"];
+}
+
+/**
+ * The migrations up to and including `last`, in a directory of their own (remove it when done):
+ * a database that has lived at `last`, to see what the later migrations make of its rows.
+ */
+export function migrationsUpTo(last: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "cm-migrations-"));
+  for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{4}_/.test(n) && n <= last)) {
+    cpSync(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
 }

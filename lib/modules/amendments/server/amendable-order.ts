@@ -6,7 +6,7 @@ import { cancellableStores, inStores, orderCancelWhere } from "../../orders/serv
 import { committedRefunds } from "../../cancellations/server/assessment.ts";
 import type { AmendableOrder } from "../domain/change-command.ts";
 import type { AmendmentTender } from "../domain/money-impact.ts";
-import { orderFieldsOf, type OrderFieldColumns } from "./order-fields-row.ts";
+import { orderFieldsOf } from "../../orders/server/order-field-columns.ts";
 
 type OrderRow = Awaited<ReturnType<Tx["order"]["findFirstOrThrow"]>>;
 type LineRow = Awaited<ReturnType<Tx["orderLine"]["findFirstOrThrow"]>>;
@@ -47,7 +47,7 @@ export async function loadAmendable(tx: Tx, actor: Actor, orderId: string, optio
   const amendable: AmendableOrder = {
     id: row.id,
     version: options.version ?? row.version,
-    ...orderFieldsOf(row as OrderFieldColumns),
+    ...orderFieldsOf(row),
     lines: lines.map((l) => ({
       id: l.id,
       lineNumber: l.lineNumber,

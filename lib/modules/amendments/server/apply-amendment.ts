@@ -9,7 +9,7 @@ import { isLineCommand, type RawChange } from "../domain/change-command.ts";
 import { resolveChanges } from "../domain/resolve-changes.ts";
 import { canTransition, type AmendmentStatus } from "../domain/status.ts";
 import { loadAmendable } from "./amendable-order.ts";
-import { orderFieldColumns } from "./order-fields-row.ts";
+import { orderFieldColumns } from "../../orders/server/order-field-columns.ts";
 import { loadSafetyPolicy } from "./safety-policy.ts";
 import { AMENDMENT_SUBJECT, notActive } from "./queries.ts";
 
@@ -65,8 +65,9 @@ export async function applyAmendmentInTx(
     return { status: "FAILED", code: "ASSESSMENT_CHANGED", reason };
   }
   if (resolved.commands.some(isLineCommand)) throw new DomainError("CONFLICT", `Amendment ${r.number} changes order lines, which this server cannot apply`);
-  await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(resolved.draft) as unknown as Parameters<Tx["order"]["update"]>[0]["data"] });
-  await transition(tx, r, "APPLIED", { appliedAt: new Date() });
+  await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(resolved.draft) });
+  await transition(tx, r, "APPLYING");
+  await transition(tx, { ...r, status: "APPLYING" }, "APPLIED", { appliedAt: new Date() });
   await releaseHolds(tx, { type: AMENDMENT_SUBJECT, id: r.id });
   const applied = again.assessment.changes.map((c) => ({ path: c.path, command: c.command, oldValue: c.oldValue, newValue: c.newValue }));
   await recordOrderCommand(

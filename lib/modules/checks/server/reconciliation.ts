@@ -34,8 +34,22 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
   const now = options.now ?? new Date();
   const stuckBefore = new Date(now.getTime() - (options.stuckAfterMs ?? 30 * 60_000));
   const outboxBefore = new Date(now.getTime() - (options.outboxAfterMs ?? 60 * 60_000));
-  const findings: ReconciliationFindingT[] = [];
+  const findings: ReconciliationFindingT[] = [
+    ...(await findStuckRequests(db, stuckBefore)),
+    ...(await findInvariantBreaches(db)),
+    ...(await findUnbookedGatewayRefunds(db)),
+    ...(await findUndeliveredOutbox(db, outboxBefore)),
+  ];
+  return {
+    checkedAt: now.toISOString(),
+    checks: RECONCILIATION_CHECKS.map((c) => ({ ...c, findings: findings.filter((f) => f.check === c.check).length })),
+    findings,
+  };
+}
 
+/** Requests EXECUTING since before `stuckBefore` with no manual task waiting and no job left to run. */
+async function findStuckRequests(db: Db, stuckBefore: Date): Promise<ReconciliationFindingT[]> {
+  const findings: ReconciliationFindingT[] = [];
   const executing = await db.cancellationRequest.findMany({
     where: { status: "EXECUTING", updatedAt: { lt: stuckBefore } },
     select: { id: true, number: true, orderId: true },
@@ -55,7 +69,12 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
       problem: `EXECUTING since before ${stuckBefore.toISOString()} and no task can move it`,
     });
   }
+  return findings;
+}
 
+/** The invariant checks of `npm run check`: quantity ledger, inventory, money and points. */
+async function findInvariantBreaches(db: Db): Promise<ReconciliationFindingT[]> {
+  const findings: ReconciliationFindingT[] = [];
   const lines = await findQuantityLedgerMismatches(db);
   const lineOrders = new Map((await db.orderLine.findMany({ where: { id: { in: lines.map((l) => l.orderLineId) } }, select: { id: true, orderId: true } })).map((l) => [l.id, l.orderId]));
   for (const m of lines) {
@@ -77,51 +96,54 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
   for (const m of await findPointsMismatches(db)) {
     findings.push({ check: "POINTS", objectType: "PointsTransaction", objectId: m.transactionId, label: m.transactionId, href: `/api/v1/points/withdrawals/${m.transactionId}`, problem: m.problem });
   }
-  // The processor's own ledger (built-in gateway) against ours: a refund it made that we have not
-  // booked, with no job left that will ask again (e.g. a timeout whose retries ran out).
+  return findings;
+}
+
+/**
+ * The processor's own ledger (built-in gateway) against ours: a refund it made that we have not
+ * booked, with no job left that will ask again (e.g. a timeout whose retries ran out).
+ */
+async function findUnbookedGatewayRefunds(db: Db): Promise<ReconciliationFindingT[]> {
+  const findings: ReconciliationFindingT[] = [];
   const atGateway = await db.gatewayRefund.findMany({ select: { idempotencyKey: true, orderId: true, amount: true, reference: true } });
-  if (atGateway.length) {
-    const booked = await db.financialAdjustment.findMany({
-      where: { causeKey: { in: atGateway.map((g) => g.idempotencyKey) } },
-      select: { causeKey: true, status: true, causeType: true, causeId: true },
+  if (!atGateway.length) return findings;
+  const booked = await db.financialAdjustment.findMany({
+    where: { causeKey: { in: atGateway.map((g) => g.idempotencyKey) } },
+    select: { causeKey: true, status: true, causeType: true, causeId: true },
+  });
+  const unbooked = atGateway.filter((g) => booked.find((b) => b.causeKey === g.idempotencyKey)?.status !== "SUCCEEDED");
+  for (const g of unbooked) {
+    const adj = booked.find((b) => b.causeKey === g.idempotencyKey);
+    const tasks = adj ? await db.compensationTask.findMany({ where: { causeType: adj.causeType, causeId: adj.causeId, type: "ISSUE_REFUND" }, select: { id: true } }) : [];
+    const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
+    if (pending) continue;
+    findings.push({
+      check: "GATEWAY",
+      objectType: "Order",
+      objectId: g.orderId,
+      label: g.reference,
+      href: `/seller/orders/${g.orderId}`,
+      problem: `processor refunded ${g.amount} (${g.reference}) but the refund is ${adj ? adj.status.toLowerCase() : "unknown"} here`,
     });
-    const unbooked = atGateway.filter((g) => booked.find((b) => b.causeKey === g.idempotencyKey)?.status !== "SUCCEEDED");
-    for (const g of unbooked) {
-      const adj = booked.find((b) => b.causeKey === g.idempotencyKey);
-      const tasks = adj ? await db.compensationTask.findMany({ where: { causeType: adj.causeType, causeId: adj.causeId, type: "ISSUE_REFUND" }, select: { id: true } }) : [];
-      const pending = tasks.length ? await db.job.count({ where: { key: { in: tasks.map((t) => compensationJobKey(t.id)) }, status: { in: ["READY", "RUNNING"] } } }) : 0;
-      if (pending) continue;
-      findings.push({
-        check: "GATEWAY",
-        objectType: "Order",
-        objectId: g.orderId,
-        label: g.reference,
-        href: `/seller/orders/${g.orderId}`,
-        problem: `processor refunded ${g.amount} (${g.reference}) but the refund is ${adj ? adj.status.toLowerCase() : "unknown"} here`,
-      });
-    }
   }
-  // Only rows a delivery has tried count: before an outbox relay is configured nothing is attempted.
+  return findings;
+}
+
+/** Outbox rows a delivery has tried but not done since before `outboxBefore`; before a relay is configured nothing is attempted. */
+async function findUndeliveredOutbox(db: Db, outboxBefore: Date): Promise<ReconciliationFindingT[]> {
   const undelivered = await db.outboxEvent.findMany({
     where: { deliveredAt: null, attempts: { gt: 0 }, createdAt: { lt: outboxBefore } },
     select: { id: true, type: true, orderId: true, attempts: true, createdAt: true },
     take: 500,
   });
-  for (const e of undelivered) {
-    findings.push({
-      check: "OUTBOX",
-      objectType: "OutboxEvent",
-      objectId: e.id,
-      label: e.type,
-      href: e.orderId ? `/seller/orders/${e.orderId}` : "/ops/reconciliation",
-      problem: `not delivered after ${e.attempts} attempt(s) since ${e.createdAt.toISOString()}`,
-    });
-  }
-  return {
-    checkedAt: now.toISOString(),
-    checks: RECONCILIATION_CHECKS.map((c) => ({ ...c, findings: findings.filter((f) => f.check === c.check).length })),
-    findings,
-  };
+  return undelivered.map((e) => ({
+    check: "OUTBOX",
+    objectType: "OutboxEvent",
+    objectId: e.id,
+    label: e.type,
+    href: e.orderId ? `/seller/orders/${e.orderId}` : "/ops/reconciliation",
+    problem: `not delivered after ${e.attempts} attempt(s) since ${e.createdAt.toISOString()}`,
+  }));
 }
 
 /** The OPS page and API: the report as of now. */

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { formatDay } from "../../points/domain/points.ts";
 import { createPointsAccount, depositPoints, withdrawPoints } from "../../points/server/accounts.ts";
 import { intakeOrder } from "../../orders/server/intake-order.ts";
+import { withDemoOrderFields } from "./demo-order-fields.ts";
 
 const DAY = 86_400_000;
 export const DEMO_POINTS_ORDER_REF = "demo-points-1";
@@ -23,7 +24,7 @@ export async function loadDemoPoints(db: Db, actor: Actor, log: (s: string) => v
   await depositPoints(db, actor, account.id, { programId: "WELCOME", points: 2000, expiresAt: inDays(300), effectiveAt: ago(60) });
   const withdrawal = await withdrawPoints(db, actor, account.id, { points: 2000, sourceTransactionId: DEMO_POINTS_ORDER_REF, effectiveAt: ago(10) });
   if (await db.order.findUnique({ where: { externalRef: DEMO_POINTS_ORDER_REF } })) return;
-  await intakeOrder(db, actor, {
+  await intakeOrder(db, actor, withDemoOrderFields({
     externalRef: DEMO_POINTS_ORDER_REF,
     buyerEmail: "buyer@demo.test",
     customerType: "STANDARD",
@@ -47,6 +48,6 @@ export async function loadDemoPoints(db: Db, actor: Actor, log: (s: string) => v
       { method: "CARD", amount: 17224 },
       { method: "POINTS", amount: 2000, pointsWithdrawTransactionId: withdrawal.transactionId },
     ],
-  });
+  }));
   log("created buyer@demo.test's points account and order demo-points-1, paid partly with points");
 }

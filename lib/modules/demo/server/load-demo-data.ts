@@ -2,10 +2,8 @@ import bcrypt from "bcryptjs";
 import type { Db } from "../../../platform/db/client.ts";
 import { loadActor, type Actor } from "../../../platform/auth/actor.ts";
 import type { ApproverLevel, Role } from "../../../platform/auth/permissions.ts";
-import { intakeOrder } from "../../orders/server/intake-order.ts";
-import { recordFulfillmentEvent } from "../../orders/server/record-fulfillment-event.ts";
 import { adjustInventory } from "../../inventory/server/adjust-inventory.ts";
-import type { IntakeOrderInput, OrderViewT } from "../../orders/contracts/orders.ts";
+import { DEMO_ITEMS, loadDemoOrders } from "./demo-orders.ts";
 import { loadDemoPoints } from "./demo-points.ts";
 import { installDefaultApprovalRules } from "../../approvals/server/rules.ts";
 
@@ -55,36 +53,26 @@ export const DEMO_REASON_CODES = [
   { code: "PRICE_CORRECTION", label: "Price correction", appliesTo: "AMENDMENT" },
   { code: "ITEM_SUBSTITUTION", label: "Item substituted", appliesTo: "AMENDMENT" },
 ];
-const ITEMS = [
-  { sku: "SKU-MUG", name: "Stoneware mug", category: "KITCHEN", store: "acme" },
-  { sku: "SKU-KETTLE", name: "Copper kettle", category: "KITCHEN", store: "acme" },
-  { sku: "SKU-PAN", name: "Cast-iron pan", category: "KITCHEN", store: "acme" },
-  { sku: "SKU-TENT", name: "Two-person tent", category: "OUTDOOR", store: "globex" },
-  { sku: "SKU-LAMP", name: "Camping lamp", category: "OUTDOOR", store: "globex" },
-];
-
-function line(sku: string, quantity: number, unitPrice: number, extra: Partial<IntakeOrderInput["lines"][number]> = {}) {
-  const item = ITEMS.find((i) => i.sku === sku)!;
-  return {
-    sku,
-    itemName: item.name,
-    category: item.category,
-    storeCode: item.store,
-    quantity,
-    unitPrice,
-    taxAmount: 0,
-    shippingAmount: 0,
-    discountAmount: 0,
-    shipFromLocationCode: "DC-EAST",
-    ...extra,
-  };
-}
 
 /**
  * Idempotent: reference data is upserted; demo orders are keyed by externalRef and created through
  * the same commands the API uses, so they carry real ledgers, history and events.
  */
 export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, options: { approvalRules?: boolean } = {}) {
+  const stores = await loadDemoReferenceData(db);
+  await loadDemoUsers(db, stores, log);
+  const actor = (await loadActor(db, { email: "integration@demo.test" }, { via: "system", correlationId: "demo-data" }))!;
+  if (options.approvalRules !== false) {
+    const rules = await installDefaultApprovalRules(db);
+    if (rules) log(`stored ${rules} default approval rules`);
+  }
+  await loadDemoStock(db, actor);
+  await loadDemoOrders(db, actor, log);
+  await loadDemoPoints(db, actor, log);
+}
+
+/** Stores, locations and reason codes; returns store ids by code. */
+async function loadDemoReferenceData(db: Db): Promise<Map<string, string>> {
   for (const s of STORES) await db.store.upsert({ where: { code: s.code }, create: s, update: {} });
   const stores = new Map((await db.store.findMany()).map((s) => [s.code, s.id]));
   for (const { store, ...l } of LOCATIONS) {
@@ -92,6 +80,11 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
   }
   for (const [i, r] of DEMO_REASON_CODES.entries())
     await db.reasonCode.upsert({ where: { code: r.code }, create: { ...r, sortOrder: i }, update: {} });
+  return stores;
+}
+
+/** Each demo user not there yet, with the demo password, roles, approver level and store memberships. */
+async function loadDemoUsers(db: Db, stores: Map<string, string>, log: (s: string) => void) {
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });
     if (existing) continue;
@@ -108,90 +101,17 @@ export async function loadDemoData(db: Db, log: (s: string) => void = () => {}, 
     });
     log(`created demo user ${u.email}`);
   }
-  const actor = (await loadActor(db, { email: "integration@demo.test" }, { via: "system", correlationId: "demo-data" }))!;
-  if (options.approvalRules !== false) {
-    const rules = await installDefaultApprovalRules(db);
-    if (rules) log(`stored ${rules} default approval rules`);
-  }
-  for (const item of ITEMS) {
-    await db.item.upsert({ where: { sku: item.sku }, create: { sku: item.sku, name: item.name, category: item.category }, update: {} });
-  }
-  if ((await db.inventorySupply.count()) === 0) {
-    for (const item of ITEMS) {
-      for (const loc of LOCATIONS.filter((l) => !l.store || l.store === item.store)) {
-        await adjustInventory(db, actor, { sku: item.sku, locationCode: loc.code, quantity: 200, reason: "RECEIPT" });
-      }
-    }
-  }
-  {
-    const orders: IntakeOrderInput[] = [
-      {
-        externalRef: "demo-1001",
-        buyerEmail: "buyer@demo.test",
-        customerType: "STANDARD",
-        currency: "USD",
-        orderType: "STANDARD",
-        lines: [line("SKU-MUG", 5, 2000, { taxAmount: 1000 })],
-        payments: [{ method: "CARD", amount: 11000 }],
-      },
-      {
-        externalRef: "demo-1002",
-        buyerEmail: "buyer@demo.test",
-        customerType: "VIP",
-        currency: "USD",
-        orderType: "STANDARD",
-        lines: [line("SKU-KETTLE", 1, 8900, { taxAmount: 712, shippingAmount: 500 }), line("SKU-TENT", 2, 24900, { taxAmount: 3984, shippingAmount: 1500, discountAmount: 2000 })],
-        payments: [
-          { method: "CARD", amount: 50000 },
-          { method: "GIFT_CARD", amount: 13396 },
-        ],
-      },
-      {
-        externalRef: "demo-1003",
-        buyerEmail: "buyer@demo.test",
-        customerType: "STANDARD",
-        currency: "USD",
-        orderType: "STANDARD",
-        lines: [line("SKU-PAN", 3, 4500, { taxAmount: 1080 }), line("SKU-MUG", 4, 2000, { taxAmount: 640 })],
-        payments: [{ method: "CARD", amount: 23220 }],
-      },
-      {
-        externalRef: "demo-2001",
-        buyerEmail: "buyer2@demo.test",
-        customerType: "B2B",
-        currency: "USD",
-        orderType: "STANDARD",
-        lines: [line("SKU-LAMP", 10, 1500, { taxAmount: 1200, shipFromLocationCode: "DC-WEST" })],
-        payments: [{ method: "CARD", amount: 16200 }],
-      },
-      {
-        // Used by the approval-rules journey (e2e/approval-rules.spec.ts); no other spec touches it.
-        externalRef: "demo-2002",
-        buyerEmail: "buyer2@demo.test",
-        customerType: "STANDARD",
-        currency: "USD",
-        orderType: "STANDARD",
-        lines: [line("SKU-LAMP", 3, 1500, { taxAmount: 360, shipFromLocationCode: "DC-WEST" })],
-        payments: [{ method: "CARD", amount: 4860 }],
-      },
-    ];
-    let created = 0;
-    for (const o of orders) {
-      if (await db.order.findUnique({ where: { externalRef: o.externalRef! } })) continue;
-      const order = await intakeOrder(db, actor, o);
-      created++;
-      if (o.externalRef === "demo-1003") await progressDemoFulfilment(db, actor, order);
-    }
-    if (created) log(`created ${created} demo orders`);
-  }
-  await loadDemoPoints(db, actor, log);
 }
 
-// Order demo-1003 is part-way through fulfilment: 3 pans packed, 2 of 4 mugs shipped.
-async function progressDemoFulfilment(db: Db, actor: Actor, o3: OrderViewT) {
-    const [pan, mug] = o3.lines;
-    for (const type of ["ALLOCATE", "RELEASE", "PICK", "PACK"] as const) {
-      await recordFulfillmentEvent(db, actor, o3.id, { type, lines: [{ orderLineId: pan!.id, quantity: 3 }, { orderLineId: mug!.id, quantity: 2 }] });
+/** The demo items, and on an empty inventory 200 of each at every location that may ship it. */
+async function loadDemoStock(db: Db, actor: Actor) {
+  for (const item of DEMO_ITEMS) {
+    await db.item.upsert({ where: { sku: item.sku }, create: { sku: item.sku, name: item.name, category: item.category }, update: {} });
+  }
+  if ((await db.inventorySupply.count()) > 0) return;
+  for (const item of DEMO_ITEMS) {
+    for (const loc of LOCATIONS.filter((l) => !l.store || l.store === item.store)) {
+      await adjustInventory(db, actor, { sku: item.sku, locationCode: loc.code, quantity: 200, reason: "RECEIPT" });
     }
-    await recordFulfillmentEvent(db, actor, o3.id, { type: "SHIP", lines: [{ orderLineId: mug!.id, quantity: 2 }], trackingNumber: "1Z-DEMO-0001" });
+  }
 }

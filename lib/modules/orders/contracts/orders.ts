@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FULFILMENT_EVENTS } from "../domain/buckets.ts";
+import { OrderFieldsInput, OrderFieldsView } from "../domain/order-fields.ts";
 import { TENDER_METHODS } from "../../../platform/money/payments.ts";
 import { Code, ListQuery, MinorUnits, PositiveQuantity, pageOf } from "../../../platform/contracts/common.ts";
 
@@ -33,6 +34,7 @@ export const IntakeOrder = z
     orderType: z.string().trim().min(1).max(32).default("STANDARD"),
     lines: z.array(IntakeLine).min(1, "an order needs at least one line").max(500),
     payments: z.array(IntakePayment).min(1, "an order needs at least one payment").max(20),
+    ...OrderFieldsInput.shape,
   })
   .meta({ id: "IntakeOrder" });
 export type IntakeOrderInput = z.infer<typeof IntakeOrder>;
@@ -151,6 +153,7 @@ export const OrderView = z
     subOrders: z.array(
       z.object({ id: z.string(), storeCode: z.string(), storeName: z.string(), status: z.string(), total: z.number().int(), refunded: z.number().int() }),
     ),
+    ...OrderFieldsView.shape,
     lines: z.array(OrderLineView),
     payments: z.array(
       z.object({ id: z.string(), method: z.string(), amount: z.number().int(), refunded: z.number().int(), pointsWithdrawTransactionId: z.string().nullable() }),

@@ -10,6 +10,7 @@ import { nextNumber } from "../../../platform/db/numbers.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { getOrder } from "./queries.ts";
 import { resolveIntakeReferences, validateIntake } from "./intake-checks.ts";
+import { orderFieldColumns } from "./order-field-columns.ts";
 
 interface PartsContext {
   orderId: string;
@@ -144,6 +145,7 @@ export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput)
         orderType: input.orderType,
         status: initialStatus,
         createdById: actor.userId,
+        ...orderFieldColumns(input),
         ...totals,
       },
     });

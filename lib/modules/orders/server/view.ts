@@ -3,6 +3,7 @@ import type { OrderViewT } from "../contracts/orders.ts";
 import { lineTotal } from "../../../platform/money/money.ts";
 import { lineStatusByCode } from "../domain/line-status.ts";
 import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "../domain/order-status.ts";
+import { orderFieldsOf } from "./order-field-columns.ts";
 import { inStores, scopedPayments, scopedStatus, scopedTotals, type StoreSet } from "./scope.ts";
 
 export const ORDER_VIEW_INCLUDE = {
@@ -72,6 +73,7 @@ export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationC
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     totals: scopedTotals(order, order.lines, stores),
+    ...orderFieldsOf(order),
     subOrders: order.subOrders
       .filter((s) => inStores(stores, s.storeId))
       .map((s) => ({ id: s.id, storeCode: s.store.code, storeName: s.store.name, status: s.status, total: s.total, refunded: s.refunded })),

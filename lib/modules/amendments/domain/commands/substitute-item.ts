@@ -2,7 +2,8 @@
 // line's remaining units and adds a new line with the new SKU at the old line's price (or the
 // price a ChangeUnitPrice of the same request names), carrying the remaining units' money.
 
-import { parseText, type Parsed } from '../field-text.ts';
+import { parseWith, type Parsed } from '../field-text.ts';
+import { requiredText } from '../../../orders/domain/order-fields.ts';
 import {
   invalid,
   stale,
@@ -18,10 +19,10 @@ import { findLine, lineDraftOf, withLineDraft } from './line-rule.ts';
 export const CLASSIFICATION: Classification = 'COMMERCIAL';
 
 /** The same bounds as a SKU at intake (platform contracts' Code). */
-export const SKU_RULE = Object.freeze({ max: 64, required: true });
+const SkuSchema = requiredText(64);
 
 export function parseSubstituteItem(orderLineId: string, raw: RawChange, index: number, path: string): Parsed<SubstituteItem> {
-  const value = parseText(raw.newValue, `changes[${index}].newValue`, SKU_RULE);
+  const value = parseWith(SkuSchema, raw.newValue, `changes[${index}].newValue`);
   if (!value.ok) return value;
   const old = typeof raw.oldValue === 'string' ? raw.oldValue.trim() : (raw.oldValue ?? null);
   return { ok: true, value: { kind: 'SubstituteItem', index, path, orderLineId, oldValue: old, newValue: value.value! } };
