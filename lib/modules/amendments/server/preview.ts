@@ -2,12 +2,11 @@ import type { Db } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import { DomainError } from "../../../platform/errors.ts";
-import type { AmendmentPreview, PreviewAmendmentRequestInput } from "../contracts/amendments.ts";
-import type { z } from "zod";
+import type { AmendmentPreviewT, PreviewAmendmentRequestInput } from "../contracts/amendments.ts";
 import { assessAmendmentForActor, type ActorAssessment } from "./assess-for-actor.ts";
 import { loadAmendable } from "./amendable-order.ts";
 
-export type AmendmentPreviewT = z.infer<typeof AmendmentPreview>;
+export type { AmendmentPreviewT };
 
 /** The assessment as the API shows it (a preview, a stored request, a 409 AMENDMENT_BLOCKED body). */
 export function previewView(a: ActorAssessment): AmendmentPreviewT {
