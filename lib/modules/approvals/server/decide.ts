@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
 import type { ApproverLevel } from "../../../platform/auth/levels.ts";
 import { DomainError, notFound, validationFailed } from "../../../platform/errors.ts";
-import { canSign } from "../../cancellations/domain/request-status.ts";
+import { canSign } from "../domain/signing.ts";
 import { isPastDeadline } from "../domain/escalation.ts";
 import { inTransaction, WriteContention } from "../../../platform/db/tx.ts";
 import { recordOrderCommand } from "../../orders/server/order-command.ts";

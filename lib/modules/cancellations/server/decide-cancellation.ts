@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize, isOps } from "../../../platform/auth/actor.ts";
 import type { CancellationViewT } from "../contracts/cancellations.ts";
 import { DomainError, notFound, validationFailed } from "../../../platform/errors.ts";
-import { canSign } from "../domain/request-status.ts";
+import { canSign } from "../../approvals/domain/signing.ts";
 import { isPastDeadline } from "../../approvals/domain/escalation.ts";
 import { closePendingTasks, signTask } from "../../approvals/server/decide.ts";
 import type { LockedSubject } from "../../approvals/server/subjects.ts";

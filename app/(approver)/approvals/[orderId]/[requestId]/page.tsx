@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatMoney } from "@/lib/platform/money/money";
-import { canSign } from "@/lib/modules/cancellations/domain/request-status";
+import { canSign } from "@/lib/modules/approvals/domain/signing";
 import type { ApproverLevel } from "@/lib/platform/auth/permissions";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { displayFromRequest, feasibilityLabel, isRequestedBy, pendingLevels } from "@/lib/ui/cancellation";
