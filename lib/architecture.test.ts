@@ -161,7 +161,6 @@ const PENDING_SIZE = new Set<string>([
   // Reconciliation.
   "lib/modules/checks/server/reconciliation.ts: reconcile",
   // Approval decisions and the approver's pages, becoming one decision command for every subject.
-  "lib/modules/approvals/server/expiry.ts: expireOne",
   "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
   "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
   "components/approvals/approval-queue.tsx: ApprovalQueue",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/platform/db/client";
 import { APPROVER_LEVELS, approverLevelRank, type ApproverLevel } from "@/lib/platform/auth/permissions";
-import { listPendingApprovalPage } from "@/lib/modules/cancellations/server/approval-queue";
+import { listPendingApprovalPage } from "@/lib/modules/approvals/server/queue";
 import { humanizeEnum } from "@/lib/ui/format";
 import { firstParam } from "@/lib/ui/paging";
 import { parseMoneyInput } from "@/lib/ui/money-input";
