@@ -160,10 +160,6 @@ const PENDING_SIZE = new Set<string>([
   "lib/modules/cancellations/server/create-cancellation-request.ts: createCancellationRequest",
   // Reconciliation.
   "lib/modules/checks/server/reconciliation.ts: reconcile",
-  // Approval decisions and the approver's pages, becoming one decision command for every subject.
-  "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
-  "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
-  "components/approvals/approval-queue.tsx: ApprovalQueue",
   // Still to split.
   "lib/modules/demo/server/load-demo-data.ts: loadDemoData",
   "lib/modules/orders/server/record-fulfillment-event.ts: recordFulfillmentEvent",
