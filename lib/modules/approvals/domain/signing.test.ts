@@ -89,7 +89,11 @@ describe('signableTasks', () => {
       const out = signableTasks(signing({ tasks: [task('t1', 'VP', { status })], taskId: 't1', requestedById: 'approver', signer: { userId: 'approver', approverLevel: null } }));
       expect(out).toMatchObject({ ok: false, reason: 'DECIDED', error: { code: 'CONFLICT', details: { taskStatus: status } } });
     }
-    expect(signableTasks(signing({ subjectPending: false }))).toMatchObject({ ok: false, reason: 'DECIDED', error: { code: 'CONFLICT' } });
+    expect(signableTasks(signing({ subjectPending: false, subjectStatus: 'PARTIALLY_COMPLETED' }))).toMatchObject({
+      ok: false,
+      reason: 'DECIDED',
+      error: { code: 'CONFLICT', message: 'Cancellation CX-000001 is partially completed; it can no longer be decided', details: { subjectStatus: 'PARTIALLY_COMPLETED' } },
+    });
     expect(signableTasks(signing({ tasks: [task('t1', 'MANAGER', { status: 'APPROVED' })] }))).toMatchObject({ ok: false, reason: 'DECIDED' });
     expect(signableTasks(signing({ tasks: [] }))).toMatchObject({ ok: false, reason: 'DECIDED' });
   });

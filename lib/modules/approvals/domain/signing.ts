@@ -30,6 +30,8 @@ export interface SigningCase<T extends SigningTask> {
   label: string;
   /** The subject still waits for approvals. */
   subjectPending: boolean;
+  /** The subject's status, for the message when it is decided (e.g. COMPLETED). */
+  subjectStatus?: string;
   /** The subject's tasks (decided ones may be among them; only PENDING ones are signed). */
   tasks: readonly T[];
   signer: Signer;
@@ -59,7 +61,12 @@ export function signableTasks<T extends SigningTask>(c: SigningCase<T>): Signing
     return refuse('DECIDED', 'CONFLICT', `This approval is already ${named.status.toLowerCase()}; it can no longer be decided`, { taskStatus: named.status });
   }
   const pending = c.tasks.filter((t) => t.status === 'PENDING' && (c.taskId === undefined || t.id === c.taskId));
-  if (!c.subjectPending || pending.length === 0) return refuse('DECIDED', 'CONFLICT', `The approvals of ${c.label} are already decided; they can no longer be decided`);
+  if (!c.subjectPending || pending.length === 0) {
+    if (!c.subjectStatus) return refuse('DECIDED', 'CONFLICT', `The approvals of ${c.label} are already decided`);
+    const label = c.label.charAt(0).toUpperCase() + c.label.slice(1);
+    const status = c.subjectStatus.toLowerCase().replaceAll('_', ' ');
+    return refuse('DECIDED', 'CONFLICT', `${label} is ${status}; it can no longer be decided`, { subjectStatus: c.subjectStatus });
+  }
   const live = pending.filter((t) => !isPastDeadline(t, c.now));
   if (live.length === 0) {
     const expiresAt = pending[0]!.expiresAt?.toISOString();

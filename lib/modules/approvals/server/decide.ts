@@ -64,7 +64,7 @@ async function decideLocked(tx: Tx, actor: Actor, handler: ApprovalSubjectHandle
   const locked = await handler.lock(tx, actor, { id: ref.id, orderId: ref.orderId }, options.expectedVersion);
   const tasks = await tx.approvalTask.findMany({ where: { subjectType: ref.type, subjectId: locked.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   if (input.taskId !== undefined && !tasks.some((t) => t.id === input.taskId)) throw notFound("Approval task");
-  const verdict = signableTasks({ label: locked.label, subjectPending: locked.pending, tasks, signer: actor, requestedById: locked.requestedById, now, taskId: input.taskId });
+  const verdict = signableTasks({ label: locked.label, subjectPending: locked.pending, subjectStatus: locked.status, tasks, signer: actor, requestedById: locked.requestedById, now, taskId: input.taskId });
   if (!verdict.ok) throw verdict.error;
   const subject: OpenSubject = { type: ref.type, handler, locked };
   const reviewer = { id: actor.userId, label: actorLabel(actor) };
