@@ -153,11 +153,6 @@ const MAX_FUNCTION_LINES = 60;
  * They are being restructured; the check fails on an entry that is back within the limits, so the list only shrinks.
  */
 const PENDING_SIZE = new Set<string>([
-  // Approval decisions and the approver's pages, becoming one decision command for every subject.
-  "lib/modules/approvals/server/expiry.ts: expireOne",
-  "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
-  "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
-  "components/approvals/approval-queue.tsx: ApprovalQueue",
 ]);
 
 /** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */
