@@ -149,16 +149,11 @@ const MAX_FILE_LINES = 200;
 const MAX_FUNCTION_LINES = 60;
 
 /**
- * Over the limits for now, each named as the check reports it (`file` or `file: function`).
- * They are being restructured; the check fails on an entry that is back within the limits, so the list only shrinks.
+ * Files and functions allowed over the limits, each named as the check reports it (`file` or
+ * `file: function`). Empty: everything is within them. The check fails on an entry back within the
+ * limits, so the list can only shrink.
  */
-const PENDING_SIZE = new Set<string>([
-  // Approval decisions and the approver's pages, becoming one decision command for every subject.
-  "lib/modules/approvals/server/expiry.ts: expireOne",
-  "app/(approver)/approvals/(queue)/page.tsx: ApprovalsPage",
-  "app/(approver)/approvals/[orderId]/[requestId]/page.tsx: ApprovalRequestPage",
-  "components/approvals/approval-queue.tsx: ApprovalQueue",
-]);
+const PENDING_SIZE = new Set<string>([]);
 
 /** The name a function is known by: its own, or the variable, property or export it is assigned to (through wrapping calls). */
 function functionName(node: ts.Node): string | null {

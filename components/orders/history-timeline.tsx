@@ -23,6 +23,13 @@ const ACTION_LABELS: Record<string, string> = {
   FULFILLMENT_DELIVER: "Delivered",
   NOTE_ADDED: "Note added",
   CANCELLATION_REQUESTED: "Cancellation requested",
+  APPROVAL_SIGNED: "Approval signed",
+  APPROVAL_REJECTED: "Approval rejected",
+  APPROVAL_AUTO_APPROVED: "Approved on expiry",
+  APPROVAL_ESCALATED: "Approval escalated",
+  APPROVAL_EXPIRED: "Approval expired",
+  CANCELLATION_EXPIRED: "Cancellation expired",
+  // Written by earlier releases; their rows stay in the history.
   CANCELLATION_APPROVAL_SIGNED: "Cancellation approved",
   CANCELLATION_REJECTED: "Cancellation rejected",
   CANCELLATION_WITHDRAWN: "Cancellation withdrawn",

@@ -22,8 +22,8 @@ describe("event-catalog-view", () => {
     expect(byName.get("cancellationRequestId")).toMatchObject({ type: "string", required: true });
     expect(byName.get("cancellationType")?.type).toContain("CUSTOMER_REQUEST");
     expect(byName.has("scope")).toBe(true);
-    const rejected = views.find((v) => v.type === "OrderCancellationRejected")!;
-    expect(rejected.fields.find((r) => r.name === "level")).toMatchObject({ required: false, type: "SUPERVISOR | MANAGER | DIRECTOR | VP" });
+    const expired = views.find((v) => v.type === "OrderCancellationExpired")!;
+    expect(expired.fields.find((r) => r.name === "level")).toMatchObject({ required: false, type: "SUPERVISOR | MANAGER | DIRECTOR | VP" });
     const created = views.find((v) => v.type === "OrderCreated")!;
     expect(created.fields.some((r) => r.name === "lines[].sku" && r.required)).toBe(true);
   });

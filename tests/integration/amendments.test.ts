@@ -9,7 +9,7 @@ import { addOrderNote } from "../../lib/modules/orders/server/add-order-note.ts"
 import { AddNote } from "../../lib/modules/orders/contracts/orders.ts";
 import { CreateAmendmentRequest } from "../../lib/modules/amendments/contracts/amendments.ts";
 import { createAmendmentRequest } from "../../lib/modules/amendments/server/create-amendment.ts";
-import { applyAmendmentRequest, withdrawAmendmentRequest } from "../../lib/modules/amendments/server/decide-amendment.ts";
+import { applyAmendmentRequest, approveAmendmentRequest, rejectAmendmentRequest, withdrawAmendmentRequest } from "../../lib/modules/amendments/server/decide-amendment.ts";
 import { getAmendmentRequest, listAmendmentRequests } from "../../lib/modules/amendments/server/queries.ts";
 
 const ADDRESS = { name: "Bea Buyer", line1: "1 Main St", line2: null, city: "Springfield", region: "IL", postalCode: "12930", country: "US" };
@@ -83,7 +83,7 @@ describe.each(engines())("amendment requests on %s", (engine) => {
     await advance(o.id, o.lines[0]!.id, ["ALLOCATE", "RELEASE", "PICK"]);
     const a = await createAmendmentRequest(f.db, await f.as("buyer@demo.test"), o.id, request([postalCode("12930", "12940")]));
     expect(a).toMatchObject({ status: "REQUIRES_APPROVAL", assessment: { feasibility: "MANUAL_REVIEW", requiredApprovals: [{ level: "MANAGER" }] } });
-    const tasks = await f.db.approvalTask.findMany({ where: { subjectType: "AmendmentRequest", subjectId: a.id } });
+    const tasks = await f.db.approvalTask.findMany({ where: { subjectType: "AMENDMENT", subjectId: a.id } });
     expect(tasks.map((t) => [t.level, t.status])).toEqual([["MANAGER", "PENDING"]]);
     expect(a.approvals).toHaveLength(1);
     expect((await row(o.id)).shipToPostalCode).toBe("12930");
@@ -125,5 +125,37 @@ describe.each(engines())("amendment requests on %s", (engine) => {
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
     expect(await f.db.orderHistory.count({ where: { orderId: o.id, action: "AMENDMENT_APPLIED" } })).toBe(1);
     expect((await row(o.id)).shipToPostalCode).toBe("12940");
+  });
+
+  it("approvals: a manager's sign-off applies it, a rejection ends it, the requester never signs", async () => {
+    const o = await order();
+    await advance(o.id, o.lines[0]!.id, ["ALLOCATE", "RELEASE", "PICK"]);
+    const buyer = await f.as("buyer@demo.test");
+    const a = await createAmendmentRequest(f.db, buyer, o.id, request([postalCode("12930", "12940")]));
+    expect(await outcome(async () => approveAmendmentRequest(f.db, await f.as("supervisor@demo.test"), o.id, a.id, {}))).toBe("FORBIDDEN");
+    const approved = await approveAmendmentRequest(f.db, await f.as("manager@demo.test"), o.id, a.id, { comment: "customer called" });
+    expect(approved.status).toBe("APPLIED");
+    expect(approved.approvals).toMatchObject([{ level: "MANAGER", status: "APPROVED", comment: "customer called" }]);
+    expect((await row(o.id)).shipToPostalCode).toBe("12940");
+    const signed = await f.db.orderHistory.findMany({ where: { orderId: o.id, action: { in: ["APPROVAL_SIGNED", "AMENDMENT_APPLIED"] } }, orderBy: { createdAt: "asc" } });
+    expect(signed.map((h) => h.action)).toEqual(["APPROVAL_SIGNED", "AMENDMENT_APPLIED"]);
+    expect(await f.db.outboxEvent.count({ where: { orderId: o.id, type: "OrderAmendmentApproved" } })).toBe(1);
+
+    const b = await createAmendmentRequest(f.db, buyer, o.id, request([postalCode("12940", "12950")]));
+    expect(await outcome(async () => rejectAmendmentRequest(f.db, await f.as("manager@demo.test"), o.id, b.id, { comment: " " }))).toBe("VALIDATION_FAILED");
+    const rejected = await rejectAmendmentRequest(f.db, await f.as("manager@demo.test"), o.id, b.id, { comment: "Already packed for the old address" });
+    expect(rejected.status).toBe("REJECTED");
+    expect((await row(o.id)).shipToPostalCode).toBe("12940");
+    expect(await outcome(async () => approveAmendmentRequest(f.db, await f.as("manager@demo.test"), o.id, b.id, {}))).toBe("CONFLICT");
+  });
+
+  it("an approval signed after the order moved on fails the amendment instead of applying it", async () => {
+    const o = await order();
+    await advance(o.id, o.lines[0]!.id, ["ALLOCATE", "RELEASE", "PICK"]);
+    const a = await createAmendmentRequest(f.db, await f.as("buyer@demo.test"), o.id, request([postalCode("12930", "12940")]));
+    await addOrderNote(f.db, await f.as("seller@demo.test"), o.id, AddNote.parse({ body: "Packed already?" }));
+    const after = await approveAmendmentRequest(f.db, await f.as("manager@demo.test"), o.id, a.id, {});
+    expect(after).toMatchObject({ status: "FAILED", failureReason: expect.stringContaining("changed") });
+    expect((await row(o.id)).shipToPostalCode).toBe("12930");
   });
 });

@@ -19,7 +19,7 @@ import {
   setApprovalRuleActive,
   updateApprovalRule,
 } from "../../lib/modules/approvals/server/rules.ts";
-import { listPendingApprovals } from "../../lib/modules/cancellations/server/approval-queue.ts";
+import { listPendingApprovals } from "../../lib/modules/approvals/server/queue.ts";
 import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 import { parseStoredAssessment } from "../../lib/modules/cancellations/contracts/assessment.ts";
 
@@ -92,8 +92,11 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
     expect(second.subjectStatus).toBe("PARTIALLY_COMPLETED"); // 3 cancelled and refunded, 2 shipped go through a return
     const history = await f.db.orderHistory.findMany({ where: { orderId: r.orderId, action: "APPROVAL_SIGNED" } });
     expect(history).toHaveLength(2);
-    const events = await f.db.outboxEvent.findMany({ where: { orderId: r.orderId, type: "ApprovalTaskApproved" } });
-    expect(events).toHaveLength(2);
+    const events = await f.db.outboxEvent.findMany({ where: { orderId: r.orderId, type: "OrderCancellationApproved" }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ subjectType: "CANCELLATION", subjectId: r.id, taskIds: [manager.id], levels: ["MANAGER"], remaining: 1, comment: "ok", eventVersion: 2 }),
+      expect.objectContaining({ subjectType: "CANCELLATION", subjectId: r.id, taskIds: [director.id], levels: ["DIRECTOR"], remaining: 0, comment: null }),
+    ]);
     await f.assertConsistent();
   });
 
@@ -108,6 +111,10 @@ describe.each(engines())("approval rules engine on %s", (engine) => {
       expect(tasks.find((t) => t.id === task.id)).toMatchObject({ status: "REJECTED", comment: "Keep the order" });
       expect(tasks.filter((t) => t.id !== task.id).map((t) => t.status)).toEqual(["EXPIRED"]);
       expect(await holdsOf(r.id)).toEqual([false]);
+      const history = await f.db.orderHistory.findMany({ where: { orderId: r.orderId, action: "APPROVAL_REJECTED" } });
+      expect(history.map((h) => h.data)).toEqual([expect.objectContaining({ subjectType: "CANCELLATION", subjectId: r.id, taskIds: [task.id], levels: [who], comment: "Keep the order" })]);
+      const events = await f.db.outboxEvent.findMany({ where: { orderId: r.orderId, type: "OrderCancellationRejected" } });
+      expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ subjectId: r.id, taskIds: [task.id], levels: [who], remaining: 0, comment: "Keep the order" })]);
     }
   });
 

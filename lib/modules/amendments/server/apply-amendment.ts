@@ -11,7 +11,7 @@ import { canTransition, type AmendmentStatus } from "../domain/status.ts";
 import { loadAmendable } from "./amendable-order.ts";
 import { orderFieldColumns } from "../../orders/server/order-field-columns.ts";
 import { loadSafetyPolicy } from "./safety-policy.ts";
-import { AMENDMENT_SUBJECT, notActive } from "./queries.ts";
+import { AMENDMENT_HOLDER, notActive } from "./queries.ts";
 
 type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
 
@@ -29,7 +29,7 @@ async function transition(tx: Tx, r: AmendmentRow, to: AmendmentStatus, data: Re
 /** The request fails as a whole; nothing of it was applied. Its holds are released. */
 export async function failAmendment(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, code: string, reason: string, storeIds: readonly string[]) {
   await transition(tx, r, "FAILED", { failureReason: reason, decidedAt: new Date() });
-  await releaseHolds(tx, { type: AMENDMENT_SUBJECT, id: r.id });
+  await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: r.id });
   await recordOrderCommand(
     tx,
     actor,
@@ -68,7 +68,7 @@ export async function applyAmendmentInTx(
   await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(resolved.draft) });
   await transition(tx, r, "APPLYING");
   await transition(tx, { ...r, status: "APPLYING" }, "APPLIED", { appliedAt: new Date() });
-  await releaseHolds(tx, { type: AMENDMENT_SUBJECT, id: r.id });
+  await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: r.id });
   const applied = again.assessment.changes.map((c) => ({ path: c.path, command: c.command, oldValue: c.oldValue, newValue: c.newValue }));
   await recordOrderCommand(
     tx,

@@ -6,7 +6,7 @@ import { recordOrderCommand } from "../../orders/server/order-command.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
 import { lockAmendment } from "./decide-amendment.ts";
 import { releaseHolds } from "../../orders/server/holds.ts";
-import { AMENDMENT_SUBJECT, notActive } from "./queries.ts";
+import { AMENDMENT_HOLDER, notActive } from "./queries.ts";
 
 async function lockSubject(tx: Tx, actor: Actor, ref: { id: string; orderId?: string }, expectedVersion?: number) {
   const found = await tx.amendmentRequest.findFirst({ where: { id: ref.id, ...(ref.orderId !== undefined ? { orderId: ref.orderId } : {}) }, select: { orderId: true } });
@@ -47,7 +47,7 @@ export const amendmentSubject: ApprovalSubjectHandler = {
       data: { status: "REJECTED", decidedAt: new Date(), failureReason: expired ? `Its approval expired: ${comment}` : null },
     });
     if (count !== 1) throw notActive(r.number, r.status, "it can no longer be decided");
-    await releaseHolds(tx, { type: AMENDMENT_SUBJECT, id: r.id });
+    await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: r.id });
     // A rejection is recorded by the decision itself (APPROVAL_REJECTED, OrderAmendmentRejected); an expiry here.
     if (!expired) return;
     const ref = { amendmentRequestId: r.id, number: r.number };

@@ -7,11 +7,12 @@ import { lockOrder, recordOrderCommand } from "../../orders/server/order-command
 import { orderReadWhere, visibleStores } from "../../orders/server/scope.ts";
 import { releaseHolds } from "../../orders/server/holds.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
-import { closePendingTasks } from "../../approvals/server/decide.ts";
+import { closePendingTasks } from "../../approvals/server/decision-steps.ts";
+import { decideApproval } from "../../approvals/server/decide.ts";
 import type { AmendmentViewT } from "../contracts/amendments.ts";
 import { canWithdraw, type AmendmentStatus } from "../domain/status.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
-import { AMENDMENT_SUBJECT, amendmentViewFor, findAmendment, notActive } from "./queries.ts";
+import { AMENDMENT_HOLDER, AMENDMENT_SUBJECT, amendmentViewFor, findAmendment, notActive } from "./queries.ts";
 
 /** Locks the order (pinned to If-Match) and reads the amendment in the actor's part of it (else 404). */
 export async function lockAmendment(tx: Tx, actor: Actor, orderId: string, requestId: string, expectedVersion?: number) {
@@ -57,7 +58,7 @@ export async function withdrawAmendmentRequest(db: Db, actor: Actor, orderId: st
     const { count } = await tx.amendmentRequest.updateMany({ where: { id: request.id, status: request.status }, data: { status: "WITHDRAWN", decidedAt: now } });
     if (count !== 1) throw notActive(request.number, request.status, "it changed meanwhile");
     await closePendingTasks(tx, { type: AMENDMENT_SUBJECT, id: request.id }, "amendment withdrawn", now);
-    await releaseHolds(tx, { type: AMENDMENT_SUBJECT, id: request.id });
+    await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: request.id });
     const ref = { amendmentRequestId: request.id, number: request.number };
     await recordOrderCommand(
       tx,
@@ -67,5 +68,17 @@ export async function withdrawAmendmentRequest(db: Db, actor: Actor, orderId: st
       [{ type: "OrderAmendmentWithdrawn", payload: ref }],
     );
   });
+  return amendmentViewFor(db, actor, orderId, requestId);
+}
+
+/** Signs the amendment's approvals this approver may sign; the last one applies it (or fails it, if the order moved on). */
+export async function approveAmendmentRequest(db: Db, actor: Actor, orderId: string, requestId: string, input: { comment?: string }, options: { expectedVersion?: number } = {}) {
+  await decideApproval(db, actor, { type: AMENDMENT_SUBJECT, id: requestId, orderId }, { decision: "APPROVE", comment: input.comment }, options);
+  return amendmentViewFor(db, actor, orderId, requestId);
+}
+
+/** One rejection ends the amendment (a comment is required); nothing of it is applied. */
+export async function rejectAmendmentRequest(db: Db, actor: Actor, orderId: string, requestId: string, input: { comment: string }, options: { expectedVersion?: number } = {}) {
+  await decideApproval(db, actor, { type: AMENDMENT_SUBJECT, id: requestId, orderId }, { decision: "REJECT", comment: input.comment }, options);
   return amendmentViewFor(db, actor, orderId, requestId);
 }

@@ -10,7 +10,9 @@ import type { AmendmentViewT } from "../contracts/amendments.ts";
 import { parseStoredAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import type { AmendmentStatus } from "../domain/status.ts";
 
-export const AMENDMENT_SUBJECT = "AmendmentRequest";
+/** What the approval engine calls an amendment; what line holds call it. */
+export const AMENDMENT_SUBJECT = "AMENDMENT";
+export const AMENDMENT_HOLDER = "AmendmentRequest";
 
 type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
 type TaskRow = Awaited<ReturnType<Tx["approvalTask"]["findFirstOrThrow"]>>;

@@ -26,11 +26,13 @@ export const PendingApprovalView = z
     orderNumber: z.string(),
     currency: z.string(),
     orderTotal: z.number().int(),
-    requestId: z.string(),
+    label: z.string().describe("What is being approved, e.g. Cancellation CX-000012"),
+    stores: z.array(z.string()).describe("Codes of the stores the subject concerns"),
+    requestId: z.string().describe("The subject's id (e.g. the cancellation request)"),
     requestNumber: z.string(),
     requestedBy: z.string(),
     reasonCode: z.string(),
-    refundTotal: z.number().int(),
+    refundTotal: z.number().int().describe("The money the subject moves (a cancellation's refund), in minor units"),
   })
   .meta({ id: "PendingApproval" });
 export type PendingApprovalViewT = z.infer<typeof PendingApprovalView>;

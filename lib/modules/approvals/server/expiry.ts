@@ -3,9 +3,9 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import type { ApproverLevel } from "../../../platform/auth/levels.ts";
 import { expiresAt, expiryOutcome, isPastDeadline, type ExpiryOutcome } from "../domain/escalation.ts";
 import { ON_EXPIRY, ON_FINAL_EXPIRY, type OnExpiry, type OnFinalExpiry } from "../domain/rules.ts";
-import { inTransaction, WriteContention } from "../../../platform/db/tx.ts";
+import { inTransaction } from "../../../platform/db/tx.ts";
 import { recordOrderCommand } from "../../orders/server/order-command.ts";
-import { closePendingTasks } from "./decide.ts";
+import { approveTasks, decideTasks, endSubject, type OpenSubject } from "./decision-steps.ts";
 import { subjectHandler } from "./subjects.ts";
 import { systemActor } from "../../../platform/auth/system-actor.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
@@ -31,99 +31,98 @@ function behaviourOf(task: TaskRow): { onExpiry: OnExpiry; onFinalExpiry: OnFina
   };
 }
 
-async function expireOne(db: Db, actor: Actor, taskId: string, subjectType: string, subjectId: string, now: Date): Promise<ExpiryOutcome["kind"] | null> {
-  const handler = subjectHandler(subjectType);
-  const outcome = await inTransaction(db, async (tx) => {
-    const subject = await handler.lock(tx, actor, subjectId);
-    const task = await tx.approvalTask.findUniqueOrThrow({ where: { id: taskId } });
-    // Decided, escalated or ended meanwhile: nothing to do.
-    if (task.status !== "PENDING" || !isPastDeadline(task, now)) return null;
-    if (!subject.pending) return null;
-    const behaviour = behaviourOf(task);
-    const step = expiryOutcome(task.level as ApproverLevel, behaviour);
-    const ref = { subjectType, subjectId, taskId: task.id, level: task.level, rule: task.rule };
-
-    if (step.kind === "AUTO_APPROVE") {
-      const { count } = await tx.approvalTask.updateMany({
-        where: { id: task.id, status: "PENDING" },
-        data: { status: "APPROVED", reviewerId: actor.userId, reviewerLabel: "system (expired: auto-approved)", comment: "Not decided in time; the rule approves on expiry", decidedAt: now },
-      });
-      if (count !== 1) throw new WriteContention(`approval task ${task.id}`);
-      const remaining = await tx.approvalTask.count({ where: { subjectType, subjectId, status: "PENDING" } });
-      await recordOrderCommand(
-        tx,
-        actor,
-        subject.order,
-        {
-          action: "APPROVAL_AUTO_APPROVED",
-          description: `${task.level} approval of ${subject.label} not decided in time: auto-approved by its rule`,
-          data: ref,
-          stores: sameForStores(subject.storeIds),
-        },
-        [{ type: "ApprovalTaskAutoApproved", payload: { ...ref, remaining } }],
-      );
-      if (remaining === 0) await handler.approved(tx, actor, subject);
-      return step.kind;
-    }
-
-    const { count } = await tx.approvalTask.updateMany({
-      where: { id: task.id, status: "PENDING" },
-      data: { status: "EXPIRED", comment: step.kind === "ESCALATE" ? `Not decided in time; escalated to ${step.level}` : "Not decided in time", decidedAt: now },
-    });
-    if (count !== 1) throw new WriteContention(`approval task ${task.id}`);
-
-    if (step.kind === "ESCALATE") {
-      const next = await tx.approvalTask.create({
-        data: {
-          subjectType,
-          subjectId,
-          orderId: task.orderId,
-          level: step.level,
-          status: "PENDING",
-          rule: task.rule,
-          reason: `Escalated from ${task.level} (not decided in time): ${task.reason.replace(/^Escalated from \w+ \(not decided in time\): /, "")}`,
-          requestedById: task.requestedById,
-          expiresAt: expiresAt(now, behaviour.expiresAfterMinutes),
-          ruleSnapshot: task.ruleSnapshot ?? undefined,
-          escalatedFromId: task.id,
-          createdAt: now,
-        },
-      });
-      await recordOrderCommand(
-        tx,
-        actor,
-        subject.order,
-        {
-          action: "APPROVAL_ESCALATED",
-          description: `${task.level} approval of ${subject.label} not decided in time: escalated to ${step.level}`,
-          data: { ...ref, escalatedTo: next.id },
-          stores: sameForStores(subject.storeIds),
-        },
-        [
-          { type: "ApprovalTaskExpired", payload: ref },
-          { type: "ApprovalTaskEscalated", payload: { ...ref, newTaskId: next.id, newLevel: step.level } },
-        ],
-      );
-      return step.kind;
-    }
-
-    // Nobody left to ask: the subject expires.
-    await closePendingTasks(tx, { type: subjectType, id: subjectId }, "request expired", now, task.id);
-    await recordOrderCommand(
+/** The rule approves on expiry: the system signs the task through the same steps as an approver; returns how many are still pending. */
+function autoApprove(tx: Tx, actor: Actor, subject: OpenSubject, task: TaskRow, now: Date): Promise<number> {
+  const ref = refOf(subject, task);
+  const outcome = { reviewer: { id: actor.userId, label: "system (expired: auto-approved)" }, comment: "Not decided in time; the rule approves on expiry", now };
+  return approveTasks(tx, actor, subject, [task.id], outcome, (remaining) =>
+    recordOrderCommand(
       tx,
       actor,
-      subject.order,
-      { action: "APPROVAL_EXPIRED", description: `${task.level} approval of ${subject.label} not decided in time`, data: ref, stores: sameForStores(subject.storeIds) },
-      [{ type: "ApprovalTaskExpired", payload: ref }],
-    );
-    await handler.ended(tx, actor, subject, "EXPIRED", `${task.level} approval not decided in time`);
-    return step.kind;
+      subject.locked.order,
+      {
+        action: "APPROVAL_AUTO_APPROVED",
+        description: `${task.level} approval of ${subject.locked.label} not decided in time: auto-approved by its rule`,
+        data: ref,
+        stores: sameForStores(subject.locked.storeIds),
+      },
+      [{ type: "ApprovalTaskAutoApproved", payload: { ...ref, remaining } }],
+    ),
+  );
+}
+
+/** The task expires and a pending task one level up replaces it. */
+async function escalate(tx: Tx, actor: Actor, subject: OpenSubject, task: TaskRow, level: ApproverLevel, now: Date) {
+  const ref = refOf(subject, task);
+  await decideTasks(tx, [task.id], { status: "EXPIRED", comment: `Not decided in time; escalated to ${level}`, now });
+  const next = await tx.approvalTask.create({
+    data: {
+      subjectType: subject.type,
+      subjectId: subject.locked.id,
+      orderId: task.orderId,
+      level,
+      status: "PENDING",
+      rule: task.rule,
+      reason: `Escalated from ${task.level} (not decided in time): ${task.reason.replace(/^Escalated from \w+ \(not decided in time\): /, "")}`,
+      requestedById: task.requestedById,
+      expiresAt: expiresAt(now, behaviourOf(task).expiresAfterMinutes),
+      ruleSnapshot: task.ruleSnapshot ?? undefined,
+      escalatedFromId: task.id,
+      createdAt: now,
+    },
   });
-  if (outcome === "AUTO_APPROVE") {
-    const still = await db.approvalTask.count({ where: { subjectType, subjectId, status: "PENDING" } });
-    if (still === 0) await handler.afterCommit?.(db, actor, subjectId);
-  }
-  return outcome;
+  await recordOrderCommand(
+    tx,
+    actor,
+    subject.locked.order,
+    {
+      action: "APPROVAL_ESCALATED",
+      description: `${task.level} approval of ${subject.locked.label} not decided in time: escalated to ${level}`,
+      data: { ...ref, escalatedTo: next.id },
+      stores: sameForStores(subject.locked.storeIds),
+    },
+    [
+      { type: "ApprovalTaskExpired", payload: ref },
+      { type: "ApprovalTaskEscalated", payload: { ...ref, newTaskId: next.id, newLevel: level } },
+    ],
+  );
+}
+
+/** Nobody left to ask: the task expires and the subject ends, through the same step as a rejection. */
+async function expireSubject(tx: Tx, actor: Actor, subject: OpenSubject, task: TaskRow, now: Date) {
+  const ref = refOf(subject, task);
+  await decideTasks(tx, [task.id], { status: "EXPIRED", comment: "Not decided in time", now });
+  await endSubject(tx, actor, subject, task, { outcome: "EXPIRED", comment: `${task.level} approval not decided in time`, now }, () =>
+    recordOrderCommand(
+      tx,
+      actor,
+      subject.locked.order,
+      { action: "APPROVAL_EXPIRED", description: `${task.level} approval of ${subject.locked.label} not decided in time`, data: ref, stores: sameForStores(subject.locked.storeIds) },
+      [{ type: "ApprovalTaskExpired", payload: ref }],
+    ),
+  );
+}
+
+function refOf(subject: OpenSubject, task: TaskRow) {
+  return { subjectType: subject.type, subjectId: subject.locked.id, taskId: task.id, level: task.level as ApproverLevel, rule: task.rule };
+}
+
+/** One task past its deadline, in its own transaction under its order's lock; null when it was decided or ended meanwhile. */
+async function expireOne(db: Db, actor: Actor, due: { id: string; subjectType: string; subjectId: string }, now: Date): Promise<ExpiryOutcome["kind"] | null> {
+  const handler = subjectHandler(due.subjectType);
+  const done = await inTransaction(db, async (tx) => {
+    const locked = await handler.lock(tx, actor, { id: due.subjectId });
+    const task = await tx.approvalTask.findUniqueOrThrow({ where: { id: due.id } });
+    if (task.status !== "PENDING" || !isPastDeadline(task, now) || !locked.pending) return null;
+    const subject: OpenSubject = { type: due.subjectType, handler, locked };
+    const step = expiryOutcome(task.level as ApproverLevel, behaviourOf(task));
+    if (step.kind === "AUTO_APPROVE") return { kind: step.kind, remaining: await autoApprove(tx, actor, subject, task, now) };
+    if (step.kind === "ESCALATE") await escalate(tx, actor, subject, task, step.level, now);
+    else await expireSubject(tx, actor, subject, task, now);
+    return { kind: step.kind, remaining: null };
+  });
+  if (done?.remaining === 0) await handler.afterCommit?.(db, actor, due.subjectId, {});
+  return done?.kind ?? null;
 }
 
 /**
@@ -145,7 +144,7 @@ export async function expireApprovalTasks(db: Db, options: { now?: Date; limit?:
   const counts: ExpiryCounts = { examined: due.length, escalated: 0, autoApproved: 0, expired: 0 };
   const actor = systemActor("Countermand approvals");
   for (const t of due) {
-    const kind = await expireOne(db, actor, t.id, t.subjectType, t.subjectId, now);
+    const kind = await expireOne(db, actor, t, now);
     if (kind === "ESCALATE") counts.escalated++;
     else if (kind === "AUTO_APPROVE") counts.autoApproved++;
     else if (kind === "EXPIRE") counts.expired++;

@@ -18,6 +18,15 @@ export const RequestStatus = z.enum(CANCELLATION_REQUEST_STATUSES);
 export const LineQuantity = z.object({ orderLineId: Id, quantity: Units });
 export const Refund = z.object({ merchandise: Minor, tax: Minor, shipping: Minor, discount: Minor, total: Minor });
 export const TaskRef = { subjectType: z.string().min(1).meta({ description: "what the task approves, e.g. CANCELLATION" }), subjectId: Id, taskId: Id, level: Level, rule: z.string().min(1).meta({ description: "the approval rule's id, or a built-in rule's key" }) };
+/** A decision on a subject's approval tasks: which tasks the approver signed (or rejected), at which levels, and how many are still pending. */
+export const DecisionRef = {
+  subjectType: TaskRef.subjectType,
+  subjectId: Id,
+  taskIds: z.array(Id).min(1),
+  levels: z.array(Level).min(1),
+  remaining: Count,
+  comment: z.string().nullable(),
+};
 export const CaseRef = { falloutCaseId: Id, number: z.string().min(1), compensationTaskId: Id.nullable() };
 export const Settled = { cancellationRequestId: Id, from: RequestStatus, to: RequestStatus };
 

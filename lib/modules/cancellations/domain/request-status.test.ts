@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVER_LEVELS } from '../../../platform/auth/levels.ts';
 import {
   APPROVAL_TASK_STATUSES,
   CANCELLATION_REQUEST_STATUSES,
-  canSign,
   canTransition,
   canTransitionApprovalTask,
   isActive,
@@ -70,24 +68,6 @@ describe('approval task transitions', () => {
   it('only PENDING is not final; unknown strings are refused', () => {
     expect(APPROVAL_TASK_STATUSES.filter((s) => !isApprovalTaskFinal(s))).toEqual(['PENDING']);
     expect(canTransitionApprovalTask('toString' as ApprovalTaskStatus, 'APPROVED')).toBe(false);
-  });
-});
-
-describe('canSign', () => {
-  for (const approver of APPROVER_LEVELS) {
-    for (const task of APPROVER_LEVELS) {
-      const expected = APPROVER_LEVELS.indexOf(approver) >= APPROVER_LEVELS.indexOf(task);
-      it(`${approver} ${expected ? 'may' : 'may not'} sign ${task}`, () => {
-        expect(canSign(approver, task)).toBe(expected);
-      });
-    }
-  }
-
-  it('no approver level signs nothing', () => {
-    for (const task of APPROVER_LEVELS) {
-      expect(canSign(null, task)).toBe(false);
-      expect(canSign(undefined, task)).toBe(false);
-    }
   });
 });
 

@@ -3,8 +3,6 @@
 // status, so an illegal jump (e.g. REJECTED → EXECUTING) is impossible even
 // under concurrent commands that read a stale status.
 
-import { approverLevelRank, type ApproverLevel } from '../../../platform/auth/levels.ts';
-
 export const CANCELLATION_REQUEST_STATUSES = [
   'PENDING_APPROVAL',
   'APPROVED',
@@ -86,10 +84,4 @@ export function canTransitionApprovalTask(from: ApprovalTaskStatus, to: Approval
 
 export function isApprovalTaskFinal(s: ApprovalTaskStatus): boolean {
   return APPROVAL_TASK_TRANSITIONS[s].length === 0;
-}
-
-/** An approver may sign tasks at or below their own level; no level signs nothing. */
-export function canSign(approverLevel: ApproverLevel | null | undefined, taskLevel: ApproverLevel): boolean {
-  if (approverLevel === null || approverLevel === undefined) return false;
-  return approverLevelRank(approverLevel) >= approverLevelRank(taskLevel);
 }

@@ -1,8 +1,8 @@
-// Events of an amendment request: stored and assessed, applied, failed or withdrawn.
+// Events of an amendment request: stored and assessed, decided, applied, failed, expired or withdrawn.
 import { z } from "zod";
 import { COMMAND_KINDS } from "../../../amendments/domain/change-command.ts";
 import { SAFETY_RESULTS } from "../../../amendments/domain/safety-matrix.ts";
-import { defineEvent, Id, Level, Minor } from "../event-definition.ts";
+import { defineEvent, DecisionRef, Id, Level, Minor } from "../event-definition.ts";
 
 const ChangeRef = z.object({ path: z.string().min(1), command: z.enum(COMMAND_KINDS) });
 const AmendmentRef = { amendmentRequestId: Id, number: z.string().min(1) };
@@ -35,6 +35,22 @@ export const AMENDMENT_EVENTS = [
       fingerprint: z.string().min(1),
     }),
     example: { amendmentRequestId: "cm9am01", number: "AM-000003", feasibility: "ALLOWED", requiredApprovals: [], charge: 0, refund: 0, fingerprint: "9f2c41d07ab3e655" },
+  }),
+  defineEvent({
+    type: "OrderAmendmentApproved",
+    version: 1,
+    aggregate: "Order",
+    description: "An approver signed the amendment request's tasks at their level (`subjectId` is the request); `remaining` approvals are still pending.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "AMENDMENT", subjectId: "cm9am01", taskIds: ["cm9appr01"], levels: ["MANAGER"], remaining: 0, comment: null },
+  }),
+  defineEvent({
+    type: "OrderAmendmentRejected",
+    version: 1,
+    aggregate: "Order",
+    description: "An approver rejected the amendment request (`subjectId`); its other approvals are closed and it ends unapplied.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "AMENDMENT", subjectId: "cm9am01", taskIds: ["cm9appr01"], levels: ["DIRECTOR"], remaining: 0, comment: "Price change too large" },
   }),
   defineEvent({
     type: "OrderAmendmentApplied",

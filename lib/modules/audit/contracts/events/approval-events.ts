@@ -1,16 +1,9 @@
-// Events of approval tasks, for any subject: signed, auto-approved, expired, escalated.
+// Events of approval tasks, for any subject: auto-approved, expired, escalated. An approver's decision
+// is written as the subject's own event (e.g. OrderCancellationApproved), chosen by its subject handler.
 import { z } from "zod";
 import { defineEvent, Id, Count, Level, TaskRef } from "../event-definition.ts";
 
 export const APPROVAL_EVENTS = [
-  defineEvent({
-    type: "ApprovalTaskApproved",
-    version: 1,
-    aggregate: "Order",
-    description: "An approver signed one approval task; `remaining` tasks of the subject are still pending.",
-    payload: z.strictObject({ ...TaskRef, remaining: Count }),
-    example: { subjectType: "CANCELLATION", subjectId: "cm9req01", taskId: "cm9appr01", level: "SUPERVISOR", rule: "STAGE_RELEASED", remaining: 0 },
-  }),
   defineEvent({
     type: "ApprovalTaskAutoApproved",
     version: 1,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { FULFILMENT_STAGES } from "../../../orders/domain/buckets.ts";
 import { INVENTORY_ADJUSTMENT_TYPES } from "../../../cancellations/domain/stage-policy.ts";
 import { CANCELLATION_TYPES, CancellationScope } from "../../../cancellations/contracts/cancellations.ts";
-import { defineEvent, Id, Count, Units, Minor, Level, Refund } from "../event-definition.ts";
+import { defineEvent, Id, Count, Units, Minor, Level, Refund, DecisionRef } from "../event-definition.ts";
 
 export const CANCELLATION_EVENTS = [
   defineEvent({
@@ -54,19 +54,19 @@ export const CANCELLATION_EVENTS = [
   }),
   defineEvent({
     type: "OrderCancellationApproved",
-    version: 1,
+    version: 2,
     aggregate: "Order",
-    description: "An approver signed the request's tasks at their level; `remaining` approvals are still pending.",
-    payload: z.strictObject({ cancellationRequestId: Id, levels: z.array(Level).min(1), remaining: Count }),
-    example: { cancellationRequestId: "cm9req01", levels: ["MANAGER"], remaining: 0 },
+    description: "An approver signed the request's tasks at their level (`subjectId` is the request); `remaining` approvals are still pending.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "CANCELLATION", subjectId: "cm9req01", taskIds: ["cm9appr01"], levels: ["MANAGER"], remaining: 0, comment: null },
   }),
   defineEvent({
     type: "OrderCancellationRejected",
-    version: 1,
+    version: 2,
     aggregate: "Order",
-    description: "An approver rejected the request; its held units are free again.",
-    payload: z.strictObject({ cancellationRequestId: Id, level: Level.optional(), comment: z.string() }),
-    example: { cancellationRequestId: "cm9req01", level: "MANAGER", comment: "Already with the carrier" },
+    description: "An approver rejected the request (`subjectId`); its other approvals are closed and its held units are free again.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "CANCELLATION", subjectId: "cm9req01", taskIds: ["cm9appr01"], levels: ["MANAGER"], remaining: 0, comment: "Already with the carrier" },
   }),
   defineEvent({
     type: "OrderCancellationExpired",

@@ -1,0 +1,41 @@
+// A subject's approval tasks as the approver sees them: level, status, the rule that asked, who
+// decided and when, and when a pending one expires.
+import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
+import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
+import { Badge } from "@/components/ui/badge";
+
+export function ApprovalTaskList({ tasks }: { tasks: CancellationViewT["approvals"] }) {
+  if (tasks.length === 0) return <p className="p-4 text-sm text-slate-600">No approval was needed.</p>;
+  return (
+    <ul aria-label="Approval tasks" className="divide-y divide-slate-100 text-sm">
+      {tasks.map((t) => (
+        <li key={t.id} aria-label={`${t.level} approval`} className="space-y-1 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={t.status === "PENDING" ? "amber" : t.status === "APPROVED" ? "green" : t.status === "REJECTED" ? "red" : "gray"}>{t.level}</Badge>
+            <span className="font-medium">{humanizeEnum(t.status)}</span>
+            {t.ruleName && <span className="text-slate-600">· rule “{t.ruleName}”</span>}
+            {t.escalatedFromId && <Badge tone="red">Escalated</Badge>}
+          </div>
+          <p className="text-slate-700">{t.reason}</p>
+          {t.reviewer && (
+            <p className="text-slate-600">
+              {humanizeEnum(t.status)} by {t.reviewer}
+              {t.decidedAt && (
+                <>
+                  {" "}
+                  on <time dateTime={t.decidedAt}>{formatDateTime(t.decidedAt)}</time>
+                </>
+              )}
+              {t.comment ? `: “${t.comment}”` : ""}
+            </p>
+          )}
+          {t.status === "PENDING" && t.expiresAt && (
+            <p className="text-slate-600">
+              Expires <time dateTime={t.expiresAt}>{formatDateTime(t.expiresAt)}</time>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
