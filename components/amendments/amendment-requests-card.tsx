@@ -1,16 +1,11 @@
 import type { AmendmentViewT } from "@/lib/modules/amendments/contracts/amendments";
 import { COMMAND_WORDS, STATUS_WORDS, levelWords } from "@/lib/ui/amendment-words";
 import { formatDateTime } from "@/lib/ui/format";
+import { valueText } from "@/lib/ui/amendment-form";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 
 const TONE = { APPLIED: "green", REQUIRES_APPROVAL: "amber", FAILED: "red", REJECTED: "red" } as const;
-
-function valueText(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v !== "object") return String(v);
-  return Object.values(v as Record<string, unknown>).filter((x) => x !== null && x !== "").join(", ");
-}
 
 /** The order's amendments: what each changed from and to, where it stands, and why it failed. */
 export function AmendmentRequestsCard({ amendments, action }: { amendments: AmendmentViewT[]; action?: React.ReactNode }) {

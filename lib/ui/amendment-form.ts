@@ -66,3 +66,10 @@ export function amendmentFieldOf(path: string, raw: { sections: Section[] }): st
 export function localInput(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 16) : "";
 }
+
+/** A change's value in one line of text (an address or contact as its parts, none as a dash). */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v !== "object") return String(v);
+  return Object.values(v as Record<string, unknown>).filter((x) => x !== null && x !== "").join(", ");
+}
