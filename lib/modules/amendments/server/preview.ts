@@ -2,6 +2,7 @@ import type { Db } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import { DomainError } from "../../../platform/errors.ts";
+import { cancellableStores, inStores } from "../../orders/server/scope.ts";
 import type { AmendmentPreviewT, PreviewAmendmentRequestInput } from "../contracts/amendments.ts";
 import { assessAmendmentForActor, type ActorAssessment } from "./assess-for-actor.ts";
 import { loadAmendable } from "./amendable-order.ts";
@@ -39,5 +40,9 @@ export async function previewAmendment(
   if (options.expectedVersion !== undefined && options.expectedVersion !== current) {
     throw new DomainError("VERSION_MISMATCH", `The order changed: you sent version ${options.expectedVersion}, it is now ${current}`, { currentVersion: current });
   }
-  return previewView(await assessAmendmentForActor(db, actor, loaded, input.changes));
+  const view = previewView(await assessAmendmentForActor(db, actor, loaded, input.changes));
+  // A seller who holds only part of the order sees no split across its payments (they cover other stores' lines).
+  const stores = cancellableStores(actor, loaded.row);
+  const whole = stores === "all" || loaded.lines.every((l) => inStores(stores, l.storeId));
+  return whole ? view : { ...view, impact: { ...view.impact, byTender: [] } };
 }

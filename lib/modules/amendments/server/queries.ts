@@ -52,12 +52,17 @@ export function toAmendmentView(r: AmendmentRow, approvals: readonly TaskRow[]):
   };
 }
 
-async function viewsOf(db: Db | Tx, rows: AmendmentRow[]) {
+/** A store's reader sees no split across the order's payments (they cover other stores' lines too). */
+function forStores(view: AmendmentViewT, stores: StoreSet): AmendmentViewT {
+  return stores === "all" ? view : { ...view, impact: { ...view.impact, byTender: [] } };
+}
+
+async function viewsOf(db: Db | Tx, rows: AmendmentRow[], stores: StoreSet) {
   const approvals = await db.approvalTask.findMany({
     where: { subjectType: AMENDMENT_SUBJECT, subjectId: { in: rows.map((r) => r.id) } },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((r) => toAmendmentView(r, approvals.filter((a) => a.subjectId === r.id)));
+  return rows.map((r) => forStores(toAmendmentView(r, approvals.filter((a) => a.subjectId === r.id)), stores));
 }
 
 /** One amendment as the actor sees it (404 when the order or the amendment is out of their reach). */
@@ -71,7 +76,7 @@ export async function amendmentViewFor(db: Db | Tx, actor: Actor, orderId: strin
   const scope = await orderScopeOf(db, actor, orderId, "Amendment request");
   const row = await db.amendmentRequest.findFirst({ where: { id: requestId, orderId, ...amendmentWhere(scope.stores) } });
   if (!row) throw notFound("Amendment request");
-  const [view] = await viewsOf(db, [row]);
+  const [view] = await viewsOf(db, [row], scope.stores);
   return view!;
 }
 
@@ -87,7 +92,7 @@ export async function listAmendmentRequests(db: Db, actor: Actor, orderId: strin
     ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
   });
   const slice = rows.slice(0, page.limit);
-  return { items: await viewsOf(db, slice), nextCursor: rows.length > page.limit ? encodeCursor(slice[slice.length - 1]!.id) : null };
+  return { items: await viewsOf(db, slice, scope.stores), nextCursor: rows.length > page.limit ? encodeCursor(slice[slice.length - 1]!.id) : null };
 }
 
 /** The amendment, locked by the caller's order lock: 404 when out of reach. */
