@@ -11,24 +11,34 @@ const text = (form: FormData, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
-/** `2030-05-01T08:00` typed in the form (UTC) → an instant; blank → null; anything else is left for the rules to refuse. */
-function instant(local: string): string | null {
+/**
+ * `2030-05-01T08:00` typed in the form (UTC) → an instant as order views write it; the form shows
+ * minutes only, so an unchanged input keeps the order's own instant. Blank → null; anything else
+ * is left for the rules to refuse.
+ */
+function instant(local: string, old: string | undefined): string | null {
   if (!local) return null;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00Z` : local;
+  if (old && localInput(old) === local) return old;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00.000Z` : local;
 }
 
-function sectionValue(form: FormData, section: Section): unknown {
+function sectionValue(form: FormData, section: Section, old: Partial<OrderFields>): unknown {
   if (section === "deliveryNote") return text(form, "deliveryNote") || null;
   if (section === "deliveryWindow") {
     const [from, to] = [text(form, "deliveryWindow.from"), text(form, "deliveryWindow.to")];
-    return from || to ? { from: instant(from), to: instant(to) } : null;
+    return from || to ? { from: instant(from, old.deliveryWindow?.from), to: instant(to, old.deliveryWindow?.to) } : null;
   }
   const fields = section === "shippingAddress" ? SHIPPING_ADDRESS_FIELDS : CONTACT_FIELDS;
   const entries = fields.map((f) => [f, text(form, `${section}.${f}`) || null] as const);
   return entries.every(([, v]) => v === null) ? null : Object.fromEntries(entries);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as values: key order does not matter, a missing optional part equals null. */
+function same(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, x ?? null])) : (v ?? null);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
 
 /** The edited form as the amendment's changes (one per section that differs), plus which section each change is. */
 export function amendmentFromForm(form: FormData): { reasonCode: string; reasonText: string; changes: { path: string; op: "REPLACE"; oldValue: unknown; newValue: unknown }[]; sections: Section[] } {
@@ -41,11 +51,9 @@ export function amendmentFromForm(form: FormData): { reasonCode: string; reasonT
   const sections: Section[] = [];
   const changes = [];
   for (const section of SECTIONS) {
-    const next = sectionValue(form, section);
+    const next = sectionValue(form, section, old);
     const before = old[section] ?? null;
-    // Optional parts the order has as null and the form as blank are the same value.
-    const normalisedBefore = before && typeof before === "object" ? Object.fromEntries(Object.entries(before).map(([k, v]) => [k, v ?? null])) : before;
-    if (same(normalisedBefore, next)) continue;
+    if (same(before, next)) continue;
     sections.push(section);
     changes.push({ path: `/${section}`, op: "REPLACE" as const, oldValue: before, newValue: next });
   }
