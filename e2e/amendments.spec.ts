@@ -43,7 +43,7 @@ test("a buyer changes the delivery note: review, confirm, applied; a stale tab c
 
   await stale.getByLabel("Note for the carrier (optional)").fill("Leave it with the neighbours");
   await stale.getByRole("button", { name: "Review change" }).click();
-  await expect(stale.getByRole("alert")).toContainText("changed since you opened this page");
+  await expect(stale.getByRole("form", { name: "Change delivery details" }).getByRole("alert")).toContainText("changed since you opened this page");
   const after = await (await page.request.get(`/api/v1/orders/${order.id}`)).json();
   expect(after.deliveryNote).toBe("Ring twice, the bell is broken");
 });
