@@ -8,6 +8,8 @@
 import type { Db } from "./platform/db/client.ts";
 import type { JobHandlers } from "./platform/jobs/runner.ts";
 import { registerJobHandlers, type PeriodicJob } from "./platform/jobs/registry.ts";
+import { amendmentSubject } from "./modules/amendments/server/approval-subject.ts";
+import { AMENDMENT_SUBJECT } from "./modules/amendments/server/queries.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
 import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
@@ -45,7 +47,10 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
 ]);
 
 /** Every kind of thing the approval engine approves. */
-export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({ [CANCELLATION_SUBJECT]: cancellationSubject });
+export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({
+  [CANCELLATION_SUBJECT]: cancellationSubject,
+  [AMENDMENT_SUBJECT]: amendmentSubject,
+});
 
 /** Every kind of change whose compensation (tasks, refunds, fallout) the compensation machinery carries out. */
 export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.freeze({ [CANCELLATION_CAUSE]: cancellationCauseHandler });

@@ -1,10 +1,22 @@
 // A subject's approval tasks as the approver sees them: level, status, the rule that asked, who
 // decided and when, and when a pending one expires.
-import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { Badge } from "@/components/ui/badge";
 
-export function ApprovalTaskList({ tasks }: { tasks: CancellationViewT["approvals"] }) {
+interface TaskView {
+  id: string;
+  level: string;
+  status: string;
+  reason: string;
+  ruleName?: string | null;
+  escalatedFromId?: string | null;
+  reviewer: string | null;
+  comment: string | null;
+  decidedAt: string | null;
+  expiresAt: string | null;
+}
+
+export function ApprovalTaskList({ tasks }: { tasks: readonly TaskView[] }) {
   if (tasks.length === 0) return <p className="p-4 text-sm text-slate-600">No approval was needed.</p>;
   return (
     <ul aria-label="Approval tasks" className="divide-y divide-slate-100 text-sm">

@@ -3,26 +3,24 @@
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/platform/auth/actor";
 import type { ApproverLevel } from "@/lib/platform/auth/permissions";
-import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
 import { canSign } from "@/lib/modules/approvals/domain/signing";
-import { isRequestedBy, pendingLevels } from "@/lib/ui/cancellation";
+import { isRequestedBy } from "@/lib/ui/cancellation";
 import { Alert } from "@/components/ui/alert";
 
-export function DecisionPanel({
-  request,
-  actor,
-  refund,
-  decisionForms,
-}: {
-  request: CancellationViewT;
-  actor: Pick<Actor, "approverLevel" | "email">;
-  refund: string;
-  decisionForms: ReactNode;
-}) {
-  const waiting = pendingLevels(request);
+/** What the panel needs of any subject: whether it still waits, its tasks, who asked, and what approving does. */
+export interface DecisionSubject {
+  pending: boolean;
+  approvals: readonly { level: string; status: string }[];
+  requestedBy: string;
+  /** e.g. "Approving cancels the units and refunds $12.00 at once." */
+  effect: string;
+}
+
+export function DecisionPanel({ subject, actor, decisionForms }: { subject: DecisionSubject; actor: Pick<Actor, "approverLevel" | "email">; decisionForms: ReactNode }) {
+  const waiting = subject.pending ? subject.approvals.filter((a) => a.status === "PENDING").map((a) => a.level) : [];
   const mine = waiting.filter((l) => canSign(actor.approverLevel, l as ApproverLevel));
-  const own = isRequestedBy(request.requestedBy, actor.email);
-  if (request.status !== "PENDING_APPROVAL") return <p className="text-sm text-slate-700">This request is no longer waiting for approval.</p>;
+  const own = isRequestedBy(subject.requestedBy, actor.email);
+  if (!subject.pending) return <p className="text-sm text-slate-700">This request is no longer waiting for approval.</p>;
   if (own) return <Alert tone="warning">You made this request, so someone else has to decide it.</Alert>;
   if (mine.length === 0) {
     return (
@@ -36,7 +34,7 @@ export function DecisionPanel({
     <>
       <p className="mb-4 text-sm text-slate-700">
         You sign the {mine.join(" + ")} approval
-        {after.length ? `; ${after.join(" + ")} approval is still needed after yours` : ""}. Approving cancels the units and refunds {refund} at once.
+        {after.length ? `; ${after.join(" + ")} approval is still needed after yours` : ""}. {subject.effect}
       </p>
       {decisionForms}
     </>

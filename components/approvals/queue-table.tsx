@@ -56,11 +56,16 @@ const COLUMNS: { label: string; className: string }[] = [
   { label: "Age", className: "hidden px-4 py-3 text-right sm:table-cell" },
 ];
 
+/** Where an approver decides a subject: its own page per kind. */
+function approvalHref(r: { subjectType: string; orderId: string; requestId: string }): string {
+  return r.subjectType === "AMENDMENT" ? `/approvals/amendments/${r.orderId}/${r.requestId}` : `/approvals/${r.orderId}/${r.requestId}`;
+}
+
 function QueueRow({ r, reasonLabels, now }: { r: Row; reasonLabels: Record<string, string>; now: number }) {
   return (
     <tr className="hover:bg-slate-50">
       <th scope="row" className="px-4 py-3 text-left font-semibold">
-        <Link href={`/approvals/${r.orderId}/${r.requestId}`} title={r.label} className="whitespace-nowrap text-indigo-700 hover:underline">
+        <Link href={approvalHref(r)} title={r.label} className="whitespace-nowrap text-indigo-700 hover:underline">
           {r.requestNumber}
         </Link>
       </th>

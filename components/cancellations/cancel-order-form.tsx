@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { Assessment } from "@/lib/modules/cancellations/domain/assess";
 import type { DataResult } from "@/lib/platform/actions/action-result";
 import { displayFromAssessment } from "@/lib/ui/assessment-display";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { usePreviewThenConfirm, type PreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";
 import { AssessmentSummary } from "./assessment-summary";
@@ -33,7 +33,7 @@ const SHOWN_FIELDS = ["reasonCode", "reasonText", "lines"];
  */
 export function CancelOrderForm({ orderId, version, currency, lines, reasons, previewAction, confirmAction }: CancelOrderFormProps) {
   const id = useId();
-  const form = usePreviewThenConfirm(version, previewAction, confirmAction);
+  const form = usePreviewThenConfirm(version, previewAction, confirmAction, (a) => a.feasibility !== "NOT_CANCELLABLE" && a.lines.some((l) => l.cancelQuantity > 0));
   const [wholeOrder, setWholeOrder] = useState(false);
   const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.id, "0"])));
   const errors = form.error?.fieldErrors ?? {};
@@ -77,52 +77,7 @@ export function CancelOrderForm({ orderId, version, currency, lines, reasons, pr
   );
 }
 
-/**
- * The two submissions of the form: a preview, then a confirmation of exactly what was previewed.
- * What the preview and the last error belong to: a change or a reload makes them stale.
- */
-function usePreviewThenConfirm(version: number, previewAction: Action, confirmAction: Action) {
-  const preview = useFormAction(previewAction);
-  const confirm = useFormAction(confirmAction);
-  const [dirty, setDirty] = useState(false);
-  const [last, setLast] = useState<{ kind: "preview" | "confirm"; version: number } | null>(null);
-
-  const lastState = last?.kind === "confirm" ? confirm.state : preview.state;
-  const error = last && last.version === version && lastState && !lastState.ok ? lastState : null;
-  const stale = error?.code === "VERSION_MISMATCH";
-  const previewed = !dirty && !stale && last?.version === version && preview.state?.ok ? preview.state.data : null;
-
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const data = new FormData(event.currentTarget, submitter);
-    if (submitter?.value === "confirm") {
-      setLast({ kind: "confirm", version });
-      startTransition(() => confirm.formAction(data));
-    } else {
-      setDirty(false);
-      setLast({ kind: "preview", version });
-      startTransition(() => preview.formAction(data));
-    }
-  };
-
-  return {
-    error,
-    previewed,
-    canConfirm: previewed !== null && previewed.feasibility !== "NOT_CANCELLABLE" && previewed.lines.some((l) => l.cancelQuantity > 0),
-    pending: preview.pending || confirm.pending,
-    previewPending: preview.pending,
-    confirmPending: confirm.pending,
-    /** The form changed after a preview that worked: it has to run again before confirming. */
-    changedSincePreview: dirty && preview.state?.ok === true && last?.kind === "preview",
-    previewAction: preview.formAction,
-    confirmAction: confirm.formAction,
-    onSubmit,
-    onChange: () => setDirty(true),
-  };
-}
-
-function CancelFormButtons({ orderId, form }: { orderId: string; form: ReturnType<typeof usePreviewThenConfirm> }) {
+function CancelFormButtons({ orderId, form }: { orderId: string; form: PreviewThenConfirm<Assessment> }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="submit" name="intent" value="preview" disabled={form.pending} className={buttonClass(form.canConfirm ? "secondary" : "primary")}>

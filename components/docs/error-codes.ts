@@ -22,5 +22,8 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode | "INTERNAL", string>> = 
   JSON_TOO_DEEP: "The JSON body nests arrays or objects more deeply than the API accepts (32 levels). Nothing was processed.",
   METHOD_NOT_ALLOWED: "The path exists but not with this HTTP method; the `Allow` header lists the methods it takes.",
   UNSUPPORTED_MEDIA_TYPE: "A POST sent a `content-type` other than `application/json` (or `application/*+json`).",
+  STALE_VALUE: "An amendment's `oldValue` is not what the order holds now (`errors` names the change and carries the current value). Read the order again; nothing was stored.",
+  AMENDMENT_BLOCKED: "The safety matrix refuses at least one change in its phase (e.g. a new address after shipping). `assessment` in the body lists the blockers; nothing was stored.",
+  ASSESSMENT_CHANGED: "The order moved on since the amendment was assessed, so its fingerprint no longer matches; the request is FAILED and nothing changed. Request the amendment again.",
   INTERNAL: "An unexpected server error. The detail quotes a request id (also in `X-Request-Id`); include it when reporting the problem.",
 };

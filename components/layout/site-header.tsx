@@ -26,6 +26,7 @@ const NAV_ITEMS: readonly { href: string; label: string; shows: (roles: Roles) =
   { href: "/ops/reconciliation", label: "Reconciliation", shows: (r) => r.has("OPS") },
   { href: "/approvals", label: "Approvals", shows: (r) => r.has("APPROVER") },
   { href: "/ops/approval-rules", label: "Approval rules", shows: (r) => r.has("OPS") },
+  { href: "/ops/amendment-matrix", label: "Amendment matrix", shows: (r) => r.has("OPS") },
   { href: "/docs/api", label: "API reference", shows: () => true },
 ];
 

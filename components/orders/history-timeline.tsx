@@ -41,6 +41,11 @@ const ACTION_LABELS: Record<string, string> = {
   CANCELLATION_FAILED: "Cancellation failed",
   REFUND_PROCESSED: "Refund paid",
   REFUND_FAILED: "Refund failed",
+  AMENDMENT_REQUESTED: "Change requested",
+  AMENDMENT_APPLIED: "Change applied",
+  AMENDMENT_FAILED: "Change failed",
+  AMENDMENT_WITHDRAWN: "Change withdrawn",
+  AMENDMENT_EXPIRED: "Change expired",
 };
 
 function statusLabel(status: string): string {

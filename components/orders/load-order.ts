@@ -6,6 +6,7 @@ import { db } from "@/lib/platform/db/client";
 import { isDomainError } from "@/lib/platform/errors";
 import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/modules/orders/server/queries";
 import { getCancellationRequest, listCancellationRequests } from "@/lib/modules/cancellations/server/queries";
+import { getAmendmentRequest, listAmendmentRequests } from "@/lib/modules/amendments/server/queries";
 
 /** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
 async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
@@ -59,4 +60,22 @@ export const loadReasonCodes = cache(async () => {
 export const loadCancellation = cache(async (orderId: string, requestId: string) => {
   const actor = await requestActor();
   return orNotFound(() => getCancellationRequest(db(), actor, orderId, requestId));
+});
+
+/** The order's amendment requests, newest first (one page). */
+export const loadAmendments = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => listAmendmentRequests(db(), actor, orderId, { limit: CANCELLATIONS_PAGE_SIZE }));
+});
+
+/** Active amendment reason codes in catalogue order. */
+export const loadAmendmentReasons = cache(async () => {
+  const rows = await db().reasonCode.findMany({ where: { active: true, appliesTo: "AMENDMENT" }, orderBy: { sortOrder: "asc" } });
+  return rows.map((r) => ({ code: r.code, label: r.label }));
+});
+
+/** One amendment of an order the actor can see; anything else is the 404 page. */
+export const loadAmendment = cache(async (orderId: string, requestId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => getAmendmentRequest(db(), actor, orderId, requestId));
 });

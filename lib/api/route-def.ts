@@ -21,6 +21,8 @@ export interface ApiRouteDef {
   versioned?: boolean;
   /** A command on an existing order that accepts If-Match (the order's version; `*` = any) and answers with ETag from `orderVersion`. */
   ifMatch?: boolean;
+  /** A POST that only computes (a preview): stores nothing, so it needs no Idempotency-Key. */
+  readOnly?: boolean;
 }
 
 /** Path parameters shared by several routes. */

@@ -163,7 +163,9 @@ export function apiHandler<D extends ApiRouteDef>(def: D, run: (ctx: RouteContex
       let body: unknown = undefined;
       let raw: unknown = undefined;
       let idempotencyKey: string | null = null;
-      if (def.method === "POST") {
+      if (def.method === "POST" && def.readOnly) {
+        body = def.body ? parseOrThrow(def.body, await readJsonBody(req), "request body") : undefined;
+      } else if (def.method === "POST") {
         idempotencyKey = req.headers.get("idempotency-key");
         if (!idempotencyKey || idempotencyKey.length > 255) {
           throw new DomainError("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header (1–255 characters) with every POST");

@@ -6,6 +6,7 @@ import { CANCELLATION_ROUTES } from "./routes/cancellations.ts";
 import { APPROVAL_ROUTES } from "./routes/approvals.ts";
 import { COMPENSATION_ROUTES } from "./routes/compensation.ts";
 import { POINTS_ROUTES } from "./routes/points.ts";
+import { AMENDMENT_ROUTES } from "./routes/amendments.ts";
 import type { ApiRouteDef } from "./route-def.ts";
 
 export type { ApiRouteDef } from "./route-def.ts";
@@ -17,6 +18,7 @@ export const API_ROUTES = {
   ...APPROVAL_ROUTES,
   ...COMPENSATION_ROUTES,
   ...POINTS_ROUTES,
+  ...AMENDMENT_ROUTES,
 } as const satisfies Record<string, ApiRouteDef>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

@@ -33,6 +33,9 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   JSON_TOO_DEEP: 400,
   METHOD_NOT_ALLOWED: 405,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  STALE_VALUE: 409,
+  AMENDMENT_BLOCKED: 409,
+  ASSESSMENT_CHANGED: 409,
 };
 
 describe('error tables', () => {

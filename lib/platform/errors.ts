@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'JSON_TOO_DEEP',
   'METHOD_NOT_ALLOWED',
   'UNSUPPORTED_MEDIA_TYPE',
+  'STALE_VALUE',
+  'AMENDMENT_BLOCKED',
+  'ASSESSMENT_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,6 +81,12 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   JSON_TOO_DEEP: 400,
   METHOD_NOT_ALLOWED: 405,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // A change's oldValue is not what the order holds now.
+  STALE_VALUE: 409,
+  // The safety matrix refuses a change in its phase; the assessment rides in the problem body.
+  AMENDMENT_BLOCKED: 409,
+  // The order moved on since the amendment was assessed (fingerprint mismatch at apply).
+  ASSESSMENT_CHANGED: 409,
 };
 
 export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
@@ -101,6 +110,9 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   JSON_TOO_DEEP: 'JSON nested too deeply',
   METHOD_NOT_ALLOWED: 'Method not allowed',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  STALE_VALUE: 'Stale value',
+  AMENDMENT_BLOCKED: 'Amendment blocked',
+  ASSESSMENT_CHANGED: 'Assessment changed',
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -54,6 +54,13 @@ function casesFor(path: string, f: ScopeFixture): Case[] {
         { label: "unknown order", params: { orderId: "no-such-order" }, reach: [] },
       ];
     case "orderId,requestId":
+      if (path.includes("/amendment-requests/")) {
+        return [
+          { label: "A / AM1 (order-level, both stores)", params: { orderId: f.a.id, requestId: f.am1.id }, reach: A },
+          { label: "B / AM4", params: { orderId: f.b.id, requestId: f.am4.id }, reach: B },
+          { label: "AM4 under order A", params: { orderId: f.a.id, requestId: f.am4.id }, reach: [] },
+        ];
+      }
       return [
         { label: "A / R1 over both stores", params: { orderId: f.a.id, requestId: f.r1.id }, reach: A },
         { label: "A / R2 over globex only", params: { orderId: f.a.id, requestId: f.r2.id }, reach: A.filter((c) => SELLER_STORE[c] !== "acme") },

@@ -97,6 +97,11 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
   );
   const r4 = await ok(call("POST", `/orders/${b.id}/cancellation-requests`, { key: await keyFor("buyer2@demo.test", "*"), body: cancel([{ orderLineId: b.lines[0].id, quantity: 1 }]) }), 201);
 
+  // Amendments: an order-level change reaches every store of its order.
+  const note = (value: string) => ({ reasonCode: "CUSTOMER_REQUEST", changes: [{ path: "/deliveryNote", op: "REPLACE", oldValue: null, newValue: value }] });
+  const am1 = await ok(call("POST", `/orders/${a.id}/amendment-requests`, { key: buyer, body: note(`scope ${run}`) }), 201);
+  const am4 = await ok(call("POST", `/orders/${b.id}/amendment-requests`, { key: await keyFor("buyer2@demo.test", "*"), body: note(`scope ${run}`) }), 201);
+
   let withdrawal: { transactionId: string } | null = null;
   if (options.withdrawal !== false) {
     const points = await keyFor("ops@demo.test", "points:write");
@@ -117,7 +122,7 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
       texts: [sku.acme, notes.acme, notes.order, `shelf empty ${run}`],
     },
   };
-  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, recall, falloutCase, withdrawal, forbidden };
+  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, am1, am4, recall, falloutCase, withdrawal, forbidden };
 }
 
 /** A store's amounts on order A that no other store's reader may see, with the order-wide ones. */

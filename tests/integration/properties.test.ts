@@ -29,6 +29,9 @@ import { cancelPointsWithdrawal } from "../../lib/modules/points/server/partial-
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/modules/checks/server/consistency.ts";
 import { findPointsMismatches } from "../../lib/modules/points/server/check-points.ts";
 import { JOB_HANDLERS } from "../../lib/wiring.ts";
+import { CreateAmendmentRequest } from "../../lib/modules/amendments/contracts/amendments.ts";
+import { createAmendmentRequest } from "../../lib/modules/amendments/server/create-amendment.ts";
+import { applyAmendmentRequest, withdrawAmendmentRequest } from "../../lib/modules/amendments/server/decide-amendment.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
 const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
@@ -101,6 +104,8 @@ const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant("retryFallout" as const) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("withdrawPoints" as const), points: fc.integer({ min: 1, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("cancelPoints" as const), withdrawal: fc.nat(), points: fc.integer({ min: 1, max: 300 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("amend" as const), order: fc.nat(), note: fc.nat(99), applyNow: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("settleAmendment" as const), amendment: fc.nat(), apply: fc.boolean() }) },
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
@@ -109,6 +114,7 @@ interface Run {
   orders: { id: string; lines: string[] }[];
   requests: { id: string; orderId: string }[];
   withdrawals: string[];
+  amendments: { id: string; orderId: string }[];
 }
 
 describe.each(engines())("property: random command sequences keep every invariant on %s", (engine) => {
@@ -301,6 +307,59 @@ describe.each(engines())("property: random command sequences keep every invarian
     return true;
   }
 
+  /** A new delivery note for an order: refused (nothing stored) once any unit shipped, else stored, and applied now when asked. */
+  async function amend(run: Run, a: Extract<Action, { k: "amend" }>) {
+    const o = pick(run.orders, a.order);
+    if (!o) return;
+    const before = await f.db.order.findUniqueOrThrow({ where: { id: o.id }, include: { lines: true } });
+    const shipped = before.lines.some((l) => l.qtyShipped + l.qtyDelivered > 0);
+    const input = CreateAmendmentRequest.parse({
+      reasonCode: "CUSTOMER_REQUEST",
+      applyNow: a.applyNow,
+      changes: [{ path: "/deliveryNote", op: "REPLACE", oldValue: before.deliveryNote, newValue: `note ${a.note}` }],
+    });
+    let created: { id: string; status: string } | undefined;
+    const result = await outcome(async () => (created = await createAmendmentRequest(f.db, integration, o.id, input)));
+    count(`amend:${result}${created ? `:${created.status}` : ""}`);
+    const after = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+    if (shipped) {
+      expect(result).toBe("AMENDMENT_BLOCKED");
+      expect(after.version).toBe(before.version);
+      expect(after.deliveryNote).toBe(before.deliveryNote);
+      return;
+    }
+    expect(result).toBe("OK");
+    expect(created!.status).toBe(a.applyNow ? "APPLIED" : "REQUESTED");
+    expect(after.deliveryNote).toBe(a.applyNow ? `note ${a.note}` : before.deliveryNote);
+    if (!a.applyNow) run.amendments.push({ id: created!.id, orderId: o.id });
+  }
+
+  /** A stored amendment applied later: only if nothing but its own commands changed the order since; or withdrawn. */
+  async function settleAmendment(run: Run, a: Extract<Action, { k: "settleAmendment" }>) {
+    const r = pick(run.amendments, a.amendment);
+    if (!r) return;
+    const stored = await f.db.amendmentRequest.findUniqueOrThrow({ where: { id: r.id } });
+    const before = await f.db.order.findUniqueOrThrow({ where: { id: r.orderId } });
+    const result = await outcome(() => (a.apply ? applyAmendmentRequest(f.db, integration, r.orderId, r.id) : withdrawAmendmentRequest(f.db, integration, r.orderId, r.id)));
+    const after = await f.db.amendmentRequest.findUniqueOrThrow({ where: { id: r.id } });
+    const note = (await f.db.order.findUniqueOrThrow({ where: { id: r.orderId } })).deliveryNote;
+    count(`settleAmendment:${a.apply ? "apply" : "withdraw"}:${result}`);
+    if (stored.status !== "REQUESTED") {
+      expect(result).toBe("CONFLICT");
+      expect(after.status).toBe(stored.status);
+    } else if (!a.apply) {
+      expect([result, after.status]).toEqual(["OK", "WITHDRAWN"]);
+    } else if (before.version === stored.ownVersion) {
+      expect([result, after.status]).toEqual(["OK", "APPLIED"]);
+      expect(note).toBe((stored.changes as { newValue: string }[])[0]!.newValue);
+      return;
+    } else {
+      // The order moved on since the assessment: the request fails, the order keeps its note.
+      expect([result, after.status]).toEqual(["ASSESSMENT_CHANGED", "FAILED"]);
+    }
+    expect(note).toBe(before.deliveryNote);
+  }
+
   async function step(run: Run, a: Action) {
     count(a.k);
     switch (a.k) {
@@ -312,6 +371,10 @@ describe.each(engines())("property: random command sequences keep every invarian
         return cancel(run, a);
       case "decide":
         return decide(run, a);
+      case "amend":
+        return amend(run, a);
+      case "settleAmendment":
+        return settleAmendment(run, a);
       case "failGateway": {
         const o = pick(run.orders, a.order);
         return o ? failNextRefunds(f.db, o.id, a.mode, a.times) : failNextRefundCalls(f.db, a.mode, a.times);
@@ -358,7 +421,7 @@ describe.each(engines())("property: random command sequences keep every invarian
     await fc.assert(
       fc.asyncProperty(intakeAction, fc.array(action, { minLength: 3, maxLength: 11, size: "max" }), async (first, rest) => {
         const actions: Action[] = [first, ...rest];
-        const run: Run = { orders: [], requests: [], withdrawals: [] };
+        const run: Run = { orders: [], requests: [], withdrawals: [], amendments: [] };
         await healGateway(f.db);
         for (const [i, a] of actions.entries()) {
           await step(run, a);

@@ -33,4 +33,9 @@ function approvalRules(ruleId?: string): string[] {
   return ruleId ? ["/ops/approval-rules", `/ops/approval-rules/${ruleId}`] : ["/ops/approval-rules"];
 }
 
-export const pagesShowing = { order, falloutCase, approvalRules } as const;
+/** The amendment safety matrix page. */
+function amendmentPolicy(): string[] {
+  return ["/ops/amendment-matrix"];
+}
+
+export const pagesShowing = { order, falloutCase, approvalRules, amendmentPolicy } as const;

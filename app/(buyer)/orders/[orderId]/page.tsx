@@ -10,6 +10,7 @@ import { OrderTotals, PaymentsList } from "@/components/orders/order-money";
 import { PartialFulfilmentNotice } from "@/components/orders/partial-fulfilment-notice";
 import { NotesList } from "@/components/orders/notes-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
+import { OrderAmendments } from "@/components/amendments/order-amendments";
 import { BuyerCancellationRequests } from "@/components/cancellations/buyer-cancellation-requests";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -52,6 +53,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             buyerEmail={actor.email}
             withdrawAction={withdrawCancellationAction}
           />
+          <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
               <CustomerNotes orderId={order.id} />

@@ -98,6 +98,8 @@ export const AmendmentPreview = z
   .object({ orderVersion: Int, fingerprint: z.string(), assessment: AmendmentAssessmentSummary, changes: z.array(AssessedChange), impact: AmendmentImpact })
   .meta({ id: "AmendmentPreview" });
 
+export type AmendmentPreviewT = z.infer<typeof AmendmentPreview>;
+
 export const AmendmentView = AmendmentPreview.extend({
   id: z.string(),
   number: z.string(),

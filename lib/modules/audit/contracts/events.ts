@@ -13,10 +13,10 @@ import { ORDER_EVENTS } from "./events/order-events.ts";
 import { CANCELLATION_EVENTS } from "./events/cancellation-events.ts";
 import { COMPENSATION_EVENTS } from "./events/compensation-events.ts";
 import { APPROVAL_EVENTS } from "./events/approval-events.ts";
-import { AMENDMENT_EVENTS } from "./events/amendment-events.ts";
 import { FALLOUT_EVENTS } from "./events/fallout-events.ts";
 import { INVENTORY_EVENTS } from "./events/inventory-events.ts";
 import { POINTS_EVENTS } from "./events/points-events.ts";
+import { AMENDMENT_EVENTS } from "./events/amendment-events.ts";
 
 export { EVENT_AGGREGATES, EVENT_ENVELOPE, ORDER_ENVELOPE, type EventAggregate, type EventDefinition } from "./event-definition.ts";
 
@@ -25,10 +25,10 @@ export const EVENT_DEFINITIONS = [
   ...CANCELLATION_EVENTS,
   ...COMPENSATION_EVENTS,
   ...APPROVAL_EVENTS,
-  ...AMENDMENT_EVENTS,
   ...FALLOUT_EVENTS,
   ...INVENTORY_EVENTS,
   ...POINTS_EVENTS,
+  ...AMENDMENT_EVENTS,
 ] as const;
 
 type Definitions = (typeof EVENT_DEFINITIONS)[number];

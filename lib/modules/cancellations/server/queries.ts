@@ -3,7 +3,8 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import type { CancellationViewT } from "../contracts/cancellations.ts";
 import { notFound } from "../../../platform/errors.ts";
-import { cancellationRequestWhere, orderReadWhere, scopeCancellationView, visibleStores, type StoreSet } from "../../orders/server/scope.ts";
+import { cancellationRequestWhere, scopeCancellationView } from "../../orders/server/scope.ts";
+import { orderScopeOf } from "../../orders/server/order-scope.ts";
 import { CANCELLATION_VIEW_INCLUDE, toCancellationView, withCompensation } from "./view.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/db/pagination.ts";
 
@@ -26,24 +27,6 @@ export async function loadCancellationView(db: Db | Tx, requestId: string, lineI
   const [r] = await withCompensation(db, [await db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE })]);
   const approvals = await db.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: r.id }, orderBy: { createdAt: "asc" } });
   return scopeCancellationView(toCancellationView(r!, approvals), lineIds);
-}
-
-/** What of the order the actor sees (scope.ts): its store set and the ids of the lines in it; 404 when out of reach. */
-async function orderScopeOf(
-  db: Db | Tx,
-  actor: Actor,
-  orderId: string,
-  missing = "Order",
-): Promise<{ stores: StoreSet; lineIds: "all" | ReadonlySet<string> }> {
-  const order = await db.order.findFirst({
-    where: { AND: [{ id: orderId }, orderReadWhere(actor)] },
-    select: { buyerId: true, subOrders: { select: { storeId: true } } },
-  });
-  if (!order) throw notFound(missing);
-  const stores = visibleStores(actor, order);
-  if (stores === "all") return { stores, lineIds: "all" };
-  const lines = await db.orderLine.findMany({ where: { orderId, storeId: { in: [...stores] } }, select: { id: true } });
-  return { stores, lineIds: new Set(lines.map((l) => l.id)) };
 }
 
 /** A request as the actor sees it, for the answer of a command that just changed it. */

@@ -48,6 +48,10 @@ export const DEMO_REASON_CODES = [
   { code: "DUPLICATE_ORDER", label: "Duplicate order" },
   { code: "DAMAGED_IN_WAREHOUSE", label: "Damaged in warehouse" },
   { code: "LATE_DELIVERY", label: "Delivery would be too late" },
+  { code: "CUSTOMER_ADDRESS_CORRECTION", label: "Customer corrected the address", appliesTo: "AMENDMENT" },
+  { code: "CUSTOMER_REQUEST", label: "Customer asked for a change", appliesTo: "AMENDMENT" },
+  { code: "PRICE_CORRECTION", label: "Price correction", appliesTo: "AMENDMENT" },
+  { code: "ITEM_SUBSTITUTION", label: "Item substituted", appliesTo: "AMENDMENT" },
 ];
 
 /**

@@ -82,9 +82,13 @@ export default async function ApprovalRequestPage({ params }: Props) {
         <div className="space-y-6">
           <Card title="Decision" titleId="decision">
             <DecisionPanel
-              request={request}
+              subject={{
+                pending: request.status === "PENDING_APPROVAL",
+                approvals: request.approvals,
+                requestedBy: request.requestedBy,
+                effect: `Approving cancels the units and refunds ${formatMoney(request.refund.total, order.currency)} at once.`,
+              }}
               actor={actor}
-              refund={formatMoney(request.refund.total, order.currency)}
               decisionForms={<DecisionForms orderId={order.id} requestId={request.id} number={request.number} approveAction={approveRequestAction} rejectAction={rejectRequestAction} />}
             />
           </Card>

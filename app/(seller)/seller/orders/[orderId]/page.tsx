@@ -4,6 +4,7 @@ import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory } from "@/components/ord
 import { SellerOrderHeader } from "@/components/orders/seller-order-header";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
+import { OrderAmendments } from "@/components/amendments/order-amendments";
 import { SellerOrderFactsCard, SellerOrderTotalsCard, SellerPaymentsCard } from "@/components/orders/seller-order-cards";
 import { SellerNotesCard } from "@/components/orders/seller-notes-card";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
@@ -34,6 +35,7 @@ export default async function SellerOrderPage({ params }: Props) {
             <SellerLineList order={order} />
           </Card>
           <SellerCancellationsCard orderId={order.id} currency={order.currency} />
+          <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
               <History orderId={order.id} version={order.version} />

@@ -1,0 +1,165 @@
+"use client";
+import Link from "next/link";
+import { useId } from "react";
+import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
+import type { AmendmentPreviewT } from "@/lib/modules/amendments/contracts/amendments";
+import type { DataResult } from "@/lib/platform/actions/action-result";
+import { localInput } from "@/lib/ui/amendment-form";
+import { usePreviewThenConfirm, type PreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
+import { ActionErrorAlert } from "@/components/ui/action-error-alert";
+import { buttonClass } from "@/components/ui/button";
+import { FieldError, inputClass, labelClass } from "@/components/ui/field";
+import { AmendmentPreviewSummary } from "./amendment-preview-summary";
+
+type Action = (prev: DataResult<AmendmentPreviewT> | null, form: FormData) => Promise<DataResult<AmendmentPreviewT>>;
+type Fields = Pick<OrderViewT, "shippingAddress" | "contact" | "deliveryNote" | "deliveryWindow">;
+
+interface Props {
+  orderId: string;
+  version: number;
+  current: Fields;
+  reasons: { code: string; label: string }[];
+  backHref: string;
+  previewAction: Action;
+  confirmAction: Action;
+}
+
+const SHOWN = /^(shippingAddress|contact|deliveryWindow)\.|^(deliveryNote|reasonCode|reasonText)$/;
+
+type Errors = Record<string, string | undefined>;
+
+function TextField({ id, name, label, value, errors, ...extra }: { id: string; name: string; label: string; value: string | null | undefined; errors: Errors } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "value">) {
+  return (
+    <div>
+      <label htmlFor={`${id}-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+        className={inputClass}
+        {...extra}
+      />
+      <FieldError id={`${id}-${name}-error`} message={errors[name]} />
+    </div>
+  );
+}
+
+const box = "grid gap-4 rounded-lg border border-slate-200 bg-white p-4";
+const legend = "px-1 text-base font-semibold text-slate-900";
+
+function AddressFieldset({ id, a, errors }: { id: string; a: Fields["shippingAddress"]; errors: Errors }) {
+  const f = (part: string, label: string, value: string | null | undefined, extra: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value"> = {}) => (
+    <TextField id={id} name={`shippingAddress.${part}`} label={label} value={value} errors={errors} {...extra} />
+  );
+  return (
+    <fieldset className={`${box} sm:grid-cols-2`}>
+      <legend className={legend}>Ship to</legend>
+      {f("name", "Name", a?.name, { autoComplete: "shipping name" })}
+      {f("line1", "Address line 1", a?.line1, { autoComplete: "shipping address-line1" })}
+      {f("line2", "Address line 2 (optional)", a?.line2, { autoComplete: "shipping address-line2" })}
+      {f("city", "City", a?.city, { autoComplete: "shipping address-level2" })}
+      {f("region", "Region (optional)", a?.region, { autoComplete: "shipping address-level1" })}
+      {f("postalCode", "Postal code", a?.postalCode, { autoComplete: "shipping postal-code" })}
+      {f("country", "Country code", a?.country, { autoComplete: "shipping country", maxLength: 2, placeholder: "US" })}
+    </fieldset>
+  );
+}
+
+function ContactFieldset({ id, c, errors }: { id: string; c: Fields["contact"]; errors: Errors }) {
+  return (
+    <fieldset className={`${box} sm:grid-cols-3`}>
+      <legend className={legend}>Contact</legend>
+      <TextField id={id} name="contact.name" label="Name" value={c?.name} errors={errors} autoComplete="name" />
+      <TextField id={id} name="contact.email" label="E-mail" value={c?.email} errors={errors} type="email" autoComplete="email" />
+      <TextField id={id} name="contact.phone" label="Phone (optional)" value={c?.phone} errors={errors} type="tel" autoComplete="tel" />
+    </fieldset>
+  );
+}
+
+function DeliveryFieldset({ id, current, errors }: { id: string; current: Fields; errors: Errors }) {
+  return (
+    <fieldset className={`${box} sm:grid-cols-2`}>
+      <legend className={legend}>Delivery</legend>
+      <TextField id={id} name="deliveryWindow.from" label="Window from (UTC)" value={localInput(current.deliveryWindow?.from)} errors={errors} type="datetime-local" />
+      <TextField id={id} name="deliveryWindow.to" label="Window to (UTC)" value={localInput(current.deliveryWindow?.to)} errors={errors} type="datetime-local" />
+      <div className="sm:col-span-2">
+        <label htmlFor={`${id}-deliveryNote`} className={labelClass}>
+          Note for the carrier (optional)
+        </label>
+        <textarea id={`${id}-deliveryNote`} name="deliveryNote" rows={2} maxLength={1000} defaultValue={current.deliveryNote ?? ""} aria-invalid={errors.deliveryNote ? true : undefined} className={inputClass} />
+        <FieldError id={`${id}-deliveryNote-error`} message={errors.deliveryNote} />
+      </div>
+    </fieldset>
+  );
+}
+
+function ReasonFieldset({ id, reasons, errors }: { id: string; reasons: Props["reasons"]; errors: Errors }) {
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2">
+      <legend className="sr-only">Why</legend>
+      <div>
+        <label htmlFor={`${id}-reasonCode`} className={labelClass}>
+          Reason
+        </label>
+        <select id={`${id}-reasonCode`} name="reasonCode" defaultValue={reasons[0]?.code} aria-invalid={errors.reasonCode ? true : undefined} className={inputClass}>
+          {reasons.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-reasonCode-error`} message={errors.reasonCode} />
+      </div>
+      <TextField id={id} name="reasonText" label="Details (optional)" value="" errors={errors} maxLength={2000} />
+    </fieldset>
+  );
+}
+
+function Buttons({ form, backHref }: { form: PreviewThenConfirm<AmendmentPreviewT>; backHref: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="submit" name="intent" value="preview" disabled={form.pending} className={buttonClass(form.canConfirm ? "secondary" : "primary")}>
+        {form.previewPending ? "Checking…" : "Review change"}
+      </button>
+      {form.canConfirm && (
+        <button type="submit" name="intent" value="confirm" formAction={form.confirmAction} disabled={form.pending} className={buttonClass("primary")}>
+          {form.confirmPending ? "Saving…" : "Confirm change"}
+        </button>
+      )}
+      <Link href={backHref} className={buttonClass("ghost")}>
+        Back to the order
+      </Link>
+      {form.changedSincePreview && (
+        <span className="text-sm text-slate-600" aria-live="polite">
+          You changed the form: review again before confirming.
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Edit the delivery details, see what the change would do (phase, safety, approvals), then confirm exactly that. */
+export function DeliveryChangeForm({ orderId, version, current, reasons, backHref, previewAction, confirmAction }: Props) {
+  const id = useId();
+  const form = usePreviewThenConfirm(version, previewAction, confirmAction, (p) => p.assessment.feasibility !== "BLOCKED");
+  const errors: Errors = form.error?.fieldErrors ?? {};
+  const other = Object.entries(errors).filter(([k]) => !SHOWN.test(k)) as [string, string][];
+  return (
+    <form action={form.previewAction} onSubmit={form.onSubmit} onChange={form.onChange} noValidate aria-label="Change delivery details" className="space-y-6">
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <input type="hidden" name="current" value={JSON.stringify(current)} />
+      <AddressFieldset id={id} a={current.shippingAddress} errors={errors} />
+      <ContactFieldset id={id} c={current.contact} errors={errors} />
+      <DeliveryFieldset id={id} current={current} errors={errors} />
+      <ReasonFieldset id={id} reasons={reasons} errors={errors} />
+      {form.error && <ActionErrorAlert error={form.error} unshown={other} />}
+      {form.previewed && <AmendmentPreviewSummary preview={form.previewed} />}
+      <Buttons form={form} backHref={backHref} />
+    </form>
+  );
+}
