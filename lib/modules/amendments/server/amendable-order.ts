@@ -1,7 +1,7 @@
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { DomainError, notFound } from "../../../platform/errors.ts";
-import { countsOfLine } from "../../orders/server/line-counts.ts";
+import { lineForRules } from "../../orders/server/line-counts.ts";
 import { cancellableStores, inStores, orderCancelWhere } from "../../orders/server/scope.ts";
 import { committedRefunds } from "../../cancellations/server/assessment.ts";
 import type { AmendableOrder } from "../domain/change-command.ts";
@@ -48,17 +48,7 @@ export async function loadAmendable(tx: Tx, actor: Actor, orderId: string, optio
     id: row.id,
     version: options.version ?? row.version,
     ...orderFieldsOf(row),
-    lines: lines.map((l) => ({
-      id: l.id,
-      lineNumber: l.lineNumber,
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxAmount: l.taxAmount,
-      shippingAmount: l.shippingAmount,
-      discountAmount: l.discountAmount,
-      counts: countsOfLine(l),
-    })),
+    lines: lines.map(lineForRules),
   };
   return { row, lines, amendable, tenders, orderRefundedTotal: total };
 }

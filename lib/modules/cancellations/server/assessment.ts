@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import type { CreateCancellationRequestInput } from "../contracts/cancellations.ts";
 import { DomainError } from "../../../platform/errors.ts";
 import { assessCancellation, type Assessment, type AssessTender } from "../domain/assess.ts";
-import { countsOfLine } from "../../orders/server/line-counts.ts";
+import { lineForRules } from "../../orders/server/line-counts.ts";
 import { cancellableStores, inStores } from "../../orders/server/scope.ts";
 import { assertLinesFree } from "../../orders/server/holds.ts";
 import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
@@ -39,17 +39,7 @@ export async function assessForActor(
   await assertLinesFree(tx, wanted, (i) => (scopeLines ? `scope.lines[${i}].orderLineId` : "scope"));
   const { tenders, total } = await committedRefunds(tx, order.id);
   const result = assessCancellation({
-    lines: lines.map((l) => ({
-      id: l.id,
-      lineNumber: l.lineNumber,
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxAmount: l.taxAmount,
-      shippingAmount: l.shippingAmount,
-      discountAmount: l.discountAmount,
-      counts: countsOfLine(l),
-    })),
+    lines: lines.map(lineForRules),
     requested: scopeLines ?? "ORDER",
     tenders,
     orderRefundedTotal: total,

@@ -28,3 +28,20 @@ export function countsOfLine(line: LineQuantities): BucketCounts {
     RETURNED: line.qtyReturned,
   };
 }
+
+type StoredLine = LineQuantities & { id: string; lineNumber: number; sku: string; quantity: number; unitPrice: number; taxAmount: number; shippingAmount: number; discountAmount: number };
+
+/** A stored line as the change rules read it: its money and its units per bucket. */
+export function lineForRules(l: StoredLine) {
+  return {
+    id: l.id,
+    lineNumber: l.lineNumber,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxAmount: l.taxAmount,
+    shippingAmount: l.shippingAmount,
+    discountAmount: l.discountAmount,
+    counts: countsOfLine(l),
+  };
+}
