@@ -14,9 +14,11 @@ export function isOutcome(outcome: string | undefined): outcome is DecidedOutcom
 }
 
 export function DecidedNotice({ number, outcome }: { number: string; outcome: DecidedOutcome }) {
+  // The business number says what was decided: AM-… an amendment, CX-… a cancellation.
+  const what = number.startsWith("AM-") ? "Amendment" : "Cancellation";
   return (
     <Alert tone="success" role="status" className="mb-4">
-      {outcome === "signed" ? `Your approval of cancellation ${number} is recorded; it still waits for another approval.` : `Cancellation ${number} ${outcome}.`}
+      {outcome === "signed" ? `Your approval of ${what.toLowerCase()} ${number} is recorded; it still waits for another approval.` : `${what} ${number} ${outcome}.`}
     </Alert>
   );
 }

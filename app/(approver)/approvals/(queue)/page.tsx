@@ -38,7 +38,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         title="Approvals"
         description={
           <>
-            Cancellation requests waiting for {actor.approverLevel ? <>your sign-off (level {humanizeEnum(actor.approverLevel)} and below)</> : "a sign-off"}, oldest
+            Cancellations and amendments waiting for {actor.approverLevel ? <>your sign-off (level {humanizeEnum(actor.approverLevel)} and below)</> : "a sign-off"}, oldest
             first. New requests appear within {QUEUE_POLL_MS / 1000} seconds.
           </>
         }
