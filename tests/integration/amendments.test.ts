@@ -158,4 +158,25 @@ describe.each(engines())("amendment requests on %s", (engine) => {
     expect(after).toMatchObject({ status: "FAILED", failureReason: expect.stringContaining("changed") });
     expect((await row(o.id)).shipToPostalCode).toBe("12930");
   });
+
+  it("a quantity decrease runs as a linked cancellation: the cancellation engine's refund, units cancelled, refund paid; an increase is not requestable yet", async () => {
+    const o = await f.order({ quantity: 5 });
+    const line = o.lines[0]!;
+    const buyer = await f.as("buyer@demo.test");
+    const qty = (from: number, to: number) =>
+      CreateAmendmentRequest.parse({ reasonCode: "CUSTOMER_REQUEST", changes: [{ path: `/lines/${line.id}/quantity`, op: "REPLACE", oldValue: from, newValue: to }] });
+    expect(await outcome(() => createAmendmentRequest(f.db, buyer, o.id, qty(5, 6)))).toBe("UNPROCESSABLE");
+    expect(await amendments(o.id)).toBe(0);
+
+    const a = await createAmendmentRequest(f.db, buyer, o.id, qty(5, 3));
+    expect(a).toMatchObject({ status: "APPLIED", cancellationRequestId: expect.any(String) });
+    expect(a.impact.lines[0]!.cancellation).toMatchObject({ quantity: 2, refund: { total: 4400 } });
+    const cancellation = await f.db.cancellationRequest.findUniqueOrThrow({ where: { id: a.cancellationRequestId! } });
+    expect([cancellation.status, cancellation.reasonCode, cancellation.refundTotal, cancellation.refundedTotal]).toEqual(["COMPLETED", "CUSTOMER_REQUEST", 4400, 4400]);
+    const after = await f.db.orderLine.findUniqueOrThrow({ where: { id: line.id } });
+    expect([after.qtyOpen, after.qtyCancelled, after.refunded]).toEqual([3, 2, 4400]);
+    expect((await row(o.id)).refunded).toBe(4400);
+    expect(await f.db.approvalTask.count({ where: { subjectId: a.cancellationRequestId! } })).toBe(0);
+    await f.assertConsistent();
+  });
 });

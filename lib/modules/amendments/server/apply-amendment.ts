@@ -5,7 +5,8 @@ import { recordOrderCommand, type LockedOrder } from "../../orders/server/order-
 import { releaseHolds } from "../../orders/server/holds.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
 import { assessAmendment } from "../domain/assess.ts";
-import { isLineCommand, type RawChange } from "../domain/change-command.ts";
+import { isLineCommand, type ChangeCommand, type OrderDraft, type RawChange } from "../domain/change-command.ts";
+import { cancelForChange } from "../../cancellations/server/linked-cancellation.ts";
 import { resolveChanges } from "../domain/resolve-changes.ts";
 import { canTransition, type AmendmentStatus } from "../domain/status.ts";
 import { loadAmendable } from "./amendable-order.ts";
@@ -24,6 +25,21 @@ async function transition(tx: Tx, r: AmendmentRow, to: AmendmentStatus, data: Re
   if (!canTransition(r.status as AmendmentStatus, to)) throw notActive(r.number, r.status, `it cannot become ${to.toLowerCase()}`);
   const { count } = await tx.amendmentRequest.updateMany({ where: { id: r.id, status: r.status }, data: { status: to, ...data } });
   if (count !== 1) throw new DomainError("CONFLICT", `Amendment ${r.number} changed meanwhile; read it again`);
+}
+
+/**
+ * What applies today: the delivery fields, and quantity decreases (run by the cancellation engine).
+ * Increases, substitutions and price changes need a charge or a new line and are refused at create.
+ */
+export function appliesInPlace(commands: readonly ChangeCommand[], draft: OrderDraft): boolean {
+  return commands.every((c) => !isLineCommand(c) || (c.kind === "ChangeLineQuantity" && (draft.lines[c.orderLineId]?.addUnits ?? 0) === 0));
+}
+
+/** A decrease is a linked cancellation request carrying the amendment's reason, executed now. */
+async function cancelDecreases(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, draft: OrderDraft) {
+  const lines = Object.entries(draft.lines).flatMap(([orderLineId, d]) => (d.cancelUnits > 0 ? [{ orderLineId, quantity: d.cancelUnits }] : []));
+  if (!lines.length) return null;
+  return cancelForChange(tx, actor, order, { lines, reasonCode: r.reasonCode, reasonText: r.reasonText ?? `Amendment ${r.number}` });
 }
 
 /** The request fails as a whole; nothing of it was applied. Its holds are released. */
@@ -64,10 +80,11 @@ export async function applyAmendmentInTx(
     await failAmendment(tx, actor, order, r, "ASSESSMENT_CHANGED", reason, storeIds);
     return { status: "FAILED", code: "ASSESSMENT_CHANGED", reason };
   }
-  if (resolved.commands.some(isLineCommand)) throw new DomainError("CONFLICT", `Amendment ${r.number} changes order lines, which this server cannot apply`);
+  if (!appliesInPlace(resolved.commands, resolved.draft)) throw new DomainError("CONFLICT", `Amendment ${r.number} changes order lines in a way this server cannot apply yet`);
   await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(resolved.draft) });
   await transition(tx, r, "APPLYING");
-  await transition(tx, { ...r, status: "APPLYING" }, "APPLIED", { appliedAt: new Date() });
+  const linked = await cancelDecreases(tx, actor, order, r, resolved.draft);
+  await transition(tx, { ...r, status: "APPLYING" }, "APPLIED", { appliedAt: new Date(), cancellationRequestId: linked?.id ?? null });
   await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: r.id });
   const applied = again.assessment.changes.map((c) => ({ path: c.path, command: c.command, oldValue: c.oldValue, newValue: c.newValue }));
   await recordOrderCommand(

@@ -2,6 +2,7 @@ import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import type { ApprovalSubjectHandler, SubjectSummary } from "../../approvals/server/subjects.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
+import { payLinkedRefund } from "./linked-refund.ts";
 import { recordOrderCommand } from "../../orders/server/order-command.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
 import { lockAmendment } from "./decide-amendment.ts";
@@ -58,6 +59,9 @@ export const amendmentSubject: ApprovalSubjectHandler = {
       { action: "AMENDMENT_EXPIRED", description: `Amendment ${r.number} expired: ${comment}`, data: { ...ref, comment }, stores: sameForStores(subject.storeIds) },
       [{ type: "OrderAmendmentExpired", payload: { ...ref, ...(level ? { level } : {}), comment } }],
     );
+  },
+  async afterCommit(db, _actor, subjectId, options) {
+    await payLinkedRefund(db, subjectId, options.gateway);
   },
   async statusOf(db, subjectId) {
     return (await db.amendmentRequest.findUniqueOrThrow({ where: { id: subjectId }, select: { status: true } })).status;

@@ -15,6 +15,8 @@ import { previewView } from "./preview.ts";
 import { storedAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { AMENDMENT_SUBJECT, amendmentViewFor } from "./queries.ts";
+import { payLinkedRefund } from "./linked-refund.ts";
+import type { PaymentGateway } from "../../payments/server/gateway.ts";
 
 async function assertReasonCode(tx: Tx, code: string) {
   const reason = await tx.reasonCode.findUnique({ where: { code } });
@@ -103,7 +105,7 @@ export async function createAmendmentRequest(
   actor: Actor,
   orderId: string,
   input: CreateAmendmentRequestInput,
-  options: { expectedVersion?: number; now?: Date } = {},
+  options: { expectedVersion?: number; now?: Date; gateway?: PaymentGateway } = {},
 ): Promise<AmendmentViewT> {
   authorize(actor, "amendment.request");
   const requestId = await inTransaction(db, async (tx) => {
@@ -112,8 +114,8 @@ export async function createAmendmentRequest(
     const loaded = await loadAmendable(tx, actor, order.id, { row: order });
     const a = await assessAmendmentForActor(tx, actor, loaded, input.changes, options.now);
     assertNotBlocked(a);
-    if (a.changes.some((c) => c.orderLineId !== null)) {
-      throw new DomainError("UNPROCESSABLE", "Changes to order lines (quantity, item, price) can be previewed but not yet requested");
+    if (a.changes.some((c) => c.orderLineId !== null && !(c.command === "ChangeLineQuantity" && c.direction === "DECREASE"))) {
+      throw new DomainError("UNPROCESSABLE", "Quantity increases, item substitutions and price changes can be previewed but not yet requested");
     }
     const storeIds = reachedStores(loaded, a);
     const request = await storeRequest(tx, actor, order, input, a, storeIds);
@@ -124,5 +126,6 @@ export async function createAmendmentRequest(
     }
     return request.id;
   });
+  await payLinkedRefund(db, requestId, options.gateway);
   return amendmentViewFor(db, actor, orderId, requestId);
 }

@@ -12,6 +12,7 @@ import { decideApproval } from "../../approvals/server/decide.ts";
 import type { AmendmentViewT } from "../contracts/amendments.ts";
 import { canWithdraw, type AmendmentStatus } from "../domain/status.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
+import { payLinkedRefund } from "./linked-refund.ts";
 import { AMENDMENT_HOLDER, AMENDMENT_SUBJECT, amendmentViewFor, findAmendment, notActive } from "./queries.ts";
 
 /** Locks the order (pinned to If-Match) and reads the amendment in the actor's part of it (else 404). */
@@ -44,6 +45,7 @@ export async function applyAmendmentRequest(db: Db, actor: Actor, orderId: strin
   if (outcome.status === "FAILED") {
     throw new DomainError("ASSESSMENT_CHANGED", outcome.reason, { requestStatus: "FAILED", amendmentRequestId: requestId });
   }
+  await payLinkedRefund(db, requestId);
   return amendmentViewFor(db, actor, orderId, requestId);
 }
 

@@ -40,7 +40,7 @@ async function assertReasonCode(tx: Tx, code: string) {
 }
 
 /** A request that would cancel nothing in place is refused (409) before anything is written. */
-function assertCancellable(assessment: Assessment) {
+export function assertCancellable(assessment: Assessment) {
   if (assessment.feasibility !== "NOT_CANCELLABLE") return;
   throw new DomainError(
     "CONFLICT",
@@ -52,7 +52,7 @@ function assertCancellable(assessment: Assessment) {
 }
 
 /** The request row (with its stored assessment) and one row per assessed line. */
-async function storeRequest(tx: Tx, actor: Actor, order: LockedOrder, input: CreateCancellationRequestInput, assessment: Assessment) {
+export async function storeRequest(tx: Tx, actor: Actor, order: LockedOrder, input: CreateCancellationRequestInput, assessment: Assessment) {
   const needsApproval = assessment.requiredApprovals.length > 0;
   const request = await tx.cancellationRequest.create({
     data: {
@@ -96,7 +96,7 @@ async function storeRequest(tx: Tx, actor: Actor, order: LockedOrder, input: Cre
 }
 
 /** The CANCELLATION_REQUESTED history entry (each store reads its own lines and refund) and the requested/assessed events. */
-async function recordRequested(
+export async function recordRequested(
   tx: Tx,
   actor: Actor,
   order: LockedOrder,
