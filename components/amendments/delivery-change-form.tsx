@@ -1,13 +1,12 @@
 "use client";
-import Link from "next/link";
 import { useId } from "react";
 import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import type { AmendmentPreviewT } from "@/lib/modules/amendments/contracts/amendments";
 import type { DataResult } from "@/lib/platform/actions/action-result";
 import { localInput } from "@/lib/ui/amendment-form";
-import { usePreviewThenConfirm, type PreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
+import { usePreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
+import { PreviewConfirmButtons } from "@/components/ui/preview-confirm-buttons";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
-import { buttonClass } from "@/components/ui/button";
 import { FieldError, inputClass, labelClass } from "@/components/ui/field";
 import { AmendmentPreviewSummary } from "./amendment-preview-summary";
 
@@ -119,29 +118,6 @@ function ReasonFieldset({ id, reasons, errors }: { id: string; reasons: Props["r
   );
 }
 
-function Buttons({ form, backHref }: { form: PreviewThenConfirm<AmendmentPreviewT>; backHref: string }) {
-  return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button type="submit" name="intent" value="preview" disabled={form.pending} className={buttonClass(form.canConfirm ? "secondary" : "primary")}>
-        {form.previewPending ? "Checking…" : "Review change"}
-      </button>
-      {form.canConfirm && (
-        <button type="submit" name="intent" value="confirm" formAction={form.confirmAction} disabled={form.pending} className={buttonClass("primary")}>
-          {form.confirmPending ? "Saving…" : "Confirm change"}
-        </button>
-      )}
-      <Link href={backHref} className={buttonClass("ghost")}>
-        Back to the order
-      </Link>
-      {form.changedSincePreview && (
-        <span className="text-sm text-slate-600" aria-live="polite">
-          You changed the form: review again before confirming.
-        </span>
-      )}
-    </div>
-  );
-}
-
 /** Edit the delivery details, see what the change would do (phase, safety, approvals), then confirm exactly that. */
 export function DeliveryChangeForm({ orderId, version, current, reasons, backHref, previewAction, confirmAction }: Props) {
   const id = useId();
@@ -159,7 +135,11 @@ export function DeliveryChangeForm({ orderId, version, current, reasons, backHre
       <ReasonFieldset id={id} reasons={reasons} errors={errors} />
       {form.error && <ActionErrorAlert error={form.error} unshown={other} />}
       {form.previewed && <AmendmentPreviewSummary preview={form.previewed} />}
-      <Buttons form={form} backHref={backHref} />
+      <PreviewConfirmButtons
+        form={form}
+        backHref={backHref}
+        words={{ preview: "Review change", previewing: "Checking…", confirm: "Confirm change", confirming: "Saving…", again: "review" }}
+      />
     </form>
   );
 }

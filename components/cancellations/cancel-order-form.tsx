@@ -1,12 +1,11 @@
 "use client";
-import Link from "next/link";
 import { useId, useState } from "react";
 import type { Assessment } from "@/lib/modules/cancellations/domain/assess";
 import type { DataResult } from "@/lib/platform/actions/action-result";
 import { displayFromAssessment } from "@/lib/ui/assessment-display";
-import { usePreviewThenConfirm, type PreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
+import { usePreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
+import { PreviewConfirmButtons } from "@/components/ui/preview-confirm-buttons";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
-import { buttonClass } from "@/components/ui/button";
 import { AssessmentSummary } from "./assessment-summary";
 import type { CancelFormLine } from "./cancel-form-lines";
 import { CancelItemsSection, CancelReasonSection } from "./cancel-order-fields";
@@ -72,30 +71,12 @@ export function CancelOrderForm({ orderId, version, currency, lines, reasons, pr
         </section>
       )}
 
-      <CancelFormButtons orderId={orderId} form={form} />
+      <PreviewConfirmButtons
+        form={form}
+        backHref={`/orders/${orderId}`}
+        danger
+        words={{ preview: "Preview refund", previewing: "Working out the refund…", confirm: "Confirm cancellation", confirming: "Cancelling…", again: "preview" }}
+      />
     </form>
-  );
-}
-
-function CancelFormButtons({ orderId, form }: { orderId: string; form: PreviewThenConfirm<Assessment> }) {
-  return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button type="submit" name="intent" value="preview" disabled={form.pending} className={buttonClass(form.canConfirm ? "secondary" : "primary")}>
-        {form.previewPending ? "Working out the refund…" : "Preview refund"}
-      </button>
-      {form.canConfirm && (
-        <button type="submit" name="intent" value="confirm" formAction={form.confirmAction} disabled={form.pending} className={buttonClass("danger")}>
-          {form.confirmPending ? "Cancelling…" : "Confirm cancellation"}
-        </button>
-      )}
-      <Link href={`/orders/${orderId}`} className={buttonClass("ghost")}>
-        Back to the order
-      </Link>
-      {form.changedSincePreview && (
-        <span className="text-sm text-slate-600" aria-live="polite">
-          You changed the form: preview again before confirming.
-        </span>
-      )}
-    </div>
   );
 }

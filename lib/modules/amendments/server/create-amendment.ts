@@ -1,7 +1,8 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
+import { assertReasonCode } from "../../orders/server/reason-codes.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
-import { DomainError, validationFailed } from "../../../platform/errors.ts";
+import { DomainError } from "../../../platform/errors.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { nextNumber } from "../../../platform/db/numbers.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
@@ -17,13 +18,6 @@ import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { AMENDMENT_SUBJECT, amendmentViewFor } from "./queries.ts";
 import { payLinkedRefund } from "./linked-refund.ts";
 import type { PaymentGateway } from "../../payments/server/gateway.ts";
-
-async function assertReasonCode(tx: Tx, code: string) {
-  const reason = await tx.reasonCode.findUnique({ where: { code } });
-  if (!reason || !reason.active || reason.appliesTo !== "AMENDMENT") {
-    throw validationFailed([{ path: "reasonCode", message: `unknown amendment reason code ${code}` }], "Unknown reason code");
-  }
-}
 
 /** BLOCKED refuses the whole request; the problem body carries the assessment so the caller sees why. */
 function assertNotBlocked(a: ActorAssessment) {
@@ -109,7 +103,7 @@ export async function createAmendmentRequest(
 ): Promise<AmendmentViewT> {
   authorize(actor, "amendment.request");
   const requestId = await inTransaction(db, async (tx) => {
-    await assertReasonCode(tx, input.reasonCode);
+    await assertReasonCode(tx, input.reasonCode, "AMENDMENT");
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     const loaded = await loadAmendable(tx, actor, order.id, { row: order });
     const a = await assessAmendmentForActor(tx, actor, loaded, input.changes, options.now);

@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import { DomainError } from "../../../platform/errors.ts";
 import { cancellableStores, inStores } from "../../orders/server/scope.ts";
+import { forStores } from "./queries.ts";
 import type { AmendmentPreviewT, PreviewAmendmentRequestInput } from "../contracts/amendments.ts";
 import { assessAmendmentForActor, type ActorAssessment } from "./assess-for-actor.ts";
 import { loadAmendable } from "./amendable-order.ts";
@@ -44,5 +45,5 @@ export async function previewAmendment(
   // A seller who holds only part of the order sees no split across its payments (they cover other stores' lines).
   const stores = cancellableStores(actor, loaded.row);
   const whole = stores === "all" || loaded.lines.every((l) => inStores(stores, l.storeId));
-  return whole ? view : { ...view, impact: { ...view.impact, byTender: [] } };
+  return forStores(view, whole ? "all" : stores);
 }

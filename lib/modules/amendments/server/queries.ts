@@ -53,7 +53,7 @@ export function toAmendmentView(r: AmendmentRow, approvals: readonly TaskRow[]):
 }
 
 /** A store's reader sees no split across the order's payments (they cover other stores' lines too). */
-function forStores(view: AmendmentViewT, stores: StoreSet): AmendmentViewT {
+export function forStores<V extends Pick<AmendmentViewT, "impact">>(view: V, stores: StoreSet): V {
   return stores === "all" ? view : { ...view, impact: { ...view.impact, byTender: [] } };
 }
 

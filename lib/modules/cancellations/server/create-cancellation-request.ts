@@ -1,8 +1,9 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
+import { assertReasonCode } from "../../orders/server/reason-codes.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
 import type { CancellationViewT, CreateCancellationRequestInput } from "../contracts/cancellations.ts";
-import { DomainError, notFound, validationFailed } from "../../../platform/errors.ts";
+import { DomainError, notFound } from "../../../platform/errors.ts";
 import type { Assessment } from "../domain/assess.ts";
 import { storedAssessment } from "../contracts/assessment.ts";
 import { formatMoney } from "../../../platform/money/money.ts";
@@ -30,13 +31,6 @@ export async function previewCancellation(
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] }, include: { subOrders: { select: { storeId: true } } } });
   if (!order) throw notFound("Order");
   return scopeAssessment(await assessForActor(db, actor, order, input), visibleStores(actor, order));
-}
-
-async function assertReasonCode(tx: Tx, code: string) {
-  const reason = await tx.reasonCode.findUnique({ where: { code } });
-  if (!reason || !reason.active || reason.appliesTo !== "CANCELLATION") {
-    throw validationFailed([{ path: "reasonCode", message: `unknown reason code ${code}` }], "Unknown reason code");
-  }
 }
 
 /** A request that would cancel nothing in place is refused (409) before anything is written. */
@@ -149,7 +143,7 @@ export async function createCancellationRequest(
   authorize(actor, "cancellation.request");
   const requestId = await inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
-    await assertReasonCode(tx, input.reasonCode);
+    await assertReasonCode(tx, input.reasonCode, "CANCELLATION");
     const assessment = await assessForActor(tx, actor, order, input, { now: options.now });
     assertCancellable(assessment);
     const request = await storeRequest(tx, actor, order, input, assessment);
