@@ -307,12 +307,14 @@ describe.each(engines())("property: random command sequences keep every invarian
     return true;
   }
 
-  /** A new delivery note for an order: refused (nothing stored) once any unit shipped, else stored, and applied now when asked. */
+  /** A new delivery note for an order: refused (nothing stored) once any unit shipped or none is left (all cancelled or
+   *  returned: a finished order takes the SHIPPED column), else stored, and applied now when asked. */
   async function amend(run: Run, a: Extract<Action, { k: "amend" }>) {
     const o = pick(run.orders, a.order);
     if (!o) return;
     const before = await f.db.order.findUniqueOrThrow({ where: { id: o.id }, include: { lines: true } });
-    const shipped = before.lines.some((l) => l.qtyShipped + l.qtyDelivered > 0);
+    const left = (l: (typeof before.lines)[number]) => l.qtyOpen + l.qtyAllocated + l.qtyReleased + l.qtyPicked + l.qtyPacked;
+    const shipped = before.lines.some((l) => l.qtyShipped + l.qtyDelivered > 0) || before.lines.every((l) => left(l) + l.qtyShipped + l.qtyDelivered === 0);
     const input = CreateAmendmentRequest.parse({
       reasonCode: "CUSTOMER_REQUEST",
       applyNow: a.applyNow,
