@@ -9,7 +9,7 @@ import { IntakeOrder } from "../lib/modules/orders/contracts/orders.ts";
 import { CreateCancellationRequest } from "../lib/modules/cancellations/contracts/cancellations.ts";
 import { intakeOrder } from "../lib/modules/orders/server/intake-order.ts";
 import { createCancellationRequest } from "../lib/modules/cancellations/server/create-cancellation-request.ts";
-import { failNextRefunds } from "../lib/modules/payments/server/gateway.ts";
+import { failNextRefunds } from "../lib/modules/payments/server/built-in-gateway.ts";
 import { drainJobs } from "../lib/platform/jobs/runner.ts";
 import { JOB_HANDLERS, wiring } from "../lib/wiring.ts";
 import { shot, signIn } from "./helpers";

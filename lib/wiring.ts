@@ -9,10 +9,12 @@ import type { Db } from "./platform/db/client.ts";
 import type { JobHandlers } from "./platform/jobs/runner.ts";
 import { registerJobHandlers, type PeriodicJob } from "./platform/jobs/registry.ts";
 import { amendmentSubject } from "./modules/amendments/server/approval-subject.ts";
-import { AMENDMENT_SUBJECT } from "./modules/amendments/server/queries.ts";
+import { AMENDMENT_CAUSE, AMENDMENT_SUBJECT } from "./modules/amendments/server/queries.ts";
+import { amendmentCauseHandler } from "./modules/amendments/server/amendment-cause.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
-import { BuiltInGateway, registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
+import { registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
+import { BuiltInGateway } from "./modules/payments/server/built-in-gateway.ts";
 import { withPointsTender } from "./modules/points/server/points-tender.ts";
 import { COMPENSATION_JOB, compensationJob } from "./modules/compensation/server/compensation-job.ts";
 import { overdueManualTasksJob } from "./modules/compensation/server/overdue-tasks.ts";
@@ -53,7 +55,10 @@ export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>>
 });
 
 /** Every kind of change whose compensation (tasks, refunds, fallout) the compensation machinery carries out. */
-export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.freeze({ [CANCELLATION_CAUSE]: cancellationCauseHandler });
+export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.freeze({
+  [CANCELLATION_CAUSE]: cancellationCauseHandler,
+  [AMENDMENT_CAUSE]: amendmentCauseHandler,
+});
 
 /** The built-in gateway, with POINTS tenders refunded through the points engine. */
 export function defaultGateway(db: Db): PaymentGateway {

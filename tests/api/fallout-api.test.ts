@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/platform/db/client.ts";
-import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
+import { failNextRefunds } from "../../lib/modules/payments/server/built-in-gateway.ts";
 import { call, databaseUrl, keyFor, orderBody } from "./client.ts";
 
 function expectProblem(res: { status: number; headers: Headers; body: any }, status: number, code: string) {

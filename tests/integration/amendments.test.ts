@@ -159,15 +159,12 @@ describe.each(engines())("amendment requests on %s", (engine) => {
     expect((await row(o.id)).shipToPostalCode).toBe("12930");
   });
 
-  it("a quantity decrease runs as a linked cancellation: the cancellation engine's refund, units cancelled, refund paid; an increase is not requestable yet", async () => {
+  it("a quantity decrease runs as a linked cancellation: the cancellation engine's refund, units cancelled, refund paid", async () => {
     const o = await f.order({ quantity: 5 });
     const line = o.lines[0]!;
     const buyer = await f.as("buyer@demo.test");
     const qty = (from: number, to: number) =>
       CreateAmendmentRequest.parse({ reasonCode: "CUSTOMER_REQUEST", changes: [{ path: `/lines/${line.id}/quantity`, op: "REPLACE", oldValue: from, newValue: to }] });
-    expect(await outcome(() => createAmendmentRequest(f.db, buyer, o.id, qty(5, 6)))).toBe("UNPROCESSABLE");
-    expect(await amendments(o.id)).toBe(0);
-
     const a = await createAmendmentRequest(f.db, buyer, o.id, qty(5, 3));
     expect(a).toMatchObject({ status: "APPLIED", cancellationRequestId: expect.any(String) });
     expect(a.impact.lines[0]!.cancellation).toMatchObject({ quantity: 2, refund: { total: 4400 } });

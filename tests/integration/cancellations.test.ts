@@ -9,7 +9,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest, rejectCancellationRequest, withdrawCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
 import { completeCompensationTask, listCompensationTasks } from "../../lib/modules/compensation/server/compensation-tasks.ts";
-import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
+import { failNextRefunds } from "../../lib/modules/payments/server/built-in-gateway.ts";
 import type { FulfilmentEventType } from "../../lib/modules/orders/domain/buckets.ts";
 
 const cancel = (lines: { orderLineId: string; quantity: number }[] | "ORDER", extra: Record<string, unknown> = {}) =>

@@ -8,7 +8,7 @@ import { completeCompensationTask, failCompensationTask } from "../../lib/module
 import { compensationJob, enqueueCompensationJob } from "../../lib/modules/compensation/server/compensation-job.ts";
 import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
 import { getOrder } from "../../lib/modules/orders/server/queries.ts";
-import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/modules/payments/server/gateway.ts";
+import { failNextRefundCalls, failNextRefunds, failRefundCall } from "../../lib/modules/payments/server/built-in-gateway.ts";
 import { drainJobs, runnerId } from "../../lib/platform/jobs/runner.ts";
 import { JOB_HANDLERS } from "../../lib/wiring.ts";
 import { abandonFalloutCase, getFalloutCase, listFalloutCases, resolveFalloutCase, retryFalloutCase } from "../../lib/modules/compensation/server/fallout-cases.ts";

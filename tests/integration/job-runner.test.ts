@@ -8,7 +8,7 @@ import { schedulePeriodicJobs } from "../../lib/platform/jobs/periodic.ts";
 import { JOB_HANDLERS, PERIODIC_JOBS } from "../../lib/wiring.ts";
 import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
-import { failNextRefunds } from "../../lib/modules/payments/server/gateway.ts";
+import { failNextRefunds } from "../../lib/modules/payments/server/built-in-gateway.ts";
 
 const clockAt = (t: Date) => () => t;
 const later = (t: Date, ms: number) => new Date(t.getTime() + ms);

@@ -21,7 +21,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { countsOfLine } from "../../lib/modules/orders/server/line-counts.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest, rejectCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
-import { failNextRefundCalls, failNextRefunds, healGateway, type GatewayFailMode } from "../../lib/modules/payments/server/gateway.ts";
+import { failNextRefundCalls, failNextRefunds, healGateway, type GatewayFailMode } from "../../lib/modules/payments/server/built-in-gateway.ts";
 import { drainJobs, runnerId } from "../../lib/platform/jobs/runner.ts";
 import { listFalloutCases, retryFalloutCase } from "../../lib/modules/compensation/server/fallout-cases.ts";
 import { createPointsAccount, depositPoints, withdrawPoints } from "../../lib/modules/points/server/accounts.ts";

@@ -1,38 +1,34 @@
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { DomainError } from "../../../platform/errors.ts";
-import { recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
+import { recordOrderCommand, refreshStatuses, type LockedOrder } from "../../orders/server/order-command.ts";
 import { releaseHolds } from "../../orders/server/holds.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
-import { assessAmendment } from "../domain/assess.ts";
-import { isLineCommand, type ChangeCommand, type OrderDraft, type RawChange } from "../domain/change-command.ts";
+import { assessAmendment, type AmendmentAssessment } from "../domain/assess.ts";
+import type { OrderDraft, RawChange } from "../domain/change-command.ts";
 import { cancelForChange } from "../../cancellations/server/linked-cancellation.ts";
 import { resolveChanges } from "../domain/resolve-changes.ts";
 import { canTransition, type AmendmentStatus } from "../domain/status.ts";
 import { loadAmendable } from "./amendable-order.ts";
 import { orderFieldColumns } from "../../orders/server/order-field-columns.ts";
 import { loadSafetyPolicy } from "./safety-policy.ts";
-import { AMENDMENT_HOLDER, notActive } from "./queries.ts";
+import { AMENDMENT_CAUSE, AMENDMENT_HOLDER, notActive } from "./queries.ts";
+import { recordChargeOwed } from "../../compensation/server/charges.ts";
+import { enqueueCompensationJob } from "../../compensation/server/compensation-job.ts";
+import { applyLineChanges } from "./apply-lines.ts";
+import { createReplanningTasks, recordAmendmentRefund } from "./amendment-tasks.ts";
 
-type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
+export type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
 
-export type ApplyOutcome = { status: "APPLIED" } | { status: "FAILED"; code: "ASSESSMENT_CHANGED"; reason: string };
+export type ApplyOutcome = { status: "APPLIED" | "APPLYING" } | { status: "FAILED"; code: "ASSESSMENT_CHANGED"; reason: string };
 
 const ref = (r: AmendmentRow) => ({ amendmentRequestId: r.id, number: r.number });
 
 /** Moves the request on, compare-and-set on the status it had: two appliers never both win. */
-async function transition(tx: Tx, r: AmendmentRow, to: AmendmentStatus, data: Record<string, unknown> = {}) {
+export async function transition(tx: Tx, r: AmendmentRow, to: AmendmentStatus, data: Record<string, unknown> = {}) {
   if (!canTransition(r.status as AmendmentStatus, to)) throw notActive(r.number, r.status, `it cannot become ${to.toLowerCase()}`);
   const { count } = await tx.amendmentRequest.updateMany({ where: { id: r.id, status: r.status }, data: { status: to, ...data } });
   if (count !== 1) throw new DomainError("CONFLICT", `Amendment ${r.number} changed meanwhile; read it again`);
-}
-
-/**
- * What applies today: the delivery fields, and quantity decreases (run by the cancellation engine).
- * Increases, substitutions and price changes need a charge or a new line and are refused at create.
- */
-export function appliesInPlace(commands: readonly ChangeCommand[], draft: OrderDraft): boolean {
-  return commands.every((c) => !isLineCommand(c) || (c.kind === "ChangeLineQuantity" && (draft.lines[c.orderLineId]?.addUnits ?? 0) === 0));
 }
 
 /** A decrease is a linked cancellation request carrying the amendment's reason, executed now. */
@@ -56,37 +52,65 @@ export async function failAmendment(tx: Tx, actor: Actor, order: LockedOrder, r:
 }
 
 /**
- * Applies a stored amendment under the order lock. It is assessed again against the order as it
- * is now; a fingerprint that no longer matches (the order moved on since the assessment: its
- * version is part of the fingerprint) fails the request (ASSESSMENT_CHANGED) and changes nothing
- * else. Then the new values are written, all of them or none, with the old ones kept in history.
+ * The stored request assessed again against the order as it is now, as of `version` (the one its
+ * fingerprint names when the order is in step with it, else the order's own — which cannot match).
  */
-export async function applyAmendmentInTx(
-  tx: Tx,
-  actor: Actor,
-  order: LockedOrder,
-  r: AmendmentRow,
-  storeIds: readonly string[],
-): Promise<ApplyOutcome> {
+export async function reassess(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, version: number) {
   const changes = r.changes as unknown as RawChange[];
-  // In step: assessed again as of the version the fingerprint names; out of step: as of now, which cannot match.
-  const version = r.ownVersion === order.version ? r.orderVersion : order.version;
   const loaded = await loadAmendable(tx, actor, order.id, { row: order, version });
   const { matrix } = await loadSafetyPolicy(tx);
   const again = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   const resolved = resolveChanges(loaded.amendable, changes);
-  if (!again.ok || !resolved.ok || again.assessment.fingerprint !== r.fingerprint) {
-    const reason = "The order changed since the amendment was assessed; request it again";
-    await failAmendment(tx, actor, order, r, "ASSESSMENT_CHANGED", reason, storeIds);
-    return { status: "FAILED", code: "ASSESSMENT_CHANGED", reason };
+  if (!again.ok || !resolved.ok) return null;
+  return { assessment: again.assessment, draft: resolved.draft };
+}
+
+export const ASSESSMENT_CHANGED_REASON = "The order changed since the amendment was assessed; request it again";
+
+/**
+ * Applies a stored amendment under the order lock. It is assessed again against the order as it
+ * is now; a fingerprint that no longer matches (the order moved on since the assessment: its
+ * version is part of the fingerprint) fails the request (ASSESSMENT_CHANGED) and changes nothing
+ * else. Money first: an amendment that charges becomes APPLYING with its charge owed (collected by
+ * the job runner, outside this transaction) and applies when the charge is collected; any other
+ * applies now — all of its changes or none.
+ */
+export async function applyAmendmentInTx(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, storeIds: readonly string[]): Promise<ApplyOutcome> {
+  const checked = await reassess(tx, actor, order, r, r.ownVersion === order.version ? r.orderVersion : order.version);
+  if (!checked || checked.assessment.fingerprint !== r.fingerprint) {
+    await failAmendment(tx, actor, order, r, "ASSESSMENT_CHANGED", ASSESSMENT_CHANGED_REASON, storeIds);
+    return { status: "FAILED", code: "ASSESSMENT_CHANGED", reason: ASSESSMENT_CHANGED_REASON };
   }
-  if (!appliesInPlace(resolved.commands, resolved.draft)) throw new DomainError("CONFLICT", `Amendment ${r.number} changes order lines in a way this server cannot apply yet`);
-  await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(resolved.draft) });
   await transition(tx, r, "APPLYING");
-  const linked = await cancelDecreases(tx, actor, order, r, resolved.draft);
-  await transition(tx, { ...r, status: "APPLYING" }, "APPLIED", { appliedAt: new Date(), cancellationRequestId: linked?.id ?? null });
+  const applying = { ...r, status: "APPLYING" };
+  const { impact } = checked.assessment;
+  if (impact.charge > 0) {
+    const task = await recordChargeOwed(tx, order, { type: AMENDMENT_CAUSE, id: r.id }, impact.byTender);
+    await enqueueCompensationJob(tx, task.id);
+    const description = `Amendment ${r.number}: charging ${impact.charge} ${order.currency} before it applies`;
+    await recordOrderCommand(tx, actor, order, { action: "AMENDMENT_CHARGING", description, data: { ...ref(r), charge: impact.charge }, stores: sameForStores(storeIds) }, []);
+    return { status: "APPLYING" };
+  }
+  await finishAmendment(tx, actor, order, applying, storeIds, checked);
+  return { status: "APPLIED" };
+}
+
+/**
+ * Writes an APPLYING amendment (its charge, if any, collected): the new field values, the lines'
+ * changes (decreases through a linked cancellation first), the refund a lower price owes, the
+ * replanning tasks, history with before/after per field, and OrderAmendmentApplied.
+ */
+export async function finishAmendment(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, storeIds: readonly string[], checked: { assessment: AmendmentAssessment; draft: OrderDraft }) {
+  const { assessment, draft } = checked;
+  await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(draft) });
+  const linked = await cancelDecreases(tx, actor, order, r, draft);
+  const substituted = await applyLineChanges(tx, actor, order, r, draft, assessment.impact.lines, assessment.impact.charge > 0);
+  await recordAmendmentRefund(tx, order, r, assessment.impact.refund > 0 ? assessment.impact.byTender : [], "refund");
+  await createReplanningTasks(tx, order, r, assessment.impact.replanning);
+  await refreshStatuses(tx, order);
+  await transition(tx, r, "APPLIED", { appliedAt: new Date(), cancellationRequestId: linked?.id ?? null });
   await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: r.id });
-  const applied = again.assessment.changes.map((c) => ({ path: c.path, command: c.command, oldValue: c.oldValue, newValue: c.newValue }));
+  const applied = assessment.changes.map((c) => ({ path: c.path, command: c.command, oldValue: c.oldValue, newValue: c.newValue }));
   await recordOrderCommand(
     tx,
     actor,
@@ -94,10 +118,9 @@ export async function applyAmendmentInTx(
     {
       action: "AMENDMENT_APPLIED",
       description: `Amendment ${r.number} applied: ${applied.map((c) => c.path).join(", ")}`,
-      data: { ...ref(r), changes: applied },
+      data: { ...ref(r), changes: applied, charge: assessment.impact.charge, refund: assessment.impact.refund, substituted },
       stores: sameForStores(storeIds),
     },
     [{ type: "OrderAmendmentApplied", payload: { ...ref(r), changes: applied } }],
   );
-  return { status: "APPLIED" };
 }

@@ -69,6 +69,20 @@ async function ruleApprovals(tx: Tx, assessment: AmendmentAssessment, loaded: Lo
   );
 }
 
+/** A substitution names an item of the catalogue; an unknown SKU is a field error on its newValue. */
+async function assertSubstitutesExist(tx: Tx, assessment: AmendmentAssessment) {
+  const wanted = assessment.changes.filter((c) => c.command === "SubstituteItem");
+  if (!wanted.length) return;
+  const known = new Set((await tx.item.findMany({ where: { sku: { in: wanted.map((c) => String(c.newValue)) } }, select: { sku: true } })).map((i) => i.sku));
+  const unknown = wanted.filter((c) => !known.has(String(c.newValue)));
+  if (unknown.length) {
+    throw validationFailed(
+      unknown.map((c) => ({ path: `changes[${c.index}].newValue`, message: `no item with SKU ${String(c.newValue)} in the catalogue` })),
+      "A substitution names an unknown SKU",
+    );
+  }
+}
+
 const FEASIBILITY_RANK = ["ALLOWED", "REQUIRES_REPLANNING", "REQUIRES_APPROVAL", "MANUAL_REVIEW", "BLOCKED"] as const;
 
 /**
@@ -79,6 +93,7 @@ export async function assessAmendmentForActor(tx: Tx, actor: Actor, loaded: Load
   const { matrix } = await loadSafetyPolicy(tx);
   const result = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   if (!result.ok) throw refusal(result.code, result.errors);
+  await assertSubstitutesExist(tx, result.assessment);
   const lineIds = result.assessment.changes.flatMap((c) => (c.orderLineId ? [c.orderLineId] : []));
   assertMayAmend(actor, loaded.row, loaded.lines, { orderLevel: result.assessment.changes.some((c) => c.orderLineId === null), lineIds });
   if (!actor.roles.has("OPS") && !actor.roles.has("SELLER") && result.assessment.changes.some((c) => c.command === "ChangeUnitPrice")) {

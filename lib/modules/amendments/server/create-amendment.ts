@@ -108,9 +108,6 @@ export async function createAmendmentRequest(
     const loaded = await loadAmendable(tx, actor, order.id, { row: order });
     const a = await assessAmendmentForActor(tx, actor, loaded, input.changes, options.now);
     assertNotBlocked(a);
-    if (a.changes.some((c) => c.orderLineId !== null && !(c.command === "ChangeLineQuantity" && c.direction === "DECREASE"))) {
-      throw new DomainError("UNPROCESSABLE", "Quantity increases, item substitutions and price changes can be previewed but not yet requested");
-    }
     const storeIds = reachedStores(loaded, a);
     const request = await storeRequest(tx, actor, order, input, a, storeIds);
     if (a.requiredApprovals.length) {

@@ -13,6 +13,8 @@ import type { AmendmentStatus } from "../domain/status.ts";
 /** What the approval engine calls an amendment; what line holds call it. */
 export const AMENDMENT_SUBJECT = "AMENDMENT";
 export const AMENDMENT_HOLDER = "AmendmentRequest";
+/** Compensation tasks, charges and refunds of an amendment are keyed by this cause type (the holder type). */
+export const AMENDMENT_CAUSE = AMENDMENT_HOLDER;
 
 type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
 type TaskRow = Awaited<ReturnType<Tx["approvalTask"]["findFirstOrThrow"]>>;

@@ -8,11 +8,12 @@ import { cancellableStores, inStores } from "../../orders/server/scope.ts";
 import { assertLinesFree } from "../../orders/server/holds.ts";
 import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
 import { evaluateForSubject } from "../../approvals/server/tasks.ts";
+import { REFUNDS_ONLY } from "../../compensation/server/refunds.ts";
 
 /** What the order has committed to refund so far, per tender and in total (every adjustment, any status). */
 export async function committedRefunds(tx: Tx, orderId: string) {
   const tenders = await tx.paymentTender.findMany({ where: { orderId }, orderBy: { sequence: "asc" } });
-  const sums = await tx.financialAdjustment.groupBy({ by: ["tenderId"], where: { orderId }, _sum: { amount: true } });
+  const sums = await tx.financialAdjustment.groupBy({ by: ["tenderId"], where: { orderId, ...REFUNDS_ONLY }, _sum: { amount: true } });
   const byTender = new Map(sums.map((s) => [s.tenderId, s._sum.amount ?? 0]));
   const list: AssessTender[] = tenders.map((t) => ({ id: t.id, method: t.method, amount: t.amount, refunded: byTender.get(t.id) ?? 0 }));
   return { tenders: list, total: list.reduce((n, t) => n + t.refunded, 0) };

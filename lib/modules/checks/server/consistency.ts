@@ -1,6 +1,7 @@
 import type { Db } from "../../../platform/db/client.ts";
 import { countsEqual, emptyCounts, type Bucket, type BucketCounts } from "../../orders/domain/buckets.ts";
 import { countsOfLine } from "../../orders/server/line-counts.ts";
+import { REFUNDS_ONLY } from "../../compensation/server/refunds.ts";
 
 export interface LedgerMismatch {
   orderLineId: string;
@@ -57,17 +58,20 @@ export interface MoneyMismatch {
 
 /**
  * Money invariants: no tender refunded beyond what it paid; an order's refunded total equals its
- * tenders' refunded amounts and the refunds that actually succeeded at the gateway.
+ * tenders' refunded amounts and the refunds that actually succeeded at the gateway; what the order
+ * charged (its total, amendments' charges included) is what its tenders paid.
  */
 export async function findMoneyMismatches(db: Db): Promise<MoneyMismatch[]> {
   const orders = await db.order.findMany({ select: { id: true, total: true, refunded: true, payments: { select: { id: true, amount: true, refunded: true } } } });
-  const succeeded = await db.financialAdjustment.groupBy({ by: ["orderId"], where: { status: "SUCCEEDED" }, _sum: { amount: true } });
+  const succeeded = await db.financialAdjustment.groupBy({ by: ["orderId"], where: { status: "SUCCEEDED", ...REFUNDS_ONLY }, _sum: { amount: true } });
   const paidBack = new Map(succeeded.map((s) => [s.orderId, s._sum.amount ?? 0]));
   const problems: MoneyMismatch[] = [];
   for (const o of orders) {
     const tenders = o.payments.reduce((n, p) => n + p.refunded, 0);
     if (o.refunded > o.total) problems.push({ orderId: o.id, problem: `refunded ${o.refunded} > paid ${o.total}` });
     for (const p of o.payments) if (p.refunded > p.amount) problems.push({ orderId: o.id, problem: `tender ${p.id} refunded ${p.refunded} > ${p.amount}` });
+    const paid = o.payments.reduce((n, p) => n + p.amount, 0);
+    if (o.payments.length && paid !== o.total) problems.push({ orderId: o.id, problem: `order total ${o.total} ≠ tenders paid ${paid}` });
     if (tenders !== o.refunded) problems.push({ orderId: o.id, problem: `order refunded ${o.refunded} ≠ tenders ${tenders}` });
     if ((paidBack.get(o.id) ?? 0) !== o.refunded) problems.push({ orderId: o.id, problem: `order refunded ${o.refunded} ≠ succeeded refunds ${paidBack.get(o.id) ?? 0}` });
   }

@@ -29,15 +29,25 @@ export const causeOf = (row: { causeType: string; causeId: string }): Cause => (
 export interface CauseHandler {
   /** Business number and status of each cause, for task and fallout views. */
   describe(db: Db | Tx, ids: readonly string[]): Promise<Map<string, { number: string; status: string }>>;
-  /** How history entries and events name the cause (the catalogued payloads name a cancellation request). */
-  ref(id: string): { cancellationRequestId: string };
+  /** How history entries and events name the cause (the catalogued payloads name a cancellation or an amendment request). */
+  ref(id: string): CauseRef;
   /** Some of the cause's units could not be handled in place (they were left to another change). */
   hasBlockedUnits(tx: Tx, id: string): Promise<boolean>;
   /** Records what the tasks say (status, failure reason, history, events), if the cause is being carried out; returns its status. */
   recordSettlement(tx: Tx, actor: Actor, order: LockedOrder, id: string, settlement: Settlement, failureReason: string): Promise<string>;
   /** Its refund is paid in full: books it on what it concerns (lines, sub-orders, itself), once. */
   refundPaid(tx: Tx, id: string): Promise<void>;
+  /**
+   * Its charge was collected in full (and booked on the tenders and the order): what was charged
+   * for happens now, in the same transaction. Only causes that charge (amendments) have it.
+   */
+  chargeCollected?(tx: Tx, actor: Actor, order: LockedOrder, id: string): Promise<void>;
+  /** Its charge was declined: nothing was charged, and what it was for does not happen. */
+  chargeDeclined?(tx: Tx, actor: Actor, order: LockedOrder, id: string, reason: string): Promise<void>;
 }
+
+/** A cause as history and events name it: a cancellation request, or (then the cancellation id is null) an amendment request. */
+export type CauseRef = { cancellationRequestId: string } | { cancellationRequestId: null; amendmentRequestId: string };
 
 // Per process, on globalThis: Next.js may load this module more than once (see jobs/registry.ts).
 const slot = globalThis as unknown as { countermandCauseHandlers?: Record<string, CauseHandler> };

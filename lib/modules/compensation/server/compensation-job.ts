@@ -9,6 +9,7 @@ import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder } from "../../orders/server/order-command.ts";
 import { openFalloutForTask } from "./task-fallout.ts";
 import { runRefundTask } from "./refunds.ts";
+import { COLLECT_CHARGE, runChargeTask } from "./charges.ts";
 import { causeOf, causeWhere, settleCause, type Cause } from "./causes.ts";
 
 export const COMPENSATION_JOB = "compensation.run";
@@ -47,15 +48,17 @@ export function closeCompensationJob(tx: Tx, taskId: string, status: "DONE" | "F
   return closeWaitingJob(tx, compensationJobKey(taskId), status, reason, now);
 }
 
-/** Runs the pending automatic compensation of a cause now (the fast path after commit). */
-export async function runCauseCompensationNow(db: Db, cause: Cause, options: { gateway?: PaymentGateway } = {}) {
-  const tasks = await db.compensationTask.findMany({ where: { ...causeWhere(cause), mode: "AUTOMATIC", status: { in: ["PENDING", "FAILED"] } }, select: { id: true } });
-  await runJobsNow(db, tasks.map((t) => compensationJobKey(t.id)), options);
+/** Runs the pending automatic compensation of a cause now (the fast path after commit), or only the tasks of some types. */
+export async function runCauseCompensationNow(db: Db, cause: Cause, options: { gateway?: PaymentGateway; types?: string[] } = {}) {
+  const types = options.types ? { type: { in: options.types } } : {};
+  const tasks = await db.compensationTask.findMany({ where: { ...causeWhere(cause), ...types, mode: "AUTOMATIC", status: { in: ["PENDING", "FAILED"] } }, select: { id: true } });
+  await runJobsNow(db, tasks.map((t) => compensationJobKey(t.id)), { gateway: options.gateway });
 }
 
 /**
- * Executes one automatic compensation task. Idempotent: a task already DONE (or abandoned) is
- * skipped, and a refund is asked for with the same gateway key every time. A failure is thrown back
+ * Executes one automatic compensation task — a refund, or a charge an amendment collects before it
+ * applies. Idempotent: a task already DONE (or abandoned) is skipped, and the gateway is asked with
+ * the same key every time. A failure is thrown back
  * to the runner, which retries with backoff; when attempts run out the task falls out to OPS.
  */
 export const compensationJob: JobHandler = {
@@ -64,8 +67,14 @@ export const compensationJob: JobHandler = {
     const task = await ctx.db.compensationTask.findUnique({ where: { id: taskId } });
     if (!task) throw new PermanentFailure(`compensation task ${taskId} does not exist`);
     if (task.status === "DONE" || task.status === "CANCELLED") return { skipped: task.status };
+    const gateway = ctx.gateway ?? paymentGateway(ctx.db);
+    if (task.mode === "AUTOMATIC" && task.type === COLLECT_CHARGE) {
+      const charge = await runChargeTask(ctx.db, systemActor(), taskId, gateway);
+      if (!charge.done && charge.retry) throw new RetryLater(charge.reason);
+      return charge.done ? { charged: charge.charged } : { declined: charge.reason };
+    }
     if (task.mode !== "AUTOMATIC" || task.type !== "ISSUE_REFUND") throw new PermanentFailure(`${task.type} is not a step the runner can do`);
-    const run = await runRefundTask(ctx.db, systemActor(), taskId, ctx.gateway ?? paymentGateway(ctx.db), ctx.now);
+    const run = await runRefundTask(ctx.db, systemActor(), taskId, gateway, ctx.now);
     if (!run.done) throw new RetryLater(run.failures.join("; "));
     return { refunded: run.refunded };
   },

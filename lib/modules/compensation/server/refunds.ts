@@ -3,13 +3,18 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import { paymentGateway, type PaymentGateway, type RefundOutcome } from "../../payments/server/gateway.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
-import { causeHandler, causeOf, causeWhere, settleCause, type Cause } from "./causes.ts";
+import { causeHandler, causeOf, causeWhere, settleCause, type Cause, type CauseRef } from "./causes.ts";
 import { resolveCaseOfTask } from "./task-fallout.ts";
 
 type Adjustment = Awaited<ReturnType<Tx["financialAdjustment"]["findFirstOrThrow"]>>;
 
 /** Adjustments still owed: never tried, failed, or with an unknown outcome (gateway timed out). */
 export const OUTSTANDING_REFUND = ["PENDING", "FAILED", "UNKNOWN"];
+
+/** The financial adjustment type of money charged to a tender (an amendment); every other type is money paid back. */
+export const CHARGE_ADJUSTMENT = "CHARGE";
+/** Only adjustments that pay money back. */
+export const REFUNDS_ONLY = { type: { not: CHARGE_ADJUSTMENT } } as const;
 
 /** Books one tender refund as paid: tender and order refunded amounts, never above what was paid. */
 async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference: string) {
@@ -32,7 +37,7 @@ async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference
 /** All of the cause's tender refunds are paid: what the cause concerns follows (its handler books it); the task is DONE. */
 async function finishRefundTask(tx: Tx, taskId: string, cause: Cause, evidence?: { text: string; by: string }) {
   await causeHandler(cause.type).refundPaid(tx, cause.id);
-  const references = await tx.financialAdjustment.findMany({ where: causeWhere(cause), select: { tenderMethod: true, amount: true, processorReference: true } });
+  const references = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), ...REFUNDS_ONLY }, select: { tenderMethod: true, amount: true, processorReference: true } });
   await tx.compensationTask.update({
     where: { id: taskId },
     data: {
@@ -66,7 +71,7 @@ export async function runRefundTask(db: Db, actor: Actor, taskId: string, gatewa
     data: { status: "IN_PROGRESS", attempts: { increment: 1 } },
   });
   const order = await db.order.findUniqueOrThrow({ where: { id: task.orderId }, select: { currency: true } });
-  const adjustments = await db.financialAdjustment.findMany({ where: { ...causeWhere(cause), status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
+  const adjustments = await db.financialAdjustment.findMany({ where: { ...causeWhere(cause), ...REFUNDS_ONLY, status: { in: OUTSTANDING_REFUND } }, orderBy: { createdAt: "asc" } });
   const outcomes = await askGateway(gateway, adjustments, order.currency);
 
   return inTransaction(db, async (tx): Promise<RefundRun> => {
@@ -126,7 +131,7 @@ async function recordRefundRun(
   tx: Tx,
   actor: Actor,
   locked: LockedOrder,
-  ref: { cancellationRequestId: string },
+  ref: CauseRef,
   run: { refundedNow: number; failures: string[]; hardFailure: boolean },
 ) {
   const { refundedNow, failures, hardFailure } = run;
@@ -155,7 +160,7 @@ async function recordRefundRun(
  */
 export async function bookManualRefund(tx: Tx, order: LockedOrder, task: { id: string; causeType: string; causeId: string }, evidence: { text: string; by: string; reference: string }) {
   const cause = causeOf(task);
-  const outstanding = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), status: { in: OUTSTANDING_REFUND } } });
+  const outstanding = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), ...REFUNDS_ONLY, status: { in: OUTSTANDING_REFUND } } });
   for (const adj of outstanding) await bookRefund(tx, order, adj, evidence.reference);
   await finishRefundTask(tx, task.id, cause, evidence);
   return outstanding.reduce((n, a) => n + a.amount, 0);

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import { systemActor } from "../../../platform/auth/system-actor.ts";
 import type { FieldError } from "../../../platform/errors.ts";
-import type { PaymentGateway, RefundCall, RefundOutcome } from "../../payments/server/gateway.ts";
+import type { ChargeCall, ChargeOutcome, PaymentGateway, RefundCall, RefundOutcome } from "../../payments/server/gateway.ts";
 import { refundPointsTender } from "./partial-cancellation.ts";
 
 /**
@@ -55,6 +55,12 @@ export class PointsTenderGateway implements PaymentGateway {
     } catch (e) {
       return { ok: false, kind: "TRANSIENT", reason: `points refund failed: ${(e as Error).message}` };
     }
+  }
+
+  /** A points withdrawal pays a fixed number of points: more cannot be charged to it (the buyer pays a difference another way). */
+  async charge(call: ChargeCall): Promise<ChargeOutcome> {
+    if (call.tenderMethod !== "POINTS") return this.inner.charge(call);
+    return { ok: false, kind: "DECLINED", reason: "a points tender cannot be charged more; pay the difference with another payment method" };
   }
 }
 

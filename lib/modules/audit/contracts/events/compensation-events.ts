@@ -1,22 +1,22 @@
 // Events of the compensation steps after a cancellation: refunds, manual steps and how the request settles.
 import { z } from "zod";
-import { defineEvent, Id, Minor, Settled } from "../event-definition.ts";
+import { CauseIds, defineEvent, Id, Minor, Settled } from "../event-definition.ts";
 
 export const COMPENSATION_EVENTS = [
   defineEvent({
     type: "PaymentRefundProcessed",
-    version: 1,
+    version: 2,
     aggregate: "Order",
-    description: "The refund owed for a request was paid back to the original tenders.",
-    payload: z.strictObject({ cancellationRequestId: Id, amount: Minor }),
+    description: "The refund owed for a request was paid back to the original tenders. Version 2: the request is a cancellation (`cancellationRequestId`) or an amendment (`amendmentRequestId`, cancellation id null).",
+    payload: z.strictObject({ ...CauseIds, amount: Minor }),
     example: { cancellationRequestId: "cm9req01", amount: 4400 },
   }),
   defineEvent({
     type: "PaymentRefundFailed",
-    version: 1,
+    version: 2,
     aggregate: "Order",
-    description: "A refund attempt failed; `outcomeUnknown` means the processor's answer was lost and the same refund will be asked again.",
-    payload: z.strictObject({ cancellationRequestId: Id, failures: z.array(z.string()).min(1), outcomeUnknown: z.boolean() }),
+    description: "A refund attempt failed; `outcomeUnknown` means the processor's answer was lost and the same refund will be asked again. Version 2: a cancellation's or an amendment's refund (as PaymentRefundProcessed).",
+    payload: z.strictObject({ ...CauseIds, failures: z.array(z.string()).min(1), outcomeUnknown: z.boolean() }),
     example: { cancellationRequestId: "cm9req01", failures: ["CARD 4400: declined"], outcomeUnknown: false },
   }),
   defineEvent({
@@ -24,7 +24,7 @@ export const COMPENSATION_EVENTS = [
     version: 1,
     aggregate: "Order",
     description: "A manual compensation step (recall from warehouse, return to stock) was confirmed done.",
-    payload: z.strictObject({ compensationTaskId: Id, taskType: z.string().min(1), cancellationRequestId: Id.nullable() }),
+    payload: z.strictObject({ compensationTaskId: Id, taskType: z.string().min(1), ...CauseIds }),
     example: { compensationTaskId: "cm9task01", taskType: "RECALL_FROM_WAREHOUSE", cancellationRequestId: "cm9req01" },
   }),
   defineEvent({
@@ -32,7 +32,7 @@ export const COMPENSATION_EVENTS = [
     version: 1,
     aggregate: "Order",
     description: "A manual compensation step was reported failed; a fallout case opens for it.",
-    payload: z.strictObject({ compensationTaskId: Id, taskType: z.string().min(1), cancellationRequestId: Id.nullable() }),
+    payload: z.strictObject({ compensationTaskId: Id, taskType: z.string().min(1), ...CauseIds }),
     example: { compensationTaskId: "cm9task01", taskType: "RETURN_TO_STOCK", cancellationRequestId: "cm9req01" },
   }),
   defineEvent({

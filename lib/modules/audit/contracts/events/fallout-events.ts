@@ -1,6 +1,6 @@
 // Events of fallout cases: a compensation step handed to OPS, and what OPS did with it.
 import { z } from "zod";
-import { defineEvent, Id, Minor, CaseRef } from "../event-definition.ts";
+import { CauseIds, defineEvent, Id, Minor, CaseRef } from "../event-definition.ts";
 
 export const FALLOUT_EVENTS = [
   defineEvent({
@@ -8,7 +8,7 @@ export const FALLOUT_EVENTS = [
     version: 1,
     aggregate: "Order",
     description: "A compensation step could not be finished automatically (or failed, or is overdue) and went to OPS as a fallout case; also written when a case reopens.",
-    payload: z.strictObject({ falloutCaseId: Id, number: z.string().min(1), compensationTaskId: Id, cancellationRequestId: Id.nullable(), reason: z.string() }),
+    payload: z.strictObject({ falloutCaseId: Id, number: z.string().min(1), compensationTaskId: Id, ...CauseIds, reason: z.string() }),
     example: { falloutCaseId: "cm9case01", number: "FO-000003", compensationTaskId: "cm9task01", cancellationRequestId: "cm9req01", reason: "refund failed 3 times: CARD 4400: declined" },
   }),
   defineEvent({
