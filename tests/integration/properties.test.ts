@@ -21,7 +21,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { countsOfLine } from "../../lib/modules/orders/server/line-counts.ts";
 import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { approveCancellationRequest, rejectCancellationRequest } from "../../lib/modules/cancellations/server/decide-cancellation.ts";
-import { failNextRefundCalls, failNextRefunds, healGateway, type GatewayFailMode } from "../../lib/modules/payments/server/built-in-gateway.ts";
+import { failNextCharges, failNextRefundCalls, failNextRefunds, healGateway, type GatewayFailMode } from "../../lib/modules/payments/server/built-in-gateway.ts";
 import { drainJobs, runnerId } from "../../lib/platform/jobs/runner.ts";
 import { listFalloutCases, retryFalloutCase } from "../../lib/modules/compensation/server/fallout-cases.ts";
 import { createPointsAccount, depositPoints, withdrawPoints } from "../../lib/modules/points/server/accounts.ts";
@@ -106,6 +106,16 @@ const action = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant("cancelPoints" as const), withdrawal: fc.nat(), points: fc.integer({ min: 1, max: 300 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("amend" as const), order: fc.nat(), note: fc.nat(99), applyNow: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("settleAmendment" as const), amendment: fc.nat(), apply: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant("amendQuantity" as const),
+      order: fc.nat(),
+      line: fc.nat(),
+      add: fc.integer({ min: 1, max: 3 }),
+      gateway: fc.constantFrom("OK" as const, "OK" as const, "DECLINE" as const, "TRANSIENT" as const),
+    }),
+  },
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
@@ -172,7 +182,9 @@ describe.each(engines())("property: random command sequences keep every invarian
           problems.parts.push({ line: line.id, qtyCancelled: line.qtyCancelled, cancelledInParts: cancelled, inParts, atOnce, lineRefunded: line.refunded });
         }
       }
-      // What the order got back never exceeds what its executed cancellations refund.
+      // What the order got back never exceeds what its executed cancellations refund, and charges amendments could not use.
+      const chargesBack = await f.db.financialAdjustment.aggregate({ where: { orderId: o.id, causeType: "AmendmentRequest", type: { not: "CHARGE" } }, _sum: { amount: true } });
+      executed += chargesBack._sum.amount ?? 0;
       if (order.refunded > executed) problems.orders.push({ order: o.id, refunded: order.refunded, executed });
     }
     const bad = Object.entries(problems).filter(([, v]) => v.length);
@@ -362,6 +374,50 @@ describe.each(engines())("property: random command sequences keep every invarian
     expect(note).toBe(before.deliveryNote);
   }
 
+  /**
+   * More units of a line: charged first, then added (APPLIED); a declined charge adds nothing
+   * (FAILED); an unavailable gateway leaves it APPLYING for the runner. Refused (nothing stored)
+   * when the line is held, past the phase the matrix allows, or would move a shipping share.
+   */
+  async function amendQuantity(run: Run, a: Extract<Action, { k: "amendQuantity" }>) {
+    const o = pick(run.orders, a.order);
+    const lineId = o && pick(o.lines, a.line);
+    if (!o || !lineId) return;
+    const line = await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } });
+    const before = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+    const active = line.quantity - line.qtyCancelled - line.qtyReturned;
+    if (active === 0) return;
+    if (a.gateway !== "OK") await failNextCharges(f.db, o.id, a.gateway, 1);
+    const input = CreateAmendmentRequest.parse({
+      reasonCode: "CUSTOMER_REQUEST",
+      changes: [{ path: `/lines/${lineId}/quantity`, op: "REPLACE", oldValue: active, newValue: active + a.add }],
+    });
+    let created: { status: string; impact: { charge: number } } | undefined;
+    const result = await outcome(async () => (created = await createAmendmentRequest(f.db, integration, o.id, input)));
+    count(`amendQuantity:${result}${created ? `:${created.status}` : ""}`);
+    const after = await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } });
+    const order = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+    if (result !== "OK") {
+      expect(["AMENDMENT_BLOCKED", "CONFLICT", "VALIDATION_FAILED"]).toContain(result);
+      expect([after.quantity, order.total]).toEqual([line.quantity, before.total]);
+      return;
+    }
+    if (created!.status === "APPLIED") {
+      expect([after.quantity, after.qtyOpen]).toEqual([line.quantity + a.add, line.qtyOpen + a.add]);
+      expect(order.total).toBe(before.total + created!.impact.charge);
+    } else if (created!.status === "FAILED") {
+      // Declined: nothing added; a share another tender paid meanwhile is given back (at once, or by the runner if refunds fail now).
+      expect(a.gateway).toBe("DECLINE");
+      const owed = await f.db.financialAdjustment.aggregate({ where: { orderId: o.id, causeType: "AmendmentRequest", type: { not: "CHARGE" }, status: { not: "SUCCEEDED" } }, _sum: { amount: true } });
+      expect([after.quantity, order.total - order.refunded - (owed._sum.amount ?? 0)]).toEqual([line.quantity, before.total - before.refunded]);
+    } else {
+      // Waiting for the runner's retry of the charge, or for a supervisor (units already released).
+      expect(["APPLYING", "REQUIRES_APPROVAL"]).toContain(created!.status);
+      expect([after.quantity, order.total]).toEqual([line.quantity, before.total]);
+    }
+    await healGateway(f.db);
+  }
+
   async function step(run: Run, a: Action) {
     count(a.k);
     switch (a.k) {
@@ -377,6 +433,8 @@ describe.each(engines())("property: random command sequences keep every invarian
         return amend(run, a);
       case "settleAmendment":
         return settleAmendment(run, a);
+      case "amendQuantity":
+        return amendQuantity(run, a);
       case "failGateway": {
         const o = pick(run.orders, a.order);
         return o ? failNextRefunds(f.db, o.id, a.mode, a.times) : failNextRefundCalls(f.db, a.mode, a.times);
