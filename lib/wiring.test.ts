@@ -31,9 +31,9 @@ describe("wiring", () => {
     expect(Object.keys(APPROVAL_SUBJECTS)).toEqual([CANCELLATION_SUBJECT, "AMENDMENT"]);
     expect(subjectHandler("AMENDMENT")).toBe(APPROVAL_SUBJECTS.AMENDMENT);
     expect(causeHandler(CANCELLATION_CAUSE)).toBe(cancellationCauseHandler);
-    expect(Object.keys(CAUSE_HANDLERS)).toEqual([CANCELLATION_CAUSE, "AmendmentRequest"]);
+    expect(Object.keys(CAUSE_HANDLERS)).toEqual([CANCELLATION_CAUSE, "AmendmentRequest", "ReturnOrder"]);
     expect(causeHandler("AmendmentRequest")).toBe(CAUSE_HANDLERS.AmendmentRequest);
-    expect(() => causeHandler("ReturnOrder")).toThrow(/No compensation handler for cause type ReturnOrder/);
+    expect(() => causeHandler("SupplementalOrder")).toThrow(/No compensation handler for cause type SupplementalOrder/);
     // The built-in gateway wrapped by the POINTS tender gateway.
     expect(paymentGateway({} as Db).name).toBe("points+built-in");
   });

@@ -11,6 +11,8 @@ import { registerJobHandlers, type PeriodicJob } from "./platform/jobs/registry.
 import { amendmentSubject } from "./modules/amendments/server/approval-subject.ts";
 import { AMENDMENT_CAUSE, AMENDMENT_SUBJECT } from "./modules/amendments/server/queries.ts";
 import { amendmentCauseHandler } from "./modules/amendments/server/amendment-cause.ts";
+import { returnCauseHandler } from "./modules/returns/server/return-cause.ts";
+import { RETURN_CAUSE } from "./modules/returns/server/queries.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
 import { registerPaymentGateway, type PaymentGateway } from "./modules/payments/server/gateway.ts";
@@ -58,6 +60,7 @@ export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>>
 export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.freeze({
   [CANCELLATION_CAUSE]: cancellationCauseHandler,
   [AMENDMENT_CAUSE]: amendmentCauseHandler,
+  [RETURN_CAUSE]: returnCauseHandler,
 });
 
 /** The built-in gateway, with POINTS tenders refunded through the points engine. */

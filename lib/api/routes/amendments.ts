@@ -16,9 +16,9 @@ export const AMENDMENT_ROUTES = {
     method: "POST",
     path: "/orders/{orderId}/amendment-requests",
     tag: "Amendments",
-    summary: "Request changes to an order: address, contact, delivery note or window, line quantity decreases (increases, items and prices: preview only for now)",
+    summary: "Request changes to an order: address, contact, delivery note or window, line quantity, item (SKU) or unit price",
     description:
-      "Each change names its path, the value the order holds now (oldValue) and the new value; all apply or none. The request is assessed and stored with its fingerprint; without required approvals it applies at once (unless applyNow is false). A quantity decrease runs as a linked cancellation request (`cancellationRequestId`) whose refund the cancellation engine computes. Unknown path or reason → 422; oldValue not current → 409 STALE_VALUE; a change the safety matrix blocks → 409 AMENDMENT_BLOCKED with the assessment in the body; nothing is stored on an error. Accepts If-Match.",
+      "Each change names its path, the value the order holds now (oldValue) and the new value; all apply or none. The request is assessed and stored with its fingerprint; without required approvals it applies at once (unless applyNow is false). A quantity decrease runs as a linked cancellation request (`cancellationRequestId`) whose refund the cancellation engine computes. Money first: an amendment that charges (more units, a higher price) is APPLYING until the payment gateway has charged it, then APPLIED; a declined charge makes it FAILED with the reason and adds nothing; a lower price is refunded after it applies. Unknown path or reason → 422; oldValue not current → 409 STALE_VALUE; a change the safety matrix blocks → 409 AMENDMENT_BLOCKED with the assessment in the body; nothing is stored on an error. Accepts If-Match.",
     permission: "amendment.request",
     params: OrderId,
     body: CreateAmendmentRequest,

@@ -16,6 +16,7 @@ export const SCOPES = [
   "cancellations:write",
   "approvals:write",
   "amendments:write",
+  "returns:write",
   "points:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -31,6 +32,8 @@ export const PERMISSIONS = {
   "cancellation.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },
   "amendment.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "amendments:write" },
   "amendment.withdraw": { roles: ["BUYER", "SELLER", "OPS"], scope: "amendments:write" },
+  "return.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "returns:write" },
+  "return.receive": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "approval.decide": { roles: ["APPROVER"], scope: "approvals:write" },
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },

@@ -1,6 +1,6 @@
 import type { Tx } from "../../../platform/db/client.ts";
 import { MANUAL_TASK_DUE_MS } from "../../compensation/domain/settlement.ts";
-import { enqueueCompensationJob } from "../../compensation/server/compensation-job.ts";
+import { recordRefundOwed } from "../../compensation/server/refund-owed.ts";
 import type { TenderAmount } from "../domain/money-impact.ts";
 import type { ReplanningTask } from "../domain/replanning.ts";
 import { AMENDMENT_CAUSE } from "./queries.ts";
@@ -8,45 +8,11 @@ import { AMENDMENT_CAUSE } from "./queries.ts";
 type Request = { id: string; number: string };
 
 /**
- * What an amendment pays back (a lower price, a charge that could not be used): one refund
- * adjustment per tender with a share and one automatic ISSUE_REFUND task, run by the same
+ * What an amendment pays back (a lower price, a charge that could not be used), paid by the same
  * machinery as a cancellation's refund. `purpose` keeps two refunds of one amendment apart.
  */
-export async function recordAmendmentRefund(tx: Tx, order: { id: string }, r: Request, byTender: readonly TenderAmount[], purpose: "refund" | "charge-refund") {
-  const parts = byTender.filter((p) => p.amount > 0);
-  if (!parts.length) return;
-  const cause = { causeType: AMENDMENT_CAUSE, causeId: r.id };
-  for (const part of parts) {
-    await tx.financialAdjustment.create({
-      data: {
-        causeKey: `${r.id}:${purpose}:${part.tenderId}`,
-        orderId: order.id,
-        ...cause,
-        tenderId: part.tenderId,
-        tenderMethod: part.method,
-        type: "PARTIAL_REFUND",
-        refundMethod: "ORIGINAL_PAYMENT",
-        amount: part.amount,
-        netAmount: part.amount,
-        status: "PENDING",
-      },
-    });
-  }
-  const task = await tx.compensationTask.create({
-    data: {
-      causeKey: `${r.id}:ISSUE_REFUND:${purpose}`,
-      orderId: order.id,
-      ...cause,
-      type: "ISSUE_REFUND",
-      mode: "AUTOMATIC",
-      status: "PENDING",
-      amount: parts.reduce((n, p) => n + p.amount, 0),
-      input: { byTender: parts.map((p) => ({ tenderId: p.tenderId, amount: p.amount })), purpose },
-      reversibility: "NONE",
-      externalEffect: "PAYMENT",
-    },
-  });
-  await enqueueCompensationJob(tx, task.id);
+export function recordAmendmentRefund(tx: Tx, order: { id: string }, r: Request, byTender: readonly TenderAmount[], purpose: "refund" | "charge-refund") {
+  return recordRefundOwed(tx, { orderId: order.id, cause: { type: AMENDMENT_CAUSE, id: r.id }, key: `${r.id}:${purpose}`, byTender, input: { purpose } });
 }
 
 /**

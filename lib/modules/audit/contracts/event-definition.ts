@@ -28,8 +28,8 @@ export const DecisionRef = {
   comment: z.string().nullable(),
 };
 export const CaseRef = { falloutCaseId: Id, number: z.string().min(1), compensationTaskId: Id.nullable() };
-/** The change a refund, compensation step or fallout case belongs to: a cancellation request, or (cancellation id null) an amendment request. */
-export const CauseIds = { cancellationRequestId: Id.nullable(), amendmentRequestId: Id.optional() };
+/** The change a refund, compensation step or fallout case belongs to: a cancellation request, or (cancellation id null) an amendment request or a return. */
+export const CauseIds = { cancellationRequestId: Id.nullable(), amendmentRequestId: Id.optional(), returnId: Id.optional() };
 export const Settled = { cancellationRequestId: Id, from: RequestStatus, to: RequestStatus };
 
 /** Fields the writers add to every payload, next to the event's own. */

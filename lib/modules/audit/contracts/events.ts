@@ -17,6 +17,7 @@ import { FALLOUT_EVENTS } from "./events/fallout-events.ts";
 import { INVENTORY_EVENTS } from "./events/inventory-events.ts";
 import { POINTS_EVENTS } from "./events/points-events.ts";
 import { AMENDMENT_EVENTS } from "./events/amendment-events.ts";
+import { RETURN_EVENTS } from "./events/return-events.ts";
 
 export { EVENT_AGGREGATES, EVENT_ENVELOPE, ORDER_ENVELOPE, type EventAggregate, type EventDefinition } from "./event-definition.ts";
 
@@ -29,6 +30,7 @@ export const EVENT_DEFINITIONS = [
   ...INVENTORY_EVENTS,
   ...POINTS_EVENTS,
   ...AMENDMENT_EVENTS,
+  ...RETURN_EVENTS,
 ] as const;
 
 type Definitions = (typeof EVENT_DEFINITIONS)[number];

@@ -74,7 +74,7 @@ export function planLine(
     byStage: sel.takeByStage,
     blocked: sel.blocked,
     blockedByStage: sel.blockedByStage,
-    refund: lineRefund(line, line.counts.CANCELLED, sel.cancelInPlace),
+    refund: lineRefund(line, line.counts.CANCELLED + line.counts.RETURNED, sel.cancelInPlace),
   });
   plans.inPlaceTotal += sel.cancelInPlace;
   plans.blockedTotal += sel.blocked;

@@ -41,7 +41,7 @@ export async function assertAssessedMoneyHolds(tx: Tx, order: LockedOrder, reque
   const changed: string[] = [];
   for (const impact of assessment.lines) {
     const line = request.lines.find((rl) => rl.orderLineId === impact.orderLineId)?.orderLine;
-    if (!line || !sameRefund(lineRefund(line, line.qtyCancelled, impact.cancelQuantity), impact.refund)) changed.push(`the refund of line ${impact.lineNumber}`);
+    if (!line || !sameRefund(lineRefund(line, line.qtyCancelled + line.qtyReturned, impact.cancelQuantity), impact.refund)) changed.push(`the refund of line ${impact.lineNumber}`);
   }
   const committed = await committedRefunds(tx, order.id);
   const { tenders, total } = committed;

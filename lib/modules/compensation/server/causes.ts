@@ -35,8 +35,8 @@ export interface CauseHandler {
   hasBlockedUnits(tx: Tx, id: string): Promise<boolean>;
   /** Records what the tasks say (status, failure reason, history, events), if the cause is being carried out; returns its status. */
   recordSettlement(tx: Tx, actor: Actor, order: LockedOrder, id: string, settlement: Settlement, failureReason: string): Promise<string>;
-  /** Its refund is paid in full: books it on what it concerns (lines, sub-orders, itself), once. */
-  refundPaid(tx: Tx, id: string): Promise<void>;
+  /** Its refund (task `taskId`) is paid in full: books it on what it concerns (lines, sub-orders, itself), once. */
+  refundPaid(tx: Tx, id: string, taskId: string): Promise<void>;
   /**
    * Its charge was collected in full (and booked on the tenders and the order): what was charged
    * for happens now, in the same transaction. Only causes that charge (amendments) have it.
@@ -47,7 +47,7 @@ export interface CauseHandler {
 }
 
 /** A cause as history and events name it: a cancellation request, or (then the cancellation id is null) an amendment request. */
-export type CauseRef = { cancellationRequestId: string } | { cancellationRequestId: null; amendmentRequestId: string };
+export type CauseRef = { cancellationRequestId: string } | { cancellationRequestId: null; amendmentRequestId: string } | { cancellationRequestId: null; returnId: string };
 
 // Per process, on globalThis: Next.js may load this module more than once (see jobs/registry.ts).
 const slot = globalThis as unknown as { countermandCauseHandlers?: Record<string, CauseHandler> };

@@ -36,7 +36,7 @@ async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference
 
 /** All of the cause's tender refunds are paid: what the cause concerns follows (its handler books it); the task is DONE. */
 async function finishRefundTask(tx: Tx, taskId: string, cause: Cause, evidence?: { text: string; by: string }) {
-  await causeHandler(cause.type).refundPaid(tx, cause.id);
+  await causeHandler(cause.type).refundPaid(tx, cause.id, taskId);
   const references = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), ...REFUNDS_ONLY }, select: { tenderMethod: true, amount: true, processorReference: true } });
   await tx.compensationTask.update({
     where: { id: taskId },

@@ -52,6 +52,10 @@ export const DEMO_REASON_CODES = [
   { code: "CUSTOMER_REQUEST", label: "Customer asked for a change", appliesTo: "AMENDMENT" },
   { code: "PRICE_CORRECTION", label: "Price correction", appliesTo: "AMENDMENT" },
   { code: "ITEM_SUBSTITUTION", label: "Item substituted", appliesTo: "AMENDMENT" },
+  { code: "DAMAGED_ON_ARRIVAL", label: "Arrived damaged", appliesTo: "RETURN" },
+  { code: "WRONG_ITEM", label: "Wrong item received", appliesTo: "RETURN" },
+  { code: "NOT_AS_DESCRIBED", label: "Not as described", appliesTo: "RETURN" },
+  { code: "NO_LONGER_NEEDED", label: "No longer needed", appliesTo: "RETURN" },
 ];
 
 /**

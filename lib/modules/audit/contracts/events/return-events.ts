@@ -1,0 +1,46 @@
+// Events of a return: requested, units received (restocked or damaged), completed or cancelled.
+import { z } from "zod";
+import { DISPOSITIONS } from "../../../returns/domain/status.ts";
+import { defineEvent, Id, LineQuantity, Minor } from "../event-definition.ts";
+
+const ReturnRef = { returnId: Id, number: z.string().min(1), returnOrderId: Id };
+
+export const RETURN_EVENTS = [
+  defineEvent({
+    type: "OrderReturnRequested",
+    version: 1,
+    aggregate: "Order",
+    description: "Shipped or delivered units of the order are to come back through a return (its own RETURN order); they are held until received.",
+    payload: z.strictObject({ ...ReturnRef, reasonCode: z.string().min(1), lines: z.array(LineQuantity).min(1), refund: Minor }),
+    example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02", reasonCode: "WRONG_ITEM", lines: [{ orderLineId: "cm9line01", quantity: 2 }], refund: 4400 },
+  }),
+  defineEvent({
+    type: "OrderReturnReceived",
+    version: 1,
+    aggregate: "Order",
+    description: "Units of a return arrived: RETURNED in the original line's ledger, restocked or written off, and their refund is owed.",
+    payload: z.strictObject({
+      ...ReturnRef,
+      lines: z.array(z.object({ orderLineId: Id, quantity: z.number().int().positive(), disposition: z.enum(DISPOSITIONS) })).min(1),
+      refund: Minor,
+      fullyReceived: z.boolean(),
+    }),
+    example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02", lines: [{ orderLineId: "cm9line01", quantity: 1, disposition: "RESTOCK" }], refund: 2200, fullyReceived: false },
+  }),
+  defineEvent({
+    type: "OrderReturnCompleted",
+    version: 1,
+    aggregate: "Order",
+    description: "Every unit of the return was received and its refund paid.",
+    payload: z.strictObject({ ...ReturnRef, refunded: Minor }),
+    example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02", refunded: 4400 },
+  }),
+  defineEvent({
+    type: "OrderReturnCancelled",
+    version: 1,
+    aggregate: "Order",
+    description: "The return was cancelled before any unit arrived; its units are no longer held.",
+    payload: z.strictObject({ ...ReturnRef }),
+    example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02" },
+  }),
+] as const;

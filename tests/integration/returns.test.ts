@@ -1,0 +1,96 @@
+// Returns (SPEC §7): shipped or delivered units come back through a RETURN order linked to the
+// original; receipt moves them to RETURNED, restocks or writes them off, and pays the §4.5 refund
+// at the line's cumulative position; no unit is held by two returns or returned twice.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFixture, outcome, type Fixture } from "../support/fixtures.ts";
+import { engines } from "../support/test-db.ts";
+import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
+import { createCancellationRequest } from "../../lib/modules/cancellations/server/create-cancellation-request.ts";
+import { CreateCancellationRequest } from "../../lib/modules/cancellations/contracts/cancellations.ts";
+import { CreateReturn, ReceiveReturn } from "../../lib/modules/returns/contracts/returns.ts";
+import { createReturn } from "../../lib/modules/returns/server/create-return.ts";
+import { receiveReturn } from "../../lib/modules/returns/server/receive-return.ts";
+
+describe.each(engines())("returns on %s", (engine) => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await createFixture(engine);
+    await f.stock("SKU-MUG", "DC-EAST", 1000);
+  });
+  afterAll(async () => {
+    await f?.drop();
+  });
+
+  const ship = async (orderId: string, lineId: string, quantity: number, deliver = 0) => {
+    const seller = await f.as("seller@demo.test");
+    for (const type of ["ALLOCATE", "RELEASE", "PICK", "PACK", "SHIP"] as const) await recordFulfillmentEvent(f.db, seller, orderId, { type, lines: [{ orderLineId: lineId, quantity }] });
+    if (deliver) await recordFulfillmentEvent(f.db, seller, orderId, { type: "DELIVER", lines: [{ orderLineId: lineId, quantity: deliver }] });
+  };
+  const returnOf = (lines: { orderLineId: string; quantity: number }[]) => CreateReturn.parse({ reasonCode: "WRONG_ITEM", lines });
+  const line = (id: string) => f.db.orderLine.findUniqueOrThrow({ where: { id } });
+  const supply = async () => (await f.db.inventorySupply.findFirstOrThrow({ where: { item: { sku: "SKU-MUG" }, location: { code: "DC-EAST" } } })).onHand;
+
+  it("cancelling 1 of 3 × 9.99 (+1.00 tax) and returning the other 2 refunds exactly 30.97; one restocked, one damaged", async () => {
+    const o = await f.order({ lines: [{ sku: "SKU-MUG", itemName: "Mug", category: "KITCHEN", storeCode: "acme", quantity: 3, unitPrice: 999, taxAmount: 100, shipFromLocationCode: "DC-EAST" }], payments: [{ method: "CARD", amount: 3097 }] });
+    const l = o.lines[0]!;
+    const buyer = await f.as("buyer@demo.test");
+    await createCancellationRequest(f.db, buyer, o.id, CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines: [{ orderLineId: l.id, quantity: 1 }] } }));
+    await ship(o.id, l.id, 2, 2);
+    const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 2 }]));
+    expect(r).toMatchObject({ status: "AWAITING_RECEIPT", number: expect.stringMatching(/^RT-/), originalOrderId: o.id, refund: { total: 2065, refunded: 0 }, lines: [{ quantity: 2, received: 0 }] });
+    const returnOrder = await f.db.order.findUniqueOrThrow({ where: { id: r.orderId } });
+    expect([returnOrder.orderType, returnOrder.parentOrderId]).toEqual(["RETURN", o.id]);
+    expect(await f.db.orderRelation.findMany({ where: { toOrderId: o.id }, select: { fromOrderId: true, type: true } })).toEqual([{ fromOrderId: r.orderId, type: "RETURNS" }]);
+    // The units are held: a second return of them is refused, nothing stored.
+    expect(await outcome(() => createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))).toBe("INSUFFICIENT_QUANTITY");
+    expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(1);
+
+    const seller = await f.as("seller@demo.test");
+    const onHand = await supply();
+    const first = await receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] }));
+    expect(first).toMatchObject({ status: "AWAITING_RECEIPT", lines: [{ received: 1, restocked: 1, damaged: 0 }] });
+    expect(await supply()).toBe(onHand + 1);
+    const done = await receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "DAMAGED" }] }));
+    expect(done).toMatchObject({ status: "COMPLETED", refund: { refunded: 2065 }, lines: [{ received: 2, restocked: 1, damaged: 1 }] });
+    expect(await supply()).toBe(onHand + 1);
+    const after = await line(l.id);
+    expect([after.qtyCancelled, after.qtyReturned, after.qtyDelivered, after.refunded]).toEqual([1, 2, 0, 3097]);
+    const order = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+    expect([order.refunded, order.total]).toEqual([3097, 3097]);
+    expect(await f.db.orderLineHold.count({ where: { orderLineId: l.id, active: true } })).toBe(0);
+    const events = await f.db.outboxEvent.findMany({ where: { orderId: o.id, type: { startsWith: "OrderReturn" } }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["OrderReturnRequested", "OrderReturnReceived", "OrderReturnReceived", "OrderReturnCompleted"]);
+    await f.assertConsistent();
+  });
+
+  it("refuses what cannot come back and changes nothing: unshipped units, more than shipped, receiving more than expected, a return not awaiting receipt", async () => {
+    const o = await f.order({ quantity: 3 });
+    const l = o.lines[0]!;
+    const buyer = await f.as("buyer@demo.test");
+    expect(await outcome(() => createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))).toBe("INSUFFICIENT_QUANTITY");
+    await ship(o.id, l.id, 2);
+    expect(await outcome(() => createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 3 }])))).toBe("INSUFFICIENT_QUANTITY");
+    expect(await outcome(() => createReturn(f.db, buyer, o.id, CreateReturn.parse({ reasonCode: "CUSTOMER_CHANGED_MIND", lines: [{ orderLineId: l.id, quantity: 1 }] })))).toBe("VALIDATION_FAILED");
+    expect(await outcome(async () => createReturn(f.db, await f.as("buyer2@demo.test"), o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))).toBe("NOT_FOUND");
+    expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(0);
+    const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]));
+    const seller = await f.as("seller@demo.test");
+    expect(await outcome(() => receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 2, disposition: "RESTOCK" }] })))).toBe("CONFLICT");
+    expect(await outcome(() => receiveReturn(f.db, buyer, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] })))).toBe("FORBIDDEN");
+    expect((await line(l.id)).qtyReturned).toBe(0);
+    await receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] }));
+    expect(await outcome(() => receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] })))).toBe("CONFLICT");
+    expect((await line(l.id)).qtyReturned).toBe(1);
+    await f.assertConsistent();
+  });
+
+  it("concurrent returns of the last shipped unit: exactly one is created", async () => {
+    const o = await f.order({ quantity: 1 });
+    const l = o.lines[0]!;
+    await ship(o.id, l.id, 1);
+    const buyer = await f.as("buyer@demo.test");
+    const results = await Promise.all(Array.from({ length: 6 }, () => outcome(() => createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))));
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(1);
+  });
+});
