@@ -69,6 +69,18 @@ async function ruleApprovals(tx: Tx, assessment: AmendmentAssessment, loaded: Lo
   );
 }
 
+/** A substitution names an item of the catalogue: an unknown SKU is a field error of its change (422). */
+async function assertKnownSkus(tx: Tx, changes: AmendmentAssessment["changes"]) {
+  const substitutions = changes.filter((c) => c.command === "SubstituteItem");
+  if (!substitutions.length) return;
+  const skus = substitutions.map((c) => String(c.newValue));
+  const known = new Set((await tx.item.findMany({ where: { sku: { in: skus } }, select: { sku: true } })).map((i) => i.sku));
+  const unknown = substitutions.filter((c) => !known.has(String(c.newValue)));
+  if (unknown.length) {
+    throw validationFailed(unknown.map((c) => ({ path: `changes[${c.index}].newValue`, message: `unknown SKU ${String(c.newValue)}` })), "The substitute item is not in the catalogue");
+  }
+}
+
 const FEASIBILITY_RANK = ["ALLOWED", "REQUIRES_REPLANNING", "REQUIRES_APPROVAL", "MANUAL_REVIEW", "BLOCKED"] as const;
 
 /**
@@ -79,6 +91,7 @@ export async function assessAmendmentForActor(tx: Tx, actor: Actor, loaded: Load
   const { matrix } = await loadSafetyPolicy(tx);
   const result = assessAmendment({ order: loaded.amendable, changes, tenders: loaded.tenders, orderRefundedTotal: loaded.orderRefundedTotal, matrix });
   if (!result.ok) throw refusal(result.code, result.errors);
+  await assertKnownSkus(tx, result.assessment.changes);
   const lineIds = result.assessment.changes.flatMap((c) => (c.orderLineId ? [c.orderLineId] : []));
   assertMayAmend(actor, loaded.row, loaded.lines, { orderLevel: result.assessment.changes.some((c) => c.orderLineId === null), lineIds });
   if (!actor.roles.has("OPS") && !actor.roles.has("SELLER") && result.assessment.changes.some((c) => c.command === "ChangeUnitPrice")) {
