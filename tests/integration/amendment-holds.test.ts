@@ -133,6 +133,21 @@ describe.each(engines())("amendment line holds on %s", (engine) => {
     expect(await line(lineId)).toMatchObject({ qtyReleased: 0, qtyPicked: 3, qtyCancelled: 1 });
   });
 
+  it("approved but stored to apply later: the line stays held until it is applied", async () => {
+    const o = await f.order({ quantity: 4 });
+    const lineId = o.lines[0]!.id;
+    await advance(o.id, lineId, ["ALLOCATE", "RELEASE"], 4);
+    const buyer = await f.as("buyer@demo.test");
+    const a = await createAmendmentRequest(f.db, buyer, o.id, quantity(lineId, 4, 2, { applyNow: false }));
+    expect((await approveAmendmentRequest(f.db, await f.as("supervisor@demo.test"), o.id, a.id, {})).status).toBe("APPROVED");
+    expect(await f.db.orderLineHold.count({ where: { holderId: a.id, active: true } })).toBe(1);
+    expect(await outcome(() => advance(o.id, lineId, ["PICK"], 1))).toBe("INSUFFICIENT_QUANTITY");
+    expect((await applyAmendmentRequest(f.db, buyer, o.id, a.id)).status).toBe("APPLIED");
+    expect(await f.db.orderLineHold.count({ where: { holderId: a.id, active: true } })).toBe(0);
+    await advance(o.id, lineId, ["PICK"], 2);
+    expect(await line(lineId)).toMatchObject({ qtyReleased: 0, qtyPicked: 2, qtyCancelled: 2 });
+  });
+
   it("applied later or failed: the hold ends either way", async () => {
     const o = await f.order({ quantity: 5 });
     const lineId = o.lines[0]!.id;
