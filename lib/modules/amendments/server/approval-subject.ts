@@ -3,7 +3,7 @@ import type { Actor } from "../../../platform/auth/actor.ts";
 import type { ApprovalSubjectHandler, SubjectSummary } from "../../approvals/server/subjects.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { payLinkedRefund } from "./linked-refund.ts";
-import { handOverHeldLines } from "./line-holds.ts";
+import { handOverDecreasedLines } from "./line-holds.ts";
 import { recordOrderCommand } from "../../orders/server/order-command.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
 import { lockAmendment } from "./decide-amendment.ts";
@@ -39,7 +39,7 @@ export const amendmentSubject: ApprovalSubjectHandler = {
     const { count } = await tx.amendmentRequest.updateMany({ where: { id: r.id, status: "REQUIRES_APPROVAL" }, data: { status: "APPROVED", decidedAt: new Date() } });
     if (count !== 1) throw notActive(r.number, r.status, "it can no longer be approved");
     if (!r.applyNow) return;
-    await handOverHeldLines(tx, r.id);
+    await handOverDecreasedLines(tx, r);
     await applyAmendmentInTx(tx, actor, subject.order, { ...r, status: "APPROVED" }, subject.storeIds);
   },
   async ended(tx, actor, subject, outcome, comment, level) {

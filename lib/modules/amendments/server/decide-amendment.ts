@@ -13,7 +13,7 @@ import type { AmendmentViewT } from "../contracts/amendments.ts";
 import { canWithdraw, type AmendmentStatus } from "../domain/status.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { payLinkedRefund } from "./linked-refund.ts";
-import { handOverHeldLines } from "./line-holds.ts";
+import { handOverDecreasedLines } from "./line-holds.ts";
 import { AMENDMENT_HOLDER, AMENDMENT_SUBJECT, amendmentViewFor, findAmendment, notActive } from "./queries.ts";
 
 /** Locks the order (pinned to If-Match) and reads the amendment in the actor's part of it (else 404). */
@@ -41,7 +41,7 @@ export async function applyAmendmentRequest(db: Db, actor: Actor, orderId: strin
   const outcome = await inTransaction(db, async (tx) => {
     const { order, request, storeIds } = await lockAmendment(tx, actor, orderId, requestId, options.expectedVersion);
     if (request.status !== "APPROVED" && request.status !== "REQUESTED") throw notActive(request.number, request.status, "only an approved or a requested amendment can be applied");
-    await handOverHeldLines(tx, request.id);
+    await handOverDecreasedLines(tx, request);
     return applyAmendmentInTx(tx, actor, order, request, storeIds);
   });
   if (outcome.status === "FAILED") {

@@ -6,6 +6,7 @@ import { countsOfLine } from "../../orders/server/line-counts.ts";
 import type { ActorAssessment } from "./assess-for-actor.ts";
 import type { LoadedOrder } from "./amendable-order.ts";
 import { AMENDMENT_HOLDER } from "./queries.ts";
+import { parseStoredAmendmentAssessment } from "../contracts/stored-assessment.ts";
 
 /**
  * The units a pending line change holds: every unit of the line a cancellation could still take
@@ -44,9 +45,12 @@ export async function holdChangedLines(
 }
 
 /**
- * As an amendment starts to apply, its lines pass to the change that carries it out (a quantity
- * decrease is a linked cancellation request, which holds the units it cancels).
+ * As an amendment starts to apply, the lines it decreases pass to the change that carries the
+ * decrease out (a linked cancellation request, which holds the units it cancels). Its other lines
+ * stay held until the amendment is applied or fails.
  */
-export async function handOverHeldLines(tx: Tx, requestId: string) {
-  await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: requestId });
+export async function handOverDecreasedLines(tx: Tx, request: { id: string; number: string; assessment: unknown }) {
+  const { changes } = parseStoredAmendmentAssessment(request.assessment, request);
+  const decreased = changes.flatMap((c) => (c.command === "ChangeLineQuantity" && c.direction === "DECREASE" && c.orderLineId ? [c.orderLineId] : []));
+  if (decreased.length) await releaseHolds(tx, { type: AMENDMENT_HOLDER, id: request.id }, decreased);
 }
