@@ -95,4 +95,16 @@ describe.each(engines())("amendment preview on %s", (engine) => {
       "VERSION_MISMATCH",
     );
   });
+
+  it("a substitution names an item of the catalogue: an unknown SKU is 422 at its newValue, a known one is assessed", async () => {
+    const order = await f.order({ quantity: 2 });
+    const line = order.lines[0]!;
+    const buyer = await f.as("buyer@demo.test");
+    const before = await footprint(order.id);
+    const unknown = previewAmendment(f.db, buyer, order.id, changes({ path: `/lines/${line.id}/sku`, oldValue: "SKU-MUG", newValue: "SKU-NOPE" }));
+    await expect(unknown).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { errors: [{ path: "changes[0].newValue", message: "no item with SKU SKU-NOPE in the catalogue" }] } });
+    const known = await previewAmendment(f.db, buyer, order.id, changes({ path: `/lines/${line.id}/sku`, oldValue: "SKU-MUG", newValue: "SKU-KETTLE" }));
+    expect(known.changes).toMatchObject([{ command: "SubstituteItem", safety: "ALLOWED" }]);
+    expect(await footprint(order.id)).toBe(before);
+  });
 });

@@ -16,7 +16,7 @@ export const AmendmentChange = z
   .object({
     path: z.string().min(1).max(300).describe("/shippingAddress[/<field>], /contact[/<field>], /deliveryNote, /deliveryWindow or /lines/{orderLineId}/quantity|sku|unitPrice"),
     op: z.literal("REPLACE"),
-    oldValue: z.unknown().describe("The value the order holds now (null for none); otherwise 409 STALE_VALUE"),
+    oldValue: z.unknown().describe("The value the order holds now (null for none); another value is 409 STALE_VALUE, another type 422"),
     newValue: z.unknown().describe("The value to set (null removes an optional value)"),
   })
   .meta({ id: "AmendmentChange" });

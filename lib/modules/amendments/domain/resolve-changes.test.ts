@@ -33,6 +33,26 @@ describe('resolveChanges', () => {
     });
   });
 
+  it('an oldValue of another type than the current value is malformed (422), not stale', () => {
+    const r = resolveChanges(order(), [
+      change('/shippingAddress/postalCode', 12930, '12940'),
+      change('/lines/L1/quantity', '5', 4),
+      change('/deliveryNote', 'Back door', 'Front door'),
+    ]);
+    expect(r).toEqual({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      errors: [
+        { code: 'VALIDATION_FAILED', path: 'changes[0].oldValue', message: 'oldValue must be a string (or null for none), not a number' },
+        { code: 'VALIDATION_FAILED', path: 'changes[1].oldValue', message: 'oldValue must be a number (or null for none), not a string' },
+      ],
+    });
+    const contact = { name: 'Ada Buyer', email: 'ada@example.test', phone: '+1 555 0199' };
+    expect(resolveChanges(order(), [change('/contact', 'Ada Buyer', contact)])).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ message: 'oldValue must be an object (or null for none), not a string' }] });
+    // Same type, another value: the order moved on.
+    expect(resolveChanges(order(), [change('/lines/L1/quantity', 4, 3)])).toMatchObject({ code: 'STALE_VALUE' });
+  });
+
   it('a validation problem wins over a stale value, so code and messages agree', () => {
     const r = resolveChanges(order(), [change('/contact/phone', 'old', '+1 555 0199'), change('/lines/L1/sku', 'SKU-MUG', 'SKU-MUG')]);
     expect(r).toEqual({ ok: false, code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: 'changes[1].newValue' })] });

@@ -47,6 +47,19 @@ function lineProblems(order: AmendableOrder, commands: readonly ChangeCommand[],
   return problems;
 }
 
+const kindOf = (v: unknown) => (Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+
+/**
+ * An oldValue of another type than the value it names (a number for a postal code) can never
+ * match, whatever the order does: it is malformed input (422), not a lost race (409 STALE_VALUE).
+ */
+function malformedOldValue(problem: RuleProblem, oldValue: unknown): RuleProblem {
+  const current = problem.currentValue;
+  if (problem.code !== 'STALE_VALUE' || current === null || current === undefined || oldValue === null) return problem;
+  if (kindOf(oldValue) === kindOf(current)) return problem;
+  return { code: 'VALIDATION_FAILED', path: problem.path, message: `oldValue must be ${kindOf(current)} (or null for none), not ${kindOf(oldValue)}` };
+}
+
 export function resolveChanges(order: AmendableOrder, raw: readonly RawChange[]): ResolveResult {
   const parsed = parseChanges(raw);
   if (!parsed.ok) return { ok: false, code: 'VALIDATION_FAILED', errors: asProblems(parsed.errors) };
@@ -55,7 +68,7 @@ export function resolveChanges(order: AmendableOrder, raw: readonly RawChange[])
   for (const cmd of parsed.commands) {
     const r = applyCommand(order, draft, cmd);
     if (r.ok) draft = r.draft;
-    else problems.push(r.problem);
+    else problems.push(malformedOldValue(r.problem, cmd.oldValue));
   }
   problems.push(...lineProblems(order, parsed.commands, draft));
   for (const code of ['VALIDATION_FAILED', 'STALE_VALUE'] as const) {

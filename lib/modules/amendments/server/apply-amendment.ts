@@ -17,6 +17,7 @@ import { recordChargeOwed } from "../../compensation/server/charges.ts";
 import { enqueueCompensationJob } from "../../compensation/server/compensation-job.ts";
 import { applyLineChanges } from "./apply-lines.ts";
 import { createReplanningTasks, recordAmendmentRefund } from "./amendment-tasks.ts";
+import { handOverDecreasedLines, holdWhileCharging } from "./line-holds.ts";
 
 export type AmendmentRow = Awaited<ReturnType<Tx["amendmentRequest"]["findUniqueOrThrow"]>>;
 
@@ -85,6 +86,7 @@ export async function applyAmendmentInTx(tx: Tx, actor: Actor, order: LockedOrde
   const applying = { ...r, status: "APPLYING" };
   const { impact } = checked.assessment;
   if (impact.charge > 0) {
+    await holdWhileCharging(tx, order.id, r, impact.lines.map((l) => l.orderLineId));
     const task = await recordChargeOwed(tx, order, { type: AMENDMENT_CAUSE, id: r.id }, impact.byTender);
     await enqueueCompensationJob(tx, task.id);
     const description = `Amendment ${r.number}: charging ${impact.charge} ${order.currency} before it applies`;
@@ -103,6 +105,7 @@ export async function applyAmendmentInTx(tx: Tx, actor: Actor, order: LockedOrde
 export async function finishAmendment(tx: Tx, actor: Actor, order: LockedOrder, r: AmendmentRow, storeIds: readonly string[], checked: { assessment: AmendmentAssessment; draft: OrderDraft }) {
   const { assessment, draft } = checked;
   await tx.order.update({ where: { id: order.id }, data: orderFieldColumns(draft) });
+  await handOverDecreasedLines(tx, r);
   const linked = await cancelDecreases(tx, actor, order, r, draft);
   const substituted = await applyLineChanges(tx, actor, order, r, draft, assessment.impact.lines, assessment.impact.charge > 0);
   await recordAmendmentRefund(tx, order, r, assessment.impact.refund > 0 ? assessment.impact.byTender : [], "refund");

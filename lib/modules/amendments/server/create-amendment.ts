@@ -17,6 +17,7 @@ import { storedAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import { applyAmendmentInTx } from "./apply-amendment.ts";
 import { AMENDMENT_SUBJECT, amendmentViewFor } from "./queries.ts";
 import { payLinkedRefund } from "./linked-refund.ts";
+import { holdChangedLines } from "./line-holds.ts";
 import type { PaymentGateway } from "../../payments/server/gateway.ts";
 
 /** BLOCKED refuses the whole request; the problem body carries the assessment so the caller sees why. */
@@ -110,6 +111,7 @@ export async function createAmendmentRequest(
     assertNotBlocked(a);
     const storeIds = reachedStores(loaded, a);
     const request = await storeRequest(tx, actor, order, input, a, storeIds);
+    await holdChangedLines(tx, loaded, a, request);
     if (a.requiredApprovals.length) {
       await createApprovalTasks(tx, { type: AMENDMENT_SUBJECT, id: request.id, orderId: order.id, requestedById: actor.userId }, a.requiredApprovals, { now: options.now });
     } else if (input.applyNow) {

@@ -4,7 +4,7 @@ import type { CreateCancellationRequestInput } from "../contracts/cancellations.
 import { DomainError } from "../../../platform/errors.ts";
 import { assessCancellation, type Assessment, type AssessTender } from "../domain/assess.ts";
 import { lineForRules } from "../../orders/server/line-counts.ts";
-import { cancellableStores, inStores } from "../../orders/server/scope.ts";
+import { cancellableStores, inStores, type StoreSet } from "../../orders/server/scope.ts";
 import { assertLinesFree } from "../../orders/server/holds.ts";
 import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
 import { evaluateForSubject } from "../../approvals/server/tasks.ts";
@@ -29,9 +29,9 @@ export async function assessForActor(
   actor: Actor,
   order: { id: string; buyerId: string; total: number; currency: string; customerType: string; createdAt: Date },
   input: Pick<CreateCancellationRequestInput, "scope" | "damaged"> & { cancellationType?: string },
-  options: { now?: Date } = {},
+  options: { now?: Date; stores?: StoreSet } = {},
 ): Promise<Assessment> {
-  const stores = cancellableStores(actor, order);
+  const stores = options.stores ?? cancellableStores(actor, order);
   const lines = (await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNumber: "asc" } })).filter((l) =>
     inStores(stores, l.storeId),
   );

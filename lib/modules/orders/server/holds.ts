@@ -91,7 +91,10 @@ export async function holdsOf(tx: Tx, holder: HolderRef): Promise<Map<string, Li
   return new Map(rows.map((r) => [r.orderLineId, byStageOf(r)]));
 }
 
-/** The holder executed or ended: its lines are free again (the rows stay, inactive, as a record). */
-export async function releaseHolds(tx: Tx, holder: HolderRef) {
-  await tx.orderLineHold.updateMany({ where: { holderType: holder.type, holderId: holder.id, active: true }, data: { active: false } });
+/** The holder executed or ended: its lines (or only `orderLineIds`) are free again (the rows stay, inactive, as a record). */
+export async function releaseHolds(tx: Tx, holder: HolderRef, orderLineIds?: readonly string[]) {
+  await tx.orderLineHold.updateMany({
+    where: { holderType: holder.type, holderId: holder.id, active: true, ...(orderLineIds ? { orderLineId: { in: [...orderLineIds] } } : {}) },
+    data: { active: false },
+  });
 }
