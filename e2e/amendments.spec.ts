@@ -8,8 +8,8 @@ import { demoOrder, shot, signIn } from "./helpers";
 async function openAmendPage(page: Page) {
   const order = await demoOrder(page, "demo-2001", "buyer2@demo.test");
   await page.goto(`/orders/${order.id}`);
-  await page.getByRole("link", { name: "Change delivery details" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Change delivery details" })).toBeVisible();
+  await page.getByRole("link", { name: "Change order" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change order" })).toBeVisible();
   return order;
 }
 
@@ -43,7 +43,7 @@ test("a buyer changes the delivery note: review, confirm, applied; a stale tab c
 
   await stale.getByLabel("Note for the carrier (optional)").fill("Leave it with the neighbours");
   await stale.getByRole("button", { name: "Review change" }).click();
-  await expect(stale.getByRole("form", { name: "Change delivery details" }).getByRole("alert")).toContainText("changed since you opened this page");
+  await expect(stale.getByRole("form", { name: "Change order" }).getByRole("alert")).toContainText("changed since you opened this page");
   const after = await (await page.request.get(`/api/v1/orders/${order.id}`)).json();
   expect(after.deliveryNote).toBe("Ring twice, the bell is broken");
 });

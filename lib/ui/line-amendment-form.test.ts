@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineChangesFromForm, lineInputDefault } from "./line-amendment-form.ts";
+import { changeableLines, currentLinesOf, lineChangesFromForm, lineInputDefault } from "./line-amendment-form.ts";
 
 const LINES = {
   L1: { lineNumber: 1, sku: "SKU-MUG", quantity: 2, unitPrice: 2000 },
@@ -65,5 +65,20 @@ describe("the lines of the change-order form as amendment changes", () => {
     expect(fieldErrors["lines.L1.unitPrice"]).toMatch(/at most two decimals/);
     expect(fieldErrors["lines.L2.unitPrice"]).toMatch(/can't be negative/);
     expect(lineChangesFromForm(formOf({ "lines.L1.quantity": "" }), LINES).fieldErrors["lines.L1.quantity"]).toMatch(/Enter the number of units/);
+  });
+});
+
+describe("the lines a change-order page offers", () => {
+  const q = (over: Record<string, number>) => ({ open: 0, allocated: 0, released: 0, picked: 0, packed: 0, shipped: 0, delivered: 0, cancelled: 0, returned: 0, ...over });
+  const line = (id: string, quantities: ReturnType<typeof q>) => ({ id, lineNumber: 1, sku: "SKU-MUG", itemName: "Mug", unitPrice: 2000, quantities });
+
+  it("the quantity is the units neither cancelled nor returned; fully shipped, cancelled or returned lines are not offered", () => {
+    const lines = changeableLines([
+      line("A", q({ open: 2, packed: 1, shipped: 1, cancelled: 3 })),
+      line("B", q({ shipped: 1, delivered: 2, cancelled: 1 })),
+      line("C", q({ cancelled: 2, returned: 1 })),
+    ]);
+    expect(lines).toEqual([{ id: "A", lineNumber: 1, sku: "SKU-MUG", itemName: "Mug", unitPrice: 2000, quantity: 4 }]);
+    expect(currentLinesOf(lines)).toEqual({ A: { lineNumber: 1, sku: "SKU-MUG", quantity: 4, unitPrice: 2000 } });
   });
 });

@@ -85,3 +85,27 @@ export function lineChangesFromForm(form: FormData, lines: Readonly<Record<strin
   }
   return { changes, inputs, fieldErrors };
 }
+
+type Quantities = Record<"open" | "allocated" | "released" | "picked" | "packed" | "shipped" | "delivered" | "cancelled" | "returned", number>;
+
+export interface ChangeableLine extends LineCurrent {
+  id: string;
+  itemName: string;
+}
+
+/**
+ * The lines a change-order page offers: those with units neither cancelled nor returned, some of
+ * them not yet shipped (a shipped line changes through a return or a supplemental order).
+ */
+export function changeableLines(lines: readonly { id: string; lineNumber: number; sku: string; itemName: string; unitPrice: number; quantities: Quantities }[]): ChangeableLine[] {
+  return lines.flatMap((l) => {
+    const q = l.quantities;
+    const active = Object.values(q).reduce((a, b) => a + b, 0) - q.cancelled - q.returned;
+    if (active - q.shipped - q.delivered <= 0) return [];
+    return [{ id: l.id, lineNumber: l.lineNumber, sku: l.sku, itemName: l.itemName, unitPrice: l.unitPrice, quantity: active }];
+  });
+}
+
+/** The lines as the form's hidden `current` carries them (the old values its changes name). */
+export const currentLinesOf = (lines: readonly ChangeableLine[]): Record<string, LineCurrent> =>
+  Object.fromEntries(lines.map((l) => [l.id, { lineNumber: l.lineNumber, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }]));
