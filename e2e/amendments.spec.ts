@@ -117,7 +117,7 @@ test("a buyer adds a mug: the review shows the extra charge per line and tender;
   }
 
   await quantity.fill("3");
-  await page.getByLabel("Reason").selectOption({ label: "Customer request" });
+  await page.getByLabel("Reason").selectOption({ label: "Customer asked for a change" });
   await page.getByRole("button", { name: "Review change" }).click();
   const review = page.getByRole("region", { name: "What this change does" });
   await expect(review).toContainText("Quantity of line 1 (SKU-MUG): 2 → 3");

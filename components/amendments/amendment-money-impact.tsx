@@ -14,21 +14,25 @@ function lineName(l: LineImpact, lines: LineNames) {
   return `Line ${l.lineNumber}${sku ? ` (${sku})` : ""}`;
 }
 
+/** A line's own money plus, for a decrease, the refund the cancellation engine computed for the units it takes away. */
+function lineMoney(l: LineImpact) {
+  const refund = l.cancellation?.refund;
+  return { merchandise: l.merchandise - (refund?.merchandise ?? 0), tax: l.tax - (refund?.tax ?? 0), total: l.total - (refund?.total ?? 0) };
+}
+
 function LineRow({ l, lines, currency }: { l: LineImpact; lines: LineNames; currency: string }) {
-  const refund = l.cancellation?.refund?.total;
+  const m = lineMoney(l);
   return (
     <tr>
-      <th scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-900">
+      <th scope="row" className="py-1.5 pr-2 text-left font-medium text-slate-900">
         {lineName(l, lines)}
         {l.substitution && <span className="block text-xs font-normal text-slate-500">becomes {l.substitution.sku}</span>}
+        {l.cancellation && <span className="block text-xs font-normal text-slate-500">cancels {l.cancellation.quantity}</span>}
       </th>
-      <td className="px-2 py-1.5 text-right tabular-nums">{l.quantityDelta === 0 ? "—" : units(l.quantityDelta)}</td>
-      <td className="px-2 py-1.5 text-right tabular-nums">{signed(l.merchandise, currency)}</td>
-      <td className="px-2 py-1.5 text-right tabular-nums">{signed(l.tax, currency)}</td>
-      <td className="py-1.5 pl-2 text-right font-medium tabular-nums">
-        {signed(l.total, currency)}
-        {refund !== undefined && <span className="block text-xs font-normal text-slate-600">{formatMoney(refund, currency)} refunded by cancelling units</span>}
-      </td>
+      <td className="px-1 py-1.5 text-right tabular-nums sm:px-2">{l.quantityDelta === 0 ? "—" : units(l.quantityDelta)}</td>
+      <td className="px-1 py-1.5 text-right tabular-nums sm:px-2">{signed(m.merchandise, currency)}</td>
+      <td className="px-1 py-1.5 text-right tabular-nums sm:px-2">{signed(m.tax, currency)}</td>
+      <td className="py-1.5 pl-1 text-right font-medium tabular-nums sm:pl-2">{signed(m.total, currency)}</td>
     </tr>
   );
 }
@@ -67,15 +71,15 @@ export function AmendmentMoneyImpact({ impact, currency, lines, titled = true }:
       {titled && <h3 className="text-sm font-semibold text-slate-900">Money</h3>}
       {impact.lines.length > 0 && (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[28rem] text-sm text-slate-700">
+          <table className="w-full text-xs text-slate-700 sm:text-sm">
             <caption className="sr-only">Money per line</caption>
             <thead className="text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-3 text-left font-medium">Line</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Units</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Items</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Tax</th>
-                <th scope="col" className="py-1 pl-2 text-right font-medium">Total</th>
+                <th scope="col" className="py-1 pr-2 text-left font-medium">Line</th>
+                <th scope="col" className="px-1 py-1 text-right font-medium sm:px-2">Units</th>
+                <th scope="col" className="px-1 py-1 text-right font-medium sm:px-2">Items</th>
+                <th scope="col" className="px-1 py-1 text-right font-medium sm:px-2">Tax</th>
+                <th scope="col" className="py-1 pl-1 text-right font-medium sm:pl-2">Total</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

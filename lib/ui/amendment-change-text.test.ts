@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, lineNamesOf } from "./amendment-change-text.ts";
+import { changeText, historyChangeTexts, lineNamesOf } from "./amendment-change-text.ts";
 
 const LINES = lineNamesOf([{ id: "L1", lineNumber: 1, sku: "SKU-MUG" }]);
 const line = (command: "ChangeLineQuantity" | "SubstituteItem" | "ChangeUnitPrice", oldValue: unknown, newValue: unknown, orderLineId = "L1") => ({
@@ -24,5 +24,29 @@ describe("an amendment's change in words", () => {
       before: "—",
       after: "Ring twice",
     });
+  });
+});
+
+describe("an amendment's history entry in words", () => {
+  it("reads the recorded changes by their paths", () => {
+    const data = {
+      number: "AM-1",
+      changes: [
+        { path: "/lines/L1/quantity", op: "REPLACE", oldValue: 2, newValue: 3 },
+        { path: "/lines/L1/unitPrice", oldValue: 2000, newValue: 1800 },
+        { path: "/contact/phone", oldValue: null, newValue: "+1 555 0199" },
+      ],
+    };
+    expect(historyChangeTexts(data, LINES, "USD")).toEqual([
+      { label: "Quantity of line 1 (SKU-MUG)", before: "2", after: "3" },
+      { label: "Unit price of line 1 (SKU-MUG)", before: "$20.00", after: "$18.00" },
+      { label: "Contact", before: "—", after: "+1 555 0199" },
+    ]);
+  });
+
+  it("entries without readable changes are left to their description", () => {
+    expect(historyChangeTexts(null, LINES, "USD")).toBeNull();
+    expect(historyChangeTexts({ reason: "x" }, LINES, "USD")).toBeNull();
+    expect(historyChangeTexts({ changes: [{ path: "/colour", newValue: "red" }] }, LINES, "USD")).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { formatMoney } from "../platform/money/money.ts";
 import { COMMAND_WORDS } from "./amendment-words.ts";
 import { valueText } from "./amendment-form.ts";
 import type { CommandKind } from "../modules/amendments/domain/change-command.ts";
+import { parseChangePath, type ChangeTarget } from "../modules/amendments/domain/change-path.ts";
 
 export interface ChangeLike {
   command: CommandKind;
@@ -42,4 +43,30 @@ export function changeText(change: ChangeLike, lines: LineNames, currency: strin
 /** The lines of an order view by id, for `changeText`. */
 export function lineNamesOf(lines: readonly { id: string; lineNumber: number; sku: string }[]): LineNames {
   return new Map(lines.map((l) => [l.id, { lineNumber: l.lineNumber, sku: l.sku }]));
+}
+
+const COMMAND_OF: Readonly<Record<Exclude<ChangeTarget["kind"], "line">, CommandKind>> = {
+  shippingAddress: "ChangeShippingAddress",
+  contact: "ChangeContact",
+  deliveryNote: "ChangeDeliveryNote",
+  deliveryWindow: "ChangeDeliveryWindow",
+};
+const LINE_COMMAND_OF = { quantity: "ChangeLineQuantity", sku: "SubstituteItem", unitPrice: "ChangeUnitPrice" } as const;
+
+/**
+ * The changes an amendment's history entry records (`data.changes`: path, old and new value) in
+ * words; null when the entry records none it can read (other entries, older shapes).
+ */
+export function historyChangeTexts(data: unknown, lines: LineNames, currency: string): ChangeText[] | null {
+  const changes = (data as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes) || changes.length === 0) return null;
+  const texts: ChangeText[] = [];
+  for (const c of changes as { path?: unknown; oldValue?: unknown; newValue?: unknown }[]) {
+    const target = parseChangePath(c?.path);
+    if (!target) return null;
+    const line = target.kind === "line";
+    const command = line ? LINE_COMMAND_OF[target.field] : COMMAND_OF[target.kind];
+    texts.push(changeText({ command, orderLineId: line ? target.orderLineId : null, oldValue: c.oldValue, newValue: c.newValue }, lines, currency));
+  }
+  return texts;
 }

@@ -42,7 +42,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
-              <History orderId={order.id} version={order.version} />
+              <History order={order} />
             </Suspense>
           </Card>
         </div>
@@ -58,7 +58,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
   );
 }
 
-async function History({ orderId, version }: { orderId: string; version: number }) {
-  const page = await loadOrderHistory(orderId);
-  return <HistoryTimeline orderId={orderId} version={version} initial={page} pageSize={HISTORY_PAGE_SIZE} />;
+async function History({ order }: { order: Awaited<ReturnType<typeof loadOrder>> }) {
+  const page = await loadOrderHistory(order.id);
+  return <HistoryTimeline orderId={order.id} version={order.version} initial={page} pageSize={HISTORY_PAGE_SIZE} lines={order.lines} currency={order.currency} />;
 }

@@ -57,7 +57,7 @@ export default async function AmendmentApprovalPage({ params }: Props) {
             <ApprovalTaskList tasks={a.approvals} />
           </Card>
           <Card title="History" titleId="history">
-            <HistoryTimeline orderId={order.id} version={order.version} initial={history} pageSize={HISTORY_PAGE_SIZE} />
+            <HistoryTimeline orderId={order.id} version={order.version} initial={history} pageSize={HISTORY_PAGE_SIZE} lines={order.lines} currency={order.currency} />
           </Card>
         </div>
         <div className="space-y-6">
