@@ -1,6 +1,7 @@
 import { loadAmendments, loadOrder } from "@/components/orders/load-order";
 import { formatMoney } from "@/lib/platform/money/money";
 import { STATUS_WORDS, levelWords } from "@/lib/ui/amendment-words";
+import { amendmentMoney } from "@/lib/ui/amendment-money";
 import { Alert } from "@/components/ui/alert";
 
 /** Shown once after the change-order form came back here: where the request just made stands, and its money. */
@@ -9,7 +10,8 @@ export async function AmendmentConfirmation({ orderId, number }: { orderId: stri
   const [order, { items }] = await Promise.all([loadOrder(orderId), loadAmendments(orderId)]);
   const a = items.find((x) => x.number === number);
   if (!a) return null;
-  const { charge, refund } = a.impact;
+  const { charge, refund: ownRefund, cancelledRefund } = amendmentMoney(a.impact);
+  const refund = ownRefund + cancelledRefund;
   const money = (n: number) => formatMoney(n, order.currency);
   const title = `Change ${a.number}: ${STATUS_WORDS[a.status]}`;
   if (a.status === "APPLIED") {

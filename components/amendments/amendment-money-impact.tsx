@@ -2,6 +2,7 @@ import type { AmendmentPreviewT } from "@/lib/modules/amendments/contracts/amend
 import { formatMoney } from "@/lib/platform/money/money";
 import { humanizeEnum } from "@/lib/ui/format";
 import type { LineNames } from "@/lib/ui/amendment-change-text";
+import { amendmentMoney } from "@/lib/ui/amendment-money";
 
 type Impact = AmendmentPreviewT["impact"];
 type LineImpact = Impact["lines"][number];
@@ -38,7 +39,7 @@ function LineRow({ l, lines, currency }: { l: LineImpact; lines: LineNames; curr
 }
 
 function Totals({ impact, currency }: { impact: Impact; currency: string }) {
-  const cancelled = impact.lines.reduce((sum, l) => sum + (l.cancellation?.refund?.total ?? 0), 0);
+  const cancelled = amendmentMoney(impact).cancelledRefund;
   const tenders = impact.byTender.filter((t) => t.amount > 0);
   const verb = impact.charge > 0 ? "Charged to" : "Refunded to";
   return (

@@ -3,18 +3,21 @@ import { STATUS_WORDS, levelWords } from "@/lib/ui/amendment-words";
 import { changeText, type LineNames } from "@/lib/ui/amendment-change-text";
 import { formatMoney } from "@/lib/platform/money/money";
 import { formatDateTime } from "@/lib/ui/format";
+import { amendmentMoney } from "@/lib/ui/amendment-money";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 
 const TONE = { APPLIED: "green", REQUIRES_APPROVAL: "amber", FAILED: "red", REJECTED: "red" } as const;
 
-/** The amendment's own money: what it charged (or will charge) and what it refunds. */
+/** The amendment's money: what it charged (or will charge) and what it refunds, its cancelled units included. */
 function MoneyLine({ a, currency }: { a: AmendmentViewT; currency: string }) {
-  const { charge, refund } = a.impact;
+  const { charge, refund, cancelledRefund } = amendmentMoney(a.impact);
   const done = a.status === "APPLIED";
-  if (charge > 0) return <p className="text-slate-700">{done ? "Charged" : "Will charge"}: {formatMoney(charge, currency)}</p>;
-  if (refund > 0) return <p className="text-slate-700">{done ? "Refunded" : "Will refund"}: {formatMoney(refund, currency)}</p>;
-  return null;
+  const parts = [
+    charge > 0 && `${done ? "Charged" : "Will charge"}: ${formatMoney(charge, currency)}`,
+    refund + cancelledRefund > 0 && `${done ? "Refunded" : "Will refund"}: ${formatMoney(refund + cancelledRefund, currency)}`,
+  ].filter(Boolean);
+  return parts.length ? <p className="text-slate-700">{parts.join(" · ")}</p> : null;
 }
 
 function AmendmentItem({ a, lines, currency }: { a: AmendmentViewT; lines: LineNames; currency: string }) {
