@@ -11,12 +11,8 @@ import { demoOrder, getJson, shot, signIn, type OrderView } from "./helpers";
 import { openTestDb, takeInOrder } from "./own-order";
 
 let db: Db;
-test.beforeAll(() => {
-  db = openTestDb();
-});
-test.afterAll(async () => {
-  await db?.$disconnect();
-});
+test.beforeAll(() => void (db = openTestDb()));
+test.afterAll(async () => await db?.$disconnect());
 
 /** Two mugs from acme at 15.00 plus 1.50 tax each, paid by card: 33.00. */
 const twoMugs = (externalRef: string) =>
@@ -36,9 +32,7 @@ async function openChangeOrder(page: Page, orderPath: string) {
 
 async function openAmendPage(page: Page) {
   const order = await demoOrder(page, "demo-2001", "buyer2@demo.test");
-  await page.goto(`/orders/${order.id}`);
-  await page.getByRole("link", { name: "Change order" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Change order" })).toBeVisible();
+  await openChangeOrder(page, `/orders/${order.id}`);
   return order;
 }
 
@@ -148,9 +142,17 @@ test("a seller's unit-price correction waits for a manager, who approves it from
   const order = await twoMugs("e2e-amend-price");
   await signIn(page, "seller@demo.test");
   await openChangeOrder(page, `/seller/orders/${order.id}`);
-  await expect(page.getByLabel("Item (SKU) of line 1 (SKU-MUG)")).toHaveValue("SKU-MUG");
+  const sku = page.getByLabel("Item (SKU) of line 1 (SKU-MUG)");
+  await expect(sku).toHaveValue("SKU-MUG");
   const price = page.getByLabel("Unit price of line 1 (SKU-MUG)");
   await expect(price).toHaveValue("15.00");
+
+  // An item the catalogue does not know: the server's message lands on the SKU field.
+  await sku.fill("SKU-NO-SUCH-ITEM");
+  await page.getByRole("button", { name: "Review change" }).click();
+  await expect(page.getByText("no item with SKU SKU-NO-SUCH-ITEM in the catalogue")).toBeVisible();
+  await expect(sku).toHaveAttribute("aria-invalid", "true");
+  await sku.fill("SKU-MUG");
 
   await price.fill("12.345");
   await page.getByRole("button", { name: "Review change" }).click();
