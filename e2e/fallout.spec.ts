@@ -3,42 +3,33 @@
 // The spec takes in its own order (nothing else uses it) and drives the gateway's failure drill
 // and the job runner's clock directly against the demo database of the server under test.
 import { expect, test } from "@playwright/test";
-import { createDb, type Db } from "../lib/platform/db/client.ts";
+import type { Db } from "../lib/platform/db/client.ts";
 import { loadActor } from "../lib/platform/auth/actor.ts";
-import { IntakeOrder } from "../lib/modules/orders/contracts/orders.ts";
 import { CreateCancellationRequest } from "../lib/modules/cancellations/contracts/cancellations.ts";
-import { intakeOrder } from "../lib/modules/orders/server/intake-order.ts";
 import { createCancellationRequest } from "../lib/modules/cancellations/server/create-cancellation-request.ts";
 import { failNextRefunds } from "../lib/modules/payments/server/built-in-gateway.ts";
 import { drainJobs } from "../lib/platform/jobs/runner.ts";
-import { JOB_HANDLERS, wiring } from "../lib/wiring.ts";
+import { JOB_HANDLERS } from "../lib/wiring.ts";
 import { shot, signIn } from "./helpers";
+import { openTestDb, takeInOrder } from "./own-order";
 
 let db: Db;
 test.beforeAll(() => {
-  wiring();
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set (e2e/global-setup.ts sets it when it starts the server)");
-  db = createDb(url);
+  db = openTestDb();
 });
 test.afterAll(async () => {
   await db?.$disconnect();
 });
 
 test("OPS sees a declined refund as a fallout case, retries it once the gateway is healthy, and the buyer sees the refund", async ({ page, browser }) => {
-  const integration = (await loadActor(db, { email: "integration@demo.test" }, { via: "api", correlationId: "e2e-fallout" }))!;
   const buyer = (await loadActor(db, { email: "buyer@demo.test" }, { via: "web", correlationId: "e2e-fallout" }))!;
-  const order = await intakeOrder(
-    db,
-    integration,
-    IntakeOrder.parse({
-      externalRef: `e2e-fallout-${Date.now()}`,
-      buyerEmail: "buyer@demo.test",
-      currency: "USD",
-      lines: [{ sku: "SKU-MUG", itemName: "Mug", category: "KITCHEN", storeCode: "acme", quantity: 2, unitPrice: 1500, taxAmount: 300, shipFromLocationCode: "DC-EAST" }],
-      payments: [{ method: "CARD", amount: 3300 }],
-    }),
-  );
+  const order = await takeInOrder(db, {
+    externalRef: "e2e-fallout",
+    buyerEmail: "buyer@demo.test",
+    currency: "USD",
+    lines: [{ sku: "SKU-MUG", itemName: "Mug", category: "KITCHEN", storeCode: "acme", quantity: 2, unitPrice: 1500, taxAmount: 300, shipFromLocationCode: "DC-EAST" }],
+    payments: [{ method: "CARD", amount: 3300 }],
+  });
   await failNextRefunds(db, order.id, "DECLINE", 3);
   const request = await createCancellationRequest(
     db,

@@ -1,17 +1,20 @@
 import Link from "next/link";
-import { loadAmendments } from "@/components/orders/load-order";
+import { loadAmendments, loadOrder } from "@/components/orders/load-order";
 import { buttonClass } from "@/components/ui/button";
+import { lineNamesOf } from "@/lib/ui/amendment-change-text";
 import { AmendmentRequestsCard } from "./amendment-requests-card";
 
-/** The order's amendments with the way to request one (the page for this role's "change delivery details"). */
+/** The order's amendments with the way to request one (this role's "change order" page). */
 export async function OrderAmendments({ orderId, amendHref }: { orderId: string; amendHref: string }) {
-  const { items } = await loadAmendments(orderId);
+  const [order, { items }] = await Promise.all([loadOrder(orderId), loadAmendments(orderId)]);
   return (
     <AmendmentRequestsCard
       amendments={items}
+      lines={lineNamesOf(order.lines)}
+      currency={order.currency}
       action={
         <Link href={amendHref} className={buttonClass("secondary", "sm")}>
-          Change delivery details
+          Change order
         </Link>
       }
     />

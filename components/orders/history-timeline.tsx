@@ -5,7 +5,9 @@ import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "@/lib/modules/ord
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { lineNamesOf } from "@/lib/ui/amendment-change-text";
 import { apiGet } from "./api-fetch";
+import { HistoryDescription } from "./history-description";
 import { orderKeys } from "./query-keys";
 
 interface HistoryPage {
@@ -56,7 +58,17 @@ function statusLabel(status: string): string {
  * The order's audit trail, oldest first. The server renders the first page; older-than-that pages
  * ("Show more") come from GET /api/v1/orders/{id}/history through React Query.
  */
-export function HistoryTimeline({ orderId, version, initial, pageSize }: { orderId: string; version: number; initial: HistoryPage; pageSize: number }) {
+interface Props {
+  orderId: string;
+  version: number;
+  initial: HistoryPage;
+  pageSize: number;
+  /** The order's lines and currency, to word amendments' line changes ("Unit price of line 1 (SKU-MUG): $20.00 → $18.00"). */
+  lines?: readonly { id: string; lineNumber: number; sku: string }[];
+  currency?: string;
+}
+
+export function HistoryTimeline({ orderId, version, initial, pageSize, lines = [], currency }: Props) {
   const query = useInfiniteQuery({
     queryKey: orderKeys.history(orderId, version),
     queryFn: ({ pageParam, signal }) =>
@@ -70,6 +82,7 @@ export function HistoryTimeline({ orderId, version, initial, pageSize }: { order
     staleTime: Infinity,
   });
   const entries = query.data.pages.flatMap((p) => p.items);
+  const lineNames = lineNamesOf(lines);
   if (!entries.length) return <p className="text-sm text-slate-600">No history recorded yet.</p>;
 
   return (
@@ -84,7 +97,7 @@ export function HistoryTimeline({ orderId, version, initial, pageSize }: { order
                 {formatDateTime(h.createdAt)}
               </time>
             </div>
-            <p className="text-sm text-slate-700">{h.description}</p>
+            <HistoryDescription entry={h} lines={lineNames} currency={currency} />
             <p className="mt-0.5 text-xs text-slate-500">
               by {h.actor}
               {h.oldStatus && h.newStatus && h.oldStatus !== h.newStatus && (

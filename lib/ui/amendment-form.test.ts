@@ -60,4 +60,25 @@ describe("the change-delivery-details form as amendment changes", () => {
     expect(amendmentFieldOf("changes", { sections: [] })).toBe("changes");
     expect(amendmentFieldOf("reasonCode", { sections: [] })).toBe("reasonCode");
   });
+
+  it("line changes follow the order's sections, and the server's messages on them land on the line's input", () => {
+    const form = formOf({ deliveryNote: "Gate code 42", "lines.L1.quantity": "3", "lines.L1.unitPrice": "18.00" });
+    form.set("current", JSON.stringify({ ...CURRENT, lines: { L1: { lineNumber: 1, sku: "SKU-MUG", quantity: 2, unitPrice: 2000 } } }));
+    const raw = amendmentFromForm(form);
+    expect(raw.changes.map((c) => c.path)).toEqual(["/deliveryNote", "/lines/L1/quantity", "/lines/L1/unitPrice"]);
+    expect(raw.sections).toEqual(["deliveryNote", "lines.L1.quantity", "lines.L1.unitPrice"]);
+    expect(amendmentFieldOf("changes[1].newValue", raw)).toBe("lines.L1.quantity");
+    expect(amendmentFieldOf("changes[2].oldValue", raw)).toBe("lines.L1.unitPrice");
+    expect(amendmentFieldOf("changes[1].path", raw)).toBe("lines.L1.quantity");
+    expect(amendmentFieldOf("changes[0].newValue", raw)).toBe("deliveryNote");
+    expect(amendmentFieldOf("changes[7].newValue", raw)).toBe("changes");
+  });
+
+  it("a line input that holds no valid value is a field message, and no change", () => {
+    const form = formOf({ "lines.L1.quantity": "0" });
+    form.set("current", JSON.stringify({ ...CURRENT, lines: { L1: { lineNumber: 1, sku: "SKU-MUG", quantity: 2, unitPrice: 2000 } } }));
+    const raw = amendmentFromForm(form);
+    expect(raw.changes).toEqual([]);
+    expect(Object.keys(raw.fieldErrors)).toEqual(["lines.L1.quantity"]);
+  });
 });

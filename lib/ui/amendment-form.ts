@@ -1,7 +1,9 @@
 // The "change delivery details" form as amendment changes. The page renders the order's values
 // twice: as the inputs' defaults and, in a hidden field, as the old values the changes name — so
 // if someone changed them meanwhile the request is refused as stale instead of overwriting.
+// The lines' part (quantity, item, unit price) is `line-amendment-form.ts`.
 import { CONTACT_FIELDS, SHIPPING_ADDRESS_FIELDS, type OrderFields } from "../modules/orders/domain/order-fields.ts";
+import { lineChangesFromForm, type LineCurrent } from "./line-amendment-form.ts";
 
 export const SECTIONS = ["shippingAddress", "contact", "deliveryNote", "deliveryWindow"] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -40,15 +42,28 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-/** The edited form as the amendment's changes (one per section that differs), plus which section each change is. */
-export function amendmentFromForm(form: FormData): { reasonCode: string; reasonText: string; changes: { path: string; op: "REPLACE"; oldValue: unknown; newValue: unknown }[]; sections: Section[] } {
-  let old: Partial<OrderFields> = {};
+/** What the page showed: the order's fields and, when it offers line changes, its lines by id. */
+export type FormCurrent = Partial<OrderFields> & { lines?: Record<string, LineCurrent> };
+
+export interface AmendmentForm {
+  reasonCode: string;
+  reasonText: string;
+  changes: { path: string; op: "REPLACE"; oldValue: unknown; newValue: unknown }[];
+  /** The input (or section of inputs) showing each change: `sections[i]` shows `changes[i]`. */
+  sections: string[];
+  /** Inputs that hold no valid value (a quantity of 0, a price that is not money). */
+  fieldErrors: Record<string, string>;
+}
+
+/** The edited form as the amendment's changes: one per section that differs, then one per edited line input. */
+export function amendmentFromForm(form: FormData): AmendmentForm {
+  let old: FormCurrent = {};
   try {
-    old = JSON.parse(text(form, "current")) as Partial<OrderFields>;
+    old = JSON.parse(text(form, "current")) as FormCurrent;
   } catch {
     old = {};
   }
-  const sections: Section[] = [];
+  const sections: string[] = [];
   const changes = [];
   for (const section of SECTIONS) {
     const next = sectionValue(form, section, old);
@@ -57,17 +72,27 @@ export function amendmentFromForm(form: FormData): { reasonCode: string; reasonT
     sections.push(section);
     changes.push({ path: `/${section}`, op: "REPLACE" as const, oldValue: before, newValue: next });
   }
-  return { reasonCode: text(form, "reasonCode"), reasonText: text(form, "reasonText"), changes, sections };
+  const lines = lineChangesFromForm(form, old.lines ?? {});
+  return {
+    reasonCode: text(form, "reasonCode"),
+    reasonText: text(form, "reasonText"),
+    changes: [...changes, ...lines.changes],
+    sections: [...sections, ...lines.inputs],
+    fieldErrors: lines.fieldErrors,
+  };
 }
 
-/** A rule's path (`changes[0].newValue.postalCode`) → the input showing it (`shippingAddress.postalCode`). */
-export function amendmentFieldOf(path: string, raw: { sections: Section[] }): string | undefined {
-  const m = /^changes\[(\d+)\]\.(?:newValue|oldValue)\.?(.*)$/.exec(path);
+/**
+ * A rule's path → the input showing it: `changes[0].newValue.postalCode` → `shippingAddress.postalCode`,
+ * `changes[2].newValue` (or `.path`, `.oldValue`) of a line change → that line's input (`lines.<id>.sku`).
+ */
+export function amendmentFieldOf(path: string, raw: { sections: readonly string[] }): string | undefined {
+  const m = /^changes\[(\d+)\](?:\.(newValue|oldValue|path)\.?(.*))?$/.exec(path);
   if (!m) return path === "changes" ? "changes" : path.split(".").pop();
   const section = raw.sections[Number(m[1])];
   if (!section) return "changes";
-  if (section === "deliveryNote") return "deliveryNote";
-  return m[2] ? `${section}.${m[2]}` : section;
+  if (section === "deliveryNote" || section.startsWith("lines.")) return section;
+  return m[3] ? `${section}.${m[3]}` : section;
 }
 
 /** Datetime-local input value (UTC) of an instant. */

@@ -11,6 +11,7 @@ import { PartialFulfilmentNotice } from "@/components/orders/partial-fulfilment-
 import { NotesList } from "@/components/orders/notes-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { OrderAmendments } from "@/components/amendments/order-amendments";
+import { AmendmentConfirmation } from "@/components/amendments/amendment-confirmation";
 import { BuyerCancellationRequests } from "@/components/cancellations/buyer-cancellation-requests";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -30,7 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BuyerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
-  const justRequested = firstParam((await searchParams).cancellation);
+  const query = await searchParams;
+  const justRequested = firstParam(query.cancellation);
   const [order, { items: requests }, reasons, actor] = await Promise.all([loadOrder(orderId), loadCancellations(orderId), loadReasonCodes(), requestActor()]);
   const pointsRefunds = await loadOrderPointsRefunds(order);
   const confirmed = justRequested ? requests.find((r) => r.number === justRequested) : undefined;
@@ -39,6 +41,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
     <>
       <BuyerOrderHeader order={order} />
       {confirmed && <RequestConfirmation request={confirmed} money={(n) => formatMoney(n, order.currency)} />}
+      <AmendmentConfirmation orderId={order.id} number={firstParam(query.amendment)} />
       <PartialFulfilmentNotice lines={order.lines} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

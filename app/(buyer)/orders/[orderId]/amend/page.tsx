@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
 import { loadOrder } from "@/components/orders/load-order";
-import { ChangeDeliveryPage } from "@/components/amendments/change-delivery-page";
+import { ChangeOrderPage } from "@/components/amendments/change-order-page";
 import { previewAmendmentAction, requestAmendmentAction } from "./actions";
 
 type Props = { params: Promise<{ orderId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const order = await loadOrder((await params).orderId);
-  return { title: `Change delivery details of order ${order.number}` };
+  return { title: `Change order ${order.number}` };
 }
 
-export default async function ChangeDeliveryRoute({ params }: Props) {
+export default async function ChangeOrderRoute({ params }: Props) {
   const { orderId } = await params;
-  return <ChangeDeliveryPage orderId={orderId} backHref={`/orders/${orderId}`} actions={{ previewAction: previewAmendmentAction, confirmAction: requestAmendmentAction }} />;
+  return (
+    <ChangeOrderPage
+      orderId={orderId}
+      backHref={`/orders/${orderId}`}
+      cancelHref={`/orders/${orderId}/cancel`}
+      lineParts={["quantity"]}
+      actions={{ previewAction: previewAmendmentAction, confirmAction: requestAmendmentAction }}
+    />
+  );
 }

@@ -5,6 +5,8 @@ import { SellerOrderHeader } from "@/components/orders/seller-order-header";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { OrderAmendments } from "@/components/amendments/order-amendments";
+import { AmendmentConfirmation } from "@/components/amendments/amendment-confirmation";
+import { firstParam } from "@/lib/ui/paging";
 import { SellerOrderFactsCard, SellerOrderTotalsCard, SellerPaymentsCard } from "@/components/orders/seller-order-cards";
 import { SellerNotesCard } from "@/components/orders/seller-notes-card";
 import { HistoryTimeline } from "@/components/orders/history-timeline";
@@ -14,21 +16,23 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { OrderFalloutNotice } from "@/components/fallout/order-fallout-notice";
 import { addOrderNoteAction } from "./actions";
 
-type Props = { params: Promise<{ orderId: string }> };
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const order = await loadOrder((await params).orderId);
   return { title: `Order ${order.number}` };
 }
 
-export default async function SellerOrderPage({ params }: Props) {
+export default async function SellerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
+  const justAmended = firstParam((await searchParams).amendment);
   const order = await loadOrder(orderId);
 
   return (
     <>
       <SellerOrderHeader order={order} />
       <OrderFalloutNotice orderId={order.id} />
+      <AmendmentConfirmation orderId={order.id} number={justAmended} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Lines" titleId="lines">
@@ -38,7 +42,7 @@ export default async function SellerOrderPage({ params }: Props) {
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
-              <History orderId={order.id} version={order.version} />
+              <History order={order} />
             </Suspense>
           </Card>
         </div>
@@ -54,7 +58,7 @@ export default async function SellerOrderPage({ params }: Props) {
   );
 }
 
-async function History({ orderId, version }: { orderId: string; version: number }) {
-  const page = await loadOrderHistory(orderId);
-  return <HistoryTimeline orderId={orderId} version={version} initial={page} pageSize={HISTORY_PAGE_SIZE} />;
+async function History({ order }: { order: Awaited<ReturnType<typeof loadOrder>> }) {
+  const page = await loadOrderHistory(order.id);
+  return <HistoryTimeline orderId={order.id} version={order.version} initial={page} pageSize={HISTORY_PAGE_SIZE} lines={order.lines} currency={order.currency} />;
 }

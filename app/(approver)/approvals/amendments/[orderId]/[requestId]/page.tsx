@@ -6,6 +6,8 @@ import { HISTORY_PAGE_SIZE, loadAmendment, loadOrder, loadOrderHistory, requestA
 import { HistoryTimeline } from "@/components/orders/history-timeline";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { AmendmentChanges } from "@/components/amendments/amendment-changes";
+import { AmendmentMoneyImpact } from "@/components/amendments/amendment-money-impact";
+import { lineNamesOf } from "@/lib/ui/amendment-change-text";
 import { ApprovalTaskList } from "@/components/approvals/approval-task-list";
 import { DecisionPanel } from "@/components/approvals/decision-panel";
 import { DecisionForms } from "@/components/cancellations/decision-forms";
@@ -24,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AmendmentApprovalPage({ params }: Props) {
   const { orderId, requestId } = await params;
   const [a, order, actor, history] = await Promise.all([loadAmendment(orderId, requestId), loadOrder(orderId), requestActor(), loadOrderHistory(orderId)]);
+  const lines = lineNamesOf(order.lines);
   return (
     <>
       <PageHeader
@@ -43,13 +46,18 @@ export default async function AmendmentApprovalPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Changes" titleId="changes">
-            <AmendmentChanges amendment={a} />
+            <AmendmentChanges amendment={a} lines={lines} currency={order.currency} />
           </Card>
+          {(a.impact.lines.length > 0 || a.impact.charge > 0 || a.impact.refund > 0) && (
+            <Card title="Money" titleId="money">
+              <AmendmentMoneyImpact impact={a.impact} currency={order.currency} lines={lines} titled={false} />
+            </Card>
+          )}
           <Card title="Approvals and what asked for them" titleId="approval-tasks">
             <ApprovalTaskList tasks={a.approvals} />
           </Card>
           <Card title="History" titleId="history">
-            <HistoryTimeline orderId={order.id} version={order.version} initial={history} pageSize={HISTORY_PAGE_SIZE} />
+            <HistoryTimeline orderId={order.id} version={order.version} initial={history} pageSize={HISTORY_PAGE_SIZE} lines={order.lines} currency={order.currency} />
           </Card>
         </div>
         <div className="space-y-6">

@@ -1,5 +1,5 @@
 "use server";
-// Server actions of the seller's "change delivery details" page (lib/platform/actions/define-action.ts):
+// Server actions of the seller's "change order" page (lib/platform/actions/define-action.ts):
 // the preview assesses the change without storing anything; the confirmation requests it, pinned
 // to the order version the page was rendered with, then goes back to the order.
 import { defineAction, redirectTo, type Redirect } from "@/lib/platform/actions/define-action";

@@ -4,11 +4,14 @@ import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import type { AmendmentPreviewT } from "@/lib/modules/amendments/contracts/amendments";
 import type { DataResult } from "@/lib/platform/actions/action-result";
 import { localInput } from "@/lib/ui/amendment-form";
+import { lineNamesOf } from "@/lib/ui/amendment-change-text";
+import { currentLinesOf, type ChangeableLine, type LinePart } from "@/lib/ui/line-amendment-form";
 import { usePreviewThenConfirm } from "@/components/ui/use-preview-then-confirm";
 import { PreviewConfirmButtons } from "@/components/ui/preview-confirm-buttons";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { FieldError, inputClass, labelClass } from "@/components/ui/field";
 import { AmendmentPreviewSummary } from "./amendment-preview-summary";
+import { LineChangesFieldset } from "./line-changes-fieldset";
 
 type Action = (prev: DataResult<AmendmentPreviewT> | null, form: FormData) => Promise<DataResult<AmendmentPreviewT>>;
 type Fields = Pick<OrderViewT, "shippingAddress" | "contact" | "deliveryNote" | "deliveryWindow">;
@@ -17,13 +20,18 @@ interface Props {
   orderId: string;
   version: number;
   current: Fields;
+  currency: string;
+  /** The lines still changeable, and what of them this page may change. */
+  lines: ChangeableLine[];
+  lineParts: readonly LinePart[];
+  cancelHref: string;
   reasons: { code: string; label: string }[];
   backHref: string;
   previewAction: Action;
   confirmAction: Action;
 }
 
-const SHOWN = /^(shippingAddress|contact|deliveryWindow)\.|^(deliveryNote|reasonCode|reasonText)$/;
+const SHOWN = /^(shippingAddress|contact|deliveryWindow|lines)\.|^(deliveryNote|reasonCode|reasonText)$/;
 
 type Errors = Record<string, string | undefined>;
 
@@ -118,23 +126,24 @@ function ReasonFieldset({ id, reasons, errors }: { id: string; reasons: Props["r
   );
 }
 
-/** Edit the delivery details, see what the change would do (phase, safety, approvals), then confirm exactly that. */
-export function DeliveryChangeForm({ orderId, version, current, reasons, backHref, previewAction, confirmAction }: Props) {
+/** Edit the items and the delivery details, see what the change would do (phase, safety, money, approvals), then confirm exactly that. */
+export function ChangeOrderForm({ orderId, version, current, currency, lines, lineParts, cancelHref, reasons, backHref, previewAction, confirmAction }: Props) {
   const id = useId();
   const form = usePreviewThenConfirm(version, previewAction, confirmAction, (p) => p.assessment.feasibility !== "BLOCKED");
   const errors: Errors = form.error?.fieldErrors ?? {};
   const other = Object.entries(errors).filter(([k]) => !SHOWN.test(k)) as [string, string][];
   return (
-    <form action={form.previewAction} onSubmit={form.onSubmit} onChange={form.onChange} noValidate aria-label="Change delivery details" className="space-y-6">
+    <form action={form.previewAction} onSubmit={form.onSubmit} onChange={form.onChange} noValidate aria-label="Change order" className="space-y-6">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <input type="hidden" name="current" value={JSON.stringify(current)} />
+      <input type="hidden" name="current" value={JSON.stringify({ ...current, lines: currentLinesOf(lines) })} />
+      <LineChangesFieldset id={id} lines={lines} parts={lineParts} currency={currency} cancelHref={cancelHref} errors={errors} />
       <AddressFieldset id={id} a={current.shippingAddress} errors={errors} />
       <ContactFieldset id={id} c={current.contact} errors={errors} />
       <DeliveryFieldset id={id} current={current} errors={errors} />
       <ReasonFieldset id={id} reasons={reasons} errors={errors} />
       {form.error && <ActionErrorAlert error={form.error} unshown={other} />}
-      {form.previewed && <AmendmentPreviewSummary preview={form.previewed} />}
+      {form.previewed && <AmendmentPreviewSummary preview={form.previewed} currency={currency} lines={lineNamesOf(lines)} />}
       <PreviewConfirmButtons
         form={form}
         backHref={backHref}

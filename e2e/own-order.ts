@@ -1,0 +1,24 @@
+// Orders a spec takes in for itself, so no other spec's demo data is touched: straight into the
+// database of the server under test (E2E_DATABASE_URL, set by e2e/global-setup.ts), through the
+// intake command as the integration user.
+import type { z } from "zod";
+import { createDb, type Db } from "../lib/platform/db/client.ts";
+import { loadActor } from "../lib/platform/auth/actor.ts";
+import { IntakeOrder } from "../lib/modules/orders/contracts/orders.ts";
+import { intakeOrder } from "../lib/modules/orders/server/intake-order.ts";
+import { wiring } from "../lib/wiring.ts";
+
+/** The server's database, with the app's wiring (job handlers, approval subjects) in this process too. */
+export function openTestDb(): Db {
+  wiring();
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set (e2e/global-setup.ts sets it when it starts the server)");
+  return createDb(url);
+}
+
+/** A new order as a storefront would send it; `externalRef` is made unique per run. */
+export async function takeInOrder(db: Db, input: z.input<typeof IntakeOrder>) {
+  const integration = await loadActor(db, { email: "integration@demo.test" }, { via: "api", correlationId: `e2e-${input.externalRef}` });
+  if (!integration) throw new Error("integration@demo.test is missing: run against demo data");
+  return intakeOrder(db, integration, IntakeOrder.parse({ ...input, externalRef: `${input.externalRef}-${Date.now()}` }));
+}
