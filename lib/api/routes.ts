@@ -7,6 +7,7 @@ import { APPROVAL_ROUTES } from "./routes/approvals.ts";
 import { COMPENSATION_ROUTES } from "./routes/compensation.ts";
 import { POINTS_ROUTES } from "./routes/points.ts";
 import { AMENDMENT_ROUTES } from "./routes/amendments.ts";
+import { RETURN_ROUTES } from "./routes/returns.ts";
 import type { ApiRouteDef } from "./route-def.ts";
 
 export type { ApiRouteDef } from "./route-def.ts";
@@ -19,6 +20,7 @@ export const API_ROUTES = {
   ...COMPENSATION_ROUTES,
   ...POINTS_ROUTES,
   ...AMENDMENT_ROUTES,
+  ...RETURN_ROUTES,
 } as const satisfies Record<string, ApiRouteDef>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

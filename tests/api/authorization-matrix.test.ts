@@ -73,6 +73,11 @@ function casesFor(path: string, f: ScopeFixture): Case[] {
         { label: "fallout case of A", params: { caseId: f.falloutCase.id }, reach: ALL_CALLERS },
         { label: "unknown case", params: { caseId: "no-such-case" }, reach: [] },
       ];
+    case "returnId":
+      return [
+        { label: "B's return RT4", params: { returnId: f.rt4.id }, reach: B },
+        { label: "unknown return", params: { returnId: "no-such-return" }, reach: [] },
+      ];
     case "withdrawTransactionId":
       return [{ label: "buyer2's withdrawal", params: { withdrawTransactionId: f.withdrawal!.transactionId }, reach: ["otherBuyer", "ops"] }];
     default:

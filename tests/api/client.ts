@@ -1,5 +1,5 @@
 // Tiny HTTP client for API tests: real fetches against the server started by api-global-setup.
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { randomUUID } from "node:crypto";
 import { createApiKey } from "../support/app-server.ts";
 
@@ -85,4 +85,11 @@ export function orderBody(overrides: Record<string, unknown> = {}, line: Record<
     payments: [{ method: "CARD", amount: quantity * 2200 }],
     ...overrides,
   };
+}
+
+/** Asserts an RFC 9457 problem with this status and code. */
+export function expectProblem(res: { status: number; headers: Headers; body: any }, status: number, code: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(res.body).toMatchObject({ status, code });
 }

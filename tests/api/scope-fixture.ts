@@ -102,6 +102,13 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
   const am1 = await ok(call("POST", `/orders/${a.id}/amendment-requests`, { key: buyer, body: note(`scope ${run}`) }), 201);
   const am4 = await ok(call("POST", `/orders/${b.id}/amendment-requests`, { key: await keyFor("buyer2@demo.test", "*"), body: note(`scope ${run}`) }), 201);
 
+  // A return of B's shipped unit: it reaches whoever reaches B.
+  await ok(call("POST", "/inventory/adjustments", { key: ops, body: { sku: sku.globex, locationCode: "DC-WEST", quantity: 10, reason: "RECEIPT" } }), 201);
+  for (const type of ["ALLOCATE", "RELEASE", "PICK", "PACK", "SHIP"]) {
+    await ok(call("POST", `/orders/${b.id}/fulfillment-events`, { key: ops, body: { type, lines: [{ orderLineId: b.lines[0].id, quantity: 1 }] } }), 200);
+  }
+  const rt4 = await ok(call("POST", `/orders/${b.id}/returns`, { key: await keyFor("buyer2@demo.test", "*"), body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: b.lines[0].id, quantity: 1 }] } }), 201);
+
   let withdrawal: { transactionId: string } | null = null;
   if (options.withdrawal !== false) {
     const points = await keyFor("ops@demo.test", "points:write");
@@ -122,7 +129,7 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
       texts: [sku.acme, notes.acme, notes.order, `shelf empty ${run}`],
     },
   };
-  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, am1, am4, recall, falloutCase, withdrawal, forbidden };
+  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, am1, am4, rt4, recall, falloutCase, withdrawal, forbidden };
 }
 
 /** A store's amounts on order A that no other store's reader may see, with the order-wide ones. */

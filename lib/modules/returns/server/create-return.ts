@@ -8,7 +8,7 @@ import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/se
 import { cancellableStores, inStores, orderCancelWhere } from "../../orders/server/scope.ts";
 import { assertReasonCode } from "../../orders/server/reason-codes.ts";
 import { activeHolds, placeHolds } from "../../orders/server/holds.ts";
-import { countsOfLine } from "../../orders/server/line-counts.ts";
+import { lineForRules } from "../../orders/server/line-counts.ts";
 import { committedRefunds } from "../../cancellations/server/assessment.ts";
 import { sameForStores } from "../../audit/server/audit.ts";
 import { assessReturn, type ReturnAssessment, type ReturnableLine } from "../domain/assess-return.ts";
@@ -21,14 +21,7 @@ async function returnableLines(tx: Tx, actor: Actor, order: LockedOrder) {
   const rows = (await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNumber: "asc" } })).filter((l) => inStores(stores, l.storeId));
   const holds = await activeHolds(tx, rows.map((l) => l.id));
   const lines: ReturnableLine[] = rows.map((l) => ({
-    id: l.id,
-    lineNumber: l.lineNumber,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    taxAmount: l.taxAmount,
-    shippingAmount: l.shippingAmount,
-    discountAmount: l.discountAmount,
-    counts: countsOfLine(l),
+    ...lineForRules(l),
     held: { SHIPPED: holds.get(l.id)?.byStage.SHIPPED ?? 0, DELIVERED: holds.get(l.id)?.byStage.DELIVERED ?? 0 },
   }));
   return { rows, lines };

@@ -1,0 +1,77 @@
+// Returns and the order relation graph (SPEC §7).
+import { z } from "zod";
+import { CreateReturn, ReceiveReturn, ReturnPage, ReturnView } from "../../modules/returns/contracts/returns.ts";
+import { RelatedOrders } from "../../modules/orders/contracts/relations.ts";
+import { OrderId, type ApiRouteDef } from "../route-def.ts";
+
+const ReturnId = z.object({ returnId: z.string().min(1).max(100) });
+
+export const RETURN_ROUTES = {
+  createReturn: {
+    method: "POST",
+    path: "/orders/{orderId}/returns",
+    tag: "Returns",
+    summary: "Return shipped or delivered units: a RETURN order linked to the original, its units held until received",
+    description:
+      "Only shipped or delivered units not already returned and not held by an open return or another change (else 409 INSUFFICIENT_QUANTITY). The refund of each line follows the cancellation rules at the line's cumulative position (units cancelled and returned before count), so cancelling some units and returning the rest refunds exactly the line. It is paid as the units are received. Unknown reason → 422. Accepts If-Match.",
+    permission: "return.request",
+    params: OrderId,
+    body: CreateReturn,
+    response: ReturnView,
+    status: 201,
+    ifMatch: true,
+  },
+  listReturns: {
+    method: "GET",
+    path: "/orders/{orderId}/returns",
+    tag: "Returns",
+    summary: "The order's returns, newest first",
+    permission: "order.read",
+    params: OrderId,
+    response: ReturnPage,
+    status: 200,
+  },
+  getReturn: {
+    method: "GET",
+    path: "/returns/{returnId}",
+    tag: "Returns",
+    summary: "One return: its lines, what arrived and how, its refund and what of it is paid",
+    permission: "order.read",
+    params: ReturnId,
+    response: ReturnView,
+    status: 200,
+  },
+  receiveReturn: {
+    method: "POST",
+    path: "/returns/{returnId}/receive",
+    tag: "Returns",
+    summary: "Record units of a return arriving, each RESTOCK (back to available stock) or DAMAGED (written off)",
+    description:
+      "Received units move to RETURNED on the original line and their refund is paid. More than the return still expects, or a return not awaiting receipt → 409; an unknown disposition → 422. The return is RECEIVED once every unit is in, COMPLETED once their refunds are paid.",
+    permission: "return.receive",
+    params: ReturnId,
+    body: ReceiveReturn,
+    response: ReturnView,
+    status: 200,
+  },
+  cancelReturn: {
+    method: "POST",
+    path: "/returns/{returnId}/cancel",
+    tag: "Returns",
+    summary: "Call a return off before any unit arrived; its units are no longer held (after a receipt → 409)",
+    permission: "return.request",
+    params: ReturnId,
+    response: ReturnView,
+    status: 200,
+  },
+  relatedOrders: {
+    method: "GET",
+    path: "/orders/{orderId}/related-orders",
+    tag: "Orders",
+    summary: "Orders linked to this one (RETURNS, SUPPLEMENTS, REPLACES, …), both directions, up to the root and down to the leaves",
+    permission: "order.read",
+    params: OrderId,
+    response: RelatedOrders,
+    status: 200,
+  },
+} as const satisfies Record<string, ApiRouteDef>;
