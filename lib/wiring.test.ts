@@ -28,7 +28,7 @@ describe("wiring", () => {
     expect(periodicJobs()).toEqual(PERIODIC_JOBS);
     for (const p of periodicJobs()) expect(jobHandlers()[p.type]).toBeDefined();
     expect(subjectHandler(CANCELLATION_SUBJECT)).toBe(cancellationSubject);
-    expect(Object.keys(APPROVAL_SUBJECTS)).toEqual([CANCELLATION_SUBJECT, "AMENDMENT"]);
+    expect(Object.keys(APPROVAL_SUBJECTS)).toEqual([CANCELLATION_SUBJECT, "AMENDMENT", "RETURN"]);
     expect(subjectHandler("AMENDMENT")).toBe(APPROVAL_SUBJECTS.AMENDMENT);
     expect(causeHandler(CANCELLATION_CAUSE)).toBe(cancellationCauseHandler);
     expect(Object.keys(CAUSE_HANDLERS)).toEqual([CANCELLATION_CAUSE, "AmendmentRequest", "ReturnOrder"]);

@@ -12,6 +12,7 @@ import { amendmentSubject } from "./modules/amendments/server/approval-subject.t
 import { AMENDMENT_CAUSE, AMENDMENT_SUBJECT } from "./modules/amendments/server/queries.ts";
 import { amendmentCauseHandler } from "./modules/amendments/server/amendment-cause.ts";
 import { returnCauseHandler } from "./modules/returns/server/return-cause.ts";
+import { RETURN_SUBJECT, returnSubject } from "./modules/returns/server/approval-subject.ts";
 import { RETURN_CAUSE } from "./modules/returns/server/queries.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
@@ -54,6 +55,7 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
 export const APPROVAL_SUBJECTS: Readonly<Record<string, ApprovalSubjectHandler>> = Object.freeze({
   [CANCELLATION_SUBJECT]: cancellationSubject,
   [AMENDMENT_SUBJECT]: amendmentSubject,
+  [RETURN_SUBJECT]: returnSubject,
 });
 
 /** Every kind of change whose compensation (tasks, refunds, fallout) the compensation machinery carries out. */

@@ -30,7 +30,16 @@ describe("returns over HTTP", () => {
     const line = order.lines[0].id;
     const created = await call("POST", `/orders/${order.id}/returns`, { key: buyer, body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: line, quantity: 2 }] } });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ number: expect.stringMatching(/^RT-/), status: "AWAITING_RECEIPT", originalOrderId: order.id, lines: [{ orderLineId: line, quantity: 2, received: 0 }], refund: { total: 4400, refunded: 0 } });
+    expect(created.body).toMatchObject({ number: expect.stringMatching(/^RT-/), status: "PENDING_APPROVAL", originalOrderId: order.id, lines: [{ orderLineId: line, quantity: 2, received: 0 }], refund: { total: 4400, refunded: 0 } });
+    expect(created.body.approvals).toEqual([expect.objectContaining({ level: "DIRECTOR", status: "PENDING" })]);
+    const manager = await keyFor("manager@demo.test", "approvals:write,orders:read");
+    expectProblem(await call("POST", `/returns/${created.body.id}/approve`, { key: manager, body: {} }), 403, "FORBIDDEN");
+    expectProblem(await call("POST", `/returns/${created.body.id}/approve`, { key: buyer, body: {} }), 403, "FORBIDDEN");
+    const director = await keyFor("director@demo.test", "approvals:write,orders:read");
+    expectProblem(await call("POST", `/returns/${created.body.id}/reject`, { key: director, body: {} }), 422, "VALIDATION_FAILED");
+    const approved = await call("POST", `/returns/${created.body.id}/approve`, { key: director, body: { comment: "ok" } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.status).toBe("AWAITING_RECEIPT");
     const listed = await call("GET", `/orders/${order.id}/returns`, { key: buyer });
     expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
 
@@ -68,6 +77,8 @@ describe("returns over HTTP", () => {
     expect((await call("GET", `/orders/${order.id}/returns`, { key })).body.items).toHaveLength(0);
     const created = await call("POST", `/orders/${order.id}/returns`, { key, body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: line, quantity: 1 }] } });
     expect(created.status).toBe(201);
+    const director = await keyFor("director@demo.test", "approvals:write,orders:read");
+    expectProblem(await call("POST", `/returns/no-such-return/approve`, { key: director, body: {} }), 404, "NOT_FOUND");
     expectProblem(await call("GET", `/returns/${created.body.id}`, { key: other }), 404, "NOT_FOUND");
     expectProblem(await call("POST", `/orders/${order.id}/returns`, { key, body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: line, quantity: 1 }] } }), 409, "INSUFFICIENT_QUANTITY");
     const cancelled = await call("POST", `/returns/${created.body.id}/cancel`, { key });

@@ -10,6 +10,7 @@ import { CreateCancellationRequest } from "../../lib/modules/cancellations/contr
 import { CreateReturn, ReceiveReturn } from "../../lib/modules/returns/contracts/returns.ts";
 import { createReturn } from "../../lib/modules/returns/server/create-return.ts";
 import { receiveReturn } from "../../lib/modules/returns/server/receive-return.ts";
+import { approveReturn, rejectReturn } from "../../lib/modules/returns/server/decide-return.ts";
 
 describe.each(engines())("returns on %s", (engine) => {
   let f: Fixture;
@@ -37,7 +38,12 @@ describe.each(engines())("returns on %s", (engine) => {
     await createCancellationRequest(f.db, buyer, o.id, CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines: [{ orderLineId: l.id, quantity: 1 }] } }));
     await ship(o.id, l.id, 2, 2);
     const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 2 }]));
-    expect(r).toMatchObject({ status: "AWAITING_RECEIPT", number: expect.stringMatching(/^RT-/), originalOrderId: o.id, refund: { total: 2065, refunded: 0 }, lines: [{ quantity: 2, received: 0 }] });
+    expect(r).toMatchObject({ status: "PENDING_APPROVAL", number: expect.stringMatching(/^RT-/), originalOrderId: o.id, refund: { total: 2065, refunded: 0 }, lines: [{ quantity: 2, received: 0 }] });
+    // Shipped or delivered units: a director signs first (the default rules), never the requester.
+    expect(r.approvals.map((t) => [t.level, t.status])).toEqual([["DIRECTOR", "PENDING"]]);
+    expect(await outcome(async () => receiveReturn(f.db, await f.as("seller@demo.test"), r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] })))).toBe("CONFLICT");
+    expect(await outcome(async () => approveReturn(f.db, await f.as("manager@demo.test"), r.id, {}))).toBe("FORBIDDEN");
+    expect((await approveReturn(f.db, await f.as("director@demo.test"), r.id, { comment: "ok" })).status).toBe("AWAITING_RECEIPT");
     const returnOrder = await f.db.order.findUniqueOrThrow({ where: { id: r.orderId } });
     expect([returnOrder.orderType, returnOrder.parentOrderId]).toEqual(["RETURN", o.id]);
     expect(await f.db.orderRelation.findMany({ where: { toOrderId: o.id }, select: { fromOrderId: true, type: true } })).toEqual([{ fromOrderId: r.orderId, type: "RETURNS" }]);
@@ -59,7 +65,7 @@ describe.each(engines())("returns on %s", (engine) => {
     expect([order.refunded, order.total]).toEqual([3097, 3097]);
     expect(await f.db.orderLineHold.count({ where: { orderLineId: l.id, active: true } })).toBe(0);
     const events = await f.db.outboxEvent.findMany({ where: { orderId: o.id, type: { startsWith: "OrderReturn" } }, orderBy: { sequence: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["OrderReturnRequested", "OrderReturnReceived", "OrderReturnReceived", "OrderReturnCompleted"]);
+    expect(events.map((e) => e.type)).toEqual(["OrderReturnRequested", "OrderReturnApproved", "OrderReturnReceived", "OrderReturnReceived", "OrderReturnCompleted"]);
     await f.assertConsistent();
   });
 
@@ -74,6 +80,7 @@ describe.each(engines())("returns on %s", (engine) => {
     expect(await outcome(async () => createReturn(f.db, await f.as("buyer2@demo.test"), o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))).toBe("NOT_FOUND");
     expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(0);
     const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]));
+    await approveReturn(f.db, await f.as("director@demo.test"), r.id, {});
     const seller = await f.as("seller@demo.test");
     expect(await outcome(() => receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 2, disposition: "RESTOCK" }] })))).toBe("CONFLICT");
     expect(await outcome(() => receiveReturn(f.db, buyer, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] })))).toBe("FORBIDDEN");
@@ -82,6 +89,19 @@ describe.each(engines())("returns on %s", (engine) => {
     expect(await outcome(() => receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] })))).toBe("CONFLICT");
     expect((await line(l.id)).qtyReturned).toBe(1);
     await f.assertConsistent();
+  });
+
+  it("a rejected return ends: its RETURN order is cancelled and the units can be returned again", async () => {
+    const o = await f.order({ quantity: 1 });
+    const l = o.lines[0]!;
+    await ship(o.id, l.id, 1);
+    const buyer = await f.as("buyer@demo.test");
+    const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]));
+    const rejected = await rejectReturn(f.db, await f.as("director@demo.test"), r.id, { comment: "outside the return window" });
+    expect(rejected.status).toBe("REJECTED");
+    expect((await f.db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("CANCELLED");
+    expect(await f.db.orderLineHold.count({ where: { orderLineId: l.id, active: true } })).toBe(0);
+    expect((await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]))).status).toBe("PENDING_APPROVAL");
   });
 
   it("concurrent returns of the last shipped unit: exactly one is created", async () => {

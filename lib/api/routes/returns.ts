@@ -1,6 +1,7 @@
 // Returns and the order relation graph (SPEC §7).
 import { z } from "zod";
 import { CreateReturn, ReceiveReturn, ReturnPage, ReturnView } from "../../modules/returns/contracts/returns.ts";
+import { AmendmentDecision as Decision, AmendmentRejection as Rejection } from "../../modules/amendments/contracts/amendments.ts";
 import { RelatedOrders } from "../../modules/orders/contracts/relations.ts";
 import { OrderId, type ApiRouteDef } from "../route-def.ts";
 
@@ -51,6 +52,28 @@ export const RETURN_ROUTES = {
     permission: "return.receive",
     params: ReturnId,
     body: ReceiveReturn,
+    response: ReturnView,
+    status: 200,
+  },
+  approveReturn: {
+    method: "POST",
+    path: "/returns/{returnId}/approve",
+    tag: "Returns",
+    summary: "Sign the return's approval tasks at your level; the last one lets it await its units (same rules as cancellations)",
+    permission: "approval.decide",
+    params: ReturnId,
+    body: Decision,
+    response: ReturnView,
+    status: 200,
+  },
+  rejectReturn: {
+    method: "POST",
+    path: "/returns/{returnId}/reject",
+    tag: "Returns",
+    summary: "Reject the return (a comment is required): it ends and its units are free again",
+    permission: "approval.decide",
+    params: ReturnId,
+    body: Rejection,
     response: ReturnView,
     status: 200,
   },

@@ -9,6 +9,7 @@ import type { StoreSet } from "../../orders/server/scope.ts";
 import type { AmendmentViewT } from "../contracts/amendments.ts";
 import { parseStoredAmendmentAssessment } from "../contracts/stored-assessment.ts";
 import type { AmendmentStatus } from "../domain/status.ts";
+import { approvalTaskView } from "../../approvals/server/task-view.ts";
 
 /** What the approval engine calls an amendment; what line holds call it. */
 export const AMENDMENT_SUBJECT = "AMENDMENT";
@@ -37,17 +38,7 @@ export function toAmendmentView(r: AmendmentRow, approvals: readonly TaskRow[]):
     requestedBy: r.requestedByLabel,
     createdAt: r.createdAt.toISOString(),
     orderVersion: r.orderVersion,
-    approvals: approvals.map((t) => ({
-      id: t.id,
-      level: t.level,
-      status: t.status,
-      rule: t.rule,
-      reason: t.reason,
-      reviewer: t.reviewerLabel,
-      comment: t.comment,
-      decidedAt: t.decidedAt?.toISOString() ?? null,
-      expiresAt: t.expiresAt?.toISOString() ?? null,
-    })),
+    approvals: approvals.map(approvalTaskView),
     cancellationRequestId: r.cancellationRequestId,
     appliedAt: r.appliedAt?.toISOString() ?? null,
     failureReason: r.failureReason,

@@ -47,7 +47,9 @@ export const ReturnView = z
       z.object({ orderLineId: z.string(), lineNumber: Int, sku: z.string(), quantity: Int, received: Int, restocked: Int, damaged: Int, refund: Refund, refunded: Int }),
     ),
     refund: z.object({ total: Int, byTender: z.array(z.object({ method: z.string(), amount: Int })), refunded: Int }),
-    approvals: z.array(z.unknown()),
+    approvals: z.array(
+      z.object({ id: z.string(), level: z.string(), status: z.string(), rule: z.string(), reason: z.string(), reviewer: z.string().nullable(), comment: z.string().nullable(), decidedAt: z.string().nullable(), expiresAt: z.string().nullable() }),
+    ),
     cancellationRequestId: z.string().nullable(),
   })
   .meta({ id: "Return" });

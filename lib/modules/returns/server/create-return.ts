@@ -14,6 +14,9 @@ import { sameForStores } from "../../audit/server/audit.ts";
 import { assessReturn, type ReturnAssessment, type ReturnableLine } from "../domain/assess-return.ts";
 import type { CreateReturnInput, ReturnViewT } from "../contracts/returns.ts";
 import { RETURN_CAUSE, getReturn } from "./queries.ts";
+import { RETURN_SUBJECT } from "./approval-subject.ts";
+import { createApprovalTasks, evaluateForSubject } from "../../approvals/server/tasks.ts";
+import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
 
 /** The order's lines the actor may return, as the return rules read them (with what other changes hold). */
 async function returnableLines(tx: Tx, actor: Actor, order: LockedOrder) {
@@ -25,6 +28,27 @@ async function returnableLines(tx: Tx, actor: Actor, order: LockedOrder) {
     held: { SHIPPED: holds.get(l.id)?.byStage.SHIPPED ?? 0, DELIVERED: holds.get(l.id)?.byStage.DELIVERED ?? 0 },
   }));
   return { rows, lines };
+}
+
+/** SPEC §7: the approval rules decide a return like a cancellation (defaults: shipped or delivered units → DIRECTOR). */
+async function returnApprovals(tx: Tx, order: LockedOrder, rows: { id: string; category: string }[], a: ReturnAssessment) {
+  const unitsByStage: Partial<Record<string, number>> = {};
+  for (const l of a.lines) for (const [stage, n] of Object.entries(l.byStage)) unitsByStage[stage] = (unitsByStage[stage] ?? 0) + (n ?? 0);
+  const facts: ApprovalFacts = {
+    requestType: "RETURN",
+    currency: order.currency,
+    orderValue: a.refund.total,
+    units: a.lines.reduce((n, l) => n + l.quantity, 0),
+    unitsByStage,
+    blockedByStage: {},
+    customerType: order.customerType,
+    categories: [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.category))],
+    orderAgeMinutes: Math.max(0, Math.floor((Date.now() - order.createdAt.getTime()) / 60_000)),
+  };
+  const evaluation = await evaluateForSubject(tx, facts);
+  // One sign-off per level: two rules asking the same level ask the same person once.
+  const byLevel = new Map(evaluation.required.map((t) => [t.level, t] as const).reverse());
+  return [...byLevel.values()].reverse().map((t) => ({ level: t.level, rule: t.ruleId, reason: t.reason, expiresAfterMinutes: t.expiresAfterMinutes }));
 }
 
 function refused(problems: { path: string; message: string; code: string }[]) {
@@ -77,6 +101,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
     const result = assessReturn({ lines, requested: input.lines, tenders, orderRefundedTotal: total });
     if (!result.ok) refused(result.problems);
     const a = (result as { assessment: ReturnAssessment }).assessment;
+    const approvals = await returnApprovals(tx, order, rows, a);
     const number = await nextNumber(tx, "return", "RT-");
     const returnOrder = await createReturnOrder(tx, actor, order, a);
     const row = await tx.returnOrder.create({
@@ -84,7 +109,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
         number,
         orderId: returnOrder.id,
         originalOrderId: order.id,
-        status: "AWAITING_RECEIPT",
+        status: approvals.length ? "PENDING_APPROVAL" : "AWAITING_RECEIPT",
         reasonCode: input.reasonCode,
         reasonText: input.reasonText ?? null,
         refundMethod: input.refundMethod,
@@ -99,6 +124,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
     });
     await tx.orderRelation.create({ data: { fromOrderId: returnOrder.id, toOrderId: order.id, type: "RETURNS", causeType: RETURN_CAUSE, causeId: row.id } });
     await placeHolds(tx, { type: RETURN_CAUSE, id: row.id, number }, a.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
+    if (approvals.length) await createApprovalTasks(tx, { type: RETURN_SUBJECT, id: row.id, orderId: order.id, requestedById: actor.userId }, approvals);
     const storeIds = [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.storeId))];
     const ref = { returnId: row.id, number, returnOrderId: returnOrder.id };
     await recordOrderCommand(

@@ -5,6 +5,7 @@ import { notFound } from "../../../platform/errors.ts";
 import { orderReadWhere } from "../../orders/server/scope.ts";
 import type { ReturnViewT } from "../contracts/returns.ts";
 import type { ReturnStatus } from "../domain/status.ts";
+import { approvalTaskView } from "../../approvals/server/task-view.ts";
 
 /** A return holds lines, owns refunds and compensation tasks, under this type. */
 export const RETURN_CAUSE = "ReturnOrder";
@@ -15,6 +16,7 @@ export async function toReturnView(db: Db | Tx, r: ReturnRow): Promise<ReturnVie
   const order = await db.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { number: true } });
   const lines = await db.orderLine.findMany({ where: { id: { in: r.lines.map((l) => l.orderLineId) } }, select: { id: true, lineNumber: true, sku: true } });
   const adjustments = await db.financialAdjustment.findMany({ where: { causeType: RETURN_CAUSE, causeId: r.id }, select: { tenderMethod: true, amount: true } });
+  const tasks = await db.approvalTask.findMany({ where: { subjectType: "RETURN", subjectId: r.id }, orderBy: { createdAt: "asc" } });
   const assessed = (r.assessment as { byTender?: { method: string; amount: number }[] }).byTender ?? [];
   return {
     id: r.id,
@@ -48,7 +50,7 @@ export async function toReturnView(db: Db | Tx, r: ReturnRow): Promise<ReturnVie
       byTender: adjustments.length ? adjustments.map((a) => ({ method: a.tenderMethod, amount: a.amount })) : assessed,
       refunded: r.refundedTotal,
     },
-    approvals: [],
+    approvals: tasks.map(approvalTaskView),
     cancellationRequestId: r.cancellationRequestId,
   };
 }

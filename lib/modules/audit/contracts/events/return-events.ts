@@ -1,7 +1,7 @@
 // Events of a return: requested, units received (restocked or damaged), completed or cancelled.
 import { z } from "zod";
 import { DISPOSITIONS } from "../../../returns/domain/status.ts";
-import { defineEvent, Id, LineQuantity, Minor } from "../event-definition.ts";
+import { DecisionRef, defineEvent, Id, Level, LineQuantity, Minor } from "../event-definition.ts";
 
 const ReturnRef = { returnId: Id, number: z.string().min(1), returnOrderId: Id };
 
@@ -13,6 +13,30 @@ export const RETURN_EVENTS = [
     description: "Shipped or delivered units of the order are to come back through a return (its own RETURN order); they are held until received.",
     payload: z.strictObject({ ...ReturnRef, reasonCode: z.string().min(1), lines: z.array(LineQuantity).min(1), refund: Minor }),
     example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02", reasonCode: "WRONG_ITEM", lines: [{ orderLineId: "cm9line01", quantity: 2 }], refund: 4400 },
+  }),
+  defineEvent({
+    type: "OrderReturnApproved",
+    version: 1,
+    aggregate: "Order",
+    description: "An approver signed the return's tasks at their level (`subjectId` is the return); `remaining` approvals are still pending.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "RETURN", subjectId: "cm9rt01", taskIds: ["cm9appr01"], levels: ["DIRECTOR"], remaining: 0, comment: null },
+  }),
+  defineEvent({
+    type: "OrderReturnRejected",
+    version: 1,
+    aggregate: "Order",
+    description: "An approver rejected the return: it ends, its units are no longer held.",
+    payload: z.strictObject(DecisionRef),
+    example: { subjectType: "RETURN", subjectId: "cm9rt01", taskIds: ["cm9appr01"], levels: ["DIRECTOR"], remaining: 0, comment: "not our item" },
+  }),
+  defineEvent({
+    type: "OrderReturnExpired",
+    version: 1,
+    aggregate: "Order",
+    description: "The return's approval expired with nobody left to ask: it ends, its units are no longer held.",
+    payload: z.strictObject({ ...ReturnRef, level: Level.optional(), comment: z.string().min(1) }),
+    example: { returnId: "cm9rt01", number: "RT-000001", returnOrderId: "cm9ord02", level: "VP", comment: "no decision in time" },
   }),
   defineEvent({
     type: "OrderReturnReceived",
