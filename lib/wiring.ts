@@ -13,6 +13,8 @@ import { AMENDMENT_CAUSE, AMENDMENT_SUBJECT } from "./modules/amendments/server/
 import { amendmentCauseHandler } from "./modules/amendments/server/amendment-cause.ts";
 import { returnCauseHandler } from "./modules/returns/server/return-cause.ts";
 import { RETURN_SUBJECT, returnSubject } from "./modules/returns/server/approval-subject.ts";
+import { createLinkedReturn } from "./modules/returns/server/linked-return.ts";
+import { registerReturnTaker } from "./modules/cancellations/server/return-taker.ts";
 import { RETURN_CAUSE } from "./modules/returns/server/queries.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
 import { expireApprovalTasks } from "./modules/approvals/server/expiry.ts";
@@ -79,5 +81,6 @@ export function wiring(): void {
   for (const [subjectType, handler] of Object.entries(APPROVAL_SUBJECTS)) registerApprovalSubject(subjectType, handler);
   for (const [causeType, handler] of Object.entries(CAUSE_HANDLERS)) registerCauseHandler(causeType, handler);
   registerPaymentGateway(defaultGateway);
+  registerReturnTaker(createLinkedReturn);
   wired = true;
 }

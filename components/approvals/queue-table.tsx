@@ -58,7 +58,9 @@ const COLUMNS: { label: string; className: string }[] = [
 
 /** Where an approver decides a subject: its own page per kind. */
 function approvalHref(r: { subjectType: string; orderId: string; requestId: string }): string {
-  return r.subjectType === "AMENDMENT" ? `/approvals/amendments/${r.orderId}/${r.requestId}` : `/approvals/${r.orderId}/${r.requestId}`;
+  if (r.subjectType === "AMENDMENT") return `/approvals/amendments/${r.orderId}/${r.requestId}`;
+  if (r.subjectType === "RETURN") return `/approvals/returns/${r.orderId}/${r.requestId}`;
+  return `/approvals/${r.orderId}/${r.requestId}`;
 }
 
 function QueueRow({ r, reasonLabels, now }: { r: Row; reasonLabels: Record<string, string>; now: number }) {

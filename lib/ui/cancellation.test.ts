@@ -118,6 +118,7 @@ function request(over: Partial<CancellationViewT> = {}): CancellationViewT {
     requestedBy: "seller@demo.test",
     createdAt: "2026-01-01T00:00:00Z",
     completedAt: null,
+    returnId: null,
     failureReason: null,
     assessment: { feasibility: "FULLY_CANCELLABLE", blockers: [], requiredApprovals: [], inventory: [], compensation: [] },
     lines: [{ orderLineId: "l1", lineNumber: 1, sku: "SKU-PAN", requestedQuantity: 1, cancelledQuantity: 0, blockedQuantity: 0, byStage: { packed: 1 }, refund: { ...money, total: 4860 } }],

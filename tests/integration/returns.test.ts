@@ -104,6 +104,28 @@ describe.each(engines())("returns on %s", (engine) => {
     expect((await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]))).status).toBe("PENDING_APPROVAL");
   });
 
+  it("a cancellation whose scope holds shipped units cancels the rest and returns those through a linked return awaiting receipt", async () => {
+    const o = await f.order({ quantity: 3 });
+    const l = o.lines[0]!;
+    await ship(o.id, l.id, 2);
+    const seller = await f.as("seller@demo.test");
+    const body = CreateCancellationRequest.parse({ cancellationType: "CUSTOMER_REQUEST", reasonCode: "CUSTOMER_CHANGED_MIND", scope: { type: "LINES", lines: [{ orderLineId: l.id, quantity: 3 }] } });
+    const c = await createCancellationRequest(f.db, seller, o.id, body);
+    expect(c.status).toBe("PENDING_APPROVAL");
+    const { approveCancellationRequest } = await import("../../lib/modules/cancellations/server/decide-cancellation.ts");
+    const approved = await approveCancellationRequest(f.db, await f.as("director@demo.test"), o.id, c.id, {});
+    expect(approved).toMatchObject({ status: "PARTIALLY_COMPLETED", returnId: expect.any(String) });
+    const r = await f.db.returnOrder.findUniqueOrThrow({ where: { id: approved.returnId! }, include: { lines: true } });
+    expect([r.status, r.cancellationRequestId, r.reasonCode, r.lines.map((x) => x.quantity)]).toEqual(["AWAITING_RECEIPT", c.id, "CUSTOMER_CHANGED_MIND", [2]]);
+    const line = await f.db.orderLine.findUniqueOrThrow({ where: { id: l.id } });
+    expect([line.qtyCancelled, line.qtyShipped]).toEqual([1, 2]);
+    const done = await receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 2, disposition: "RESTOCK" }] }));
+    expect(done.status).toBe("COMPLETED");
+    const order = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
+    expect(order.refunded).toBe(order.total);
+    await f.assertConsistent();
+  });
+
   it("concurrent returns of the last shipped unit: exactly one is created", async () => {
     const o = await f.order({ quantity: 1 });
     const l = o.lines[0]!;

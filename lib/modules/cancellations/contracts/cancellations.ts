@@ -50,6 +50,7 @@ export const CancellationView = z
     requestedBy: z.string(),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
+    returnId: z.string().nullable().describe("The return the request's shipped or delivered units became, if any"),
     failureReason: z.string().nullable(),
     assessment: z.object({
       feasibility: z.string(),

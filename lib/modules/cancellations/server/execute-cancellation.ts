@@ -10,6 +10,7 @@ import { releaseForLine } from "../../inventory/server/supply.ts";
 import { WriteContention } from "../../../platform/db/tx.ts";
 import { settleCause } from "../../compensation/server/causes.ts";
 import { cancellationCause } from "./cause.ts";
+import { returnTaker } from "./return-taker.ts";
 import { assertAssessedMoneyHolds, carryOutPlan, recordRefundsOwed, type Execution, type RequestWithLines } from "./execution-plan.ts";
 
 /**
@@ -27,11 +28,15 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
   // A stored assessment that does not parse stops the execution before the first write.
   const assessment = parseStoredAssessment(request.assessment, request);
   const committed = await assertAssessedMoneyHolds(tx, order, request, assessment);
-  const run: Execution = { tx, actor, order, request, assessment, committed, cause: cancellationCause(request.id), events: [], history: [] };
+  const run: Execution = { tx, actor, order, request, assessment, committed, cause: cancellationCause(request.id), events: [], history: [], returns: [] };
   for (const rl of request.lines) await cancelLineUnits(run, rl);
   await recordRefundsOwed(run);
   await carryOutPlan(run);
   await releaseHolds(tx, run.cause);
+  const taker = returnTaker();
+  if (run.returns.length && taker) {
+    await taker(tx, actor, order, { cancellationRequestId: request.id, reasonCode: request.reasonCode, reasonText: request.reasonText ?? `Cancellation ${request.number}`, lines: run.returns });
+  }
   await tx.cancellationRequest.update({ where: { id: request.id }, data: { status: "EXECUTING" } });
   await recordExecuted(run);
   await settleCause(tx, actor, order, run.cause);

@@ -26,6 +26,8 @@ export interface Execution {
   cause: Cause;
   events: DomainEvent[];
   history: Omit<HistoryInput, "orderId">[];
+  /** Shipped or delivered units the plan leaves to a return (CREATE_RETURN), created once the request's holds are released. */
+  returns: { orderLineId: string; quantity: number }[];
 }
 
 const sameRefund = (a: RefundBreakdown, b: RefundBreakdown) =>
@@ -115,8 +117,9 @@ async function createTask({ tx, order, request, assessment, cause }: Execution, 
 
 /**
  * Units that shipped or were delivered cannot be cancelled in place: they come back through a
- * return. Until returns exist the need is recorded where OPS and the store see it — a history entry
- * and an event on the order naming the line, stage and units — and the request ends PARTIALLY_COMPLETED.
+ * return, linked to the request (created by the registered return taker once the request released
+ * its holds). The need is recorded where OPS and the store see it — a history entry and an event on
+ * the order naming the line, stage and units — and the request ends PARTIALLY_COMPLETED.
  */
 function recordReturnNeeded(run: Execution, item: CompensationPlanItem) {
   const rl = run.request.lines.find((l) => l.orderLineId === item.orderLineId);
@@ -124,6 +127,9 @@ function recordReturnNeeded(run: Execution, item: CompensationPlanItem) {
   const description = `Cancellation ${run.request.number}: ${item.quantity} ${item.stage.toLowerCase()} unit(s) of line ${rl.orderLine.lineNumber} (${rl.orderLine.sku}) can only come back through a return`;
   const data = { cancellationRequestId: run.request.id, orderLineId: rl.orderLineId, stage: item.stage, quantity: item.quantity };
   run.history.push({ action: "RETURN_REQUIRED", description, data, stores: [{ storeId: rl.orderLine.storeId, description, data }] });
+  const earlier = run.returns.find((r) => r.orderLineId === rl.orderLineId);
+  if (earlier) earlier.quantity += item.quantity;
+  else run.returns.push({ orderLineId: rl.orderLineId, quantity: item.quantity });
   run.events.push(domainEvent("OrderLineReturnRequired", data));
 }
 

@@ -14,14 +14,22 @@ type CancellationRow = Prisma.CancellationRequestGetPayload<{ include: typeof CA
 export type CancellationWithDetails = CancellationRow & {
   compensationTasks: Prisma.CompensationTaskGetPayload<object>[];
   refunds: Prisma.FinancialAdjustmentGetPayload<object>[];
+  /** The return its shipped or delivered units became, if any. */
+  returnId: string | null;
 };
 
-/** Adds each request's compensation tasks and refunds, oldest first. */
+/** Adds each request's compensation tasks and refunds, oldest first, and the return it created. */
 export async function withCompensation(db: Db | Tx, rows: CancellationRow[]): Promise<CancellationWithDetails[]> {
   const where = { causeType: CANCELLATION_CAUSE, causeId: { in: rows.map((r) => r.id) } };
   const tasks = await db.compensationTask.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const refunds = await db.financialAdjustment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((r) => ({ ...r, compensationTasks: tasks.filter((t) => t.causeId === r.id), refunds: refunds.filter((f) => f.causeId === r.id) }));
+  const returns = await db.returnOrder.findMany({ where: { cancellationRequestId: { in: rows.map((r) => r.id) } }, select: { id: true, cancellationRequestId: true } });
+  return rows.map((r) => ({
+    ...r,
+    compensationTasks: tasks.filter((t) => t.causeId === r.id),
+    refunds: refunds.filter((f) => f.causeId === r.id),
+    returnId: returns.find((x) => x.cancellationRequestId === r.id)?.id ?? null,
+  }));
 }
 export type ApprovalTaskRow = Prisma.ApprovalTaskGetPayload<object>;
 
@@ -47,6 +55,7 @@ export function toCancellationView(r: CancellationWithDetails, approvals: Approv
     requestedBy: r.requestedByLabel,
     createdAt: r.createdAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
+    returnId: r.returnId,
     failureReason: r.failureReason,
     assessment: {
       feasibility: a.feasibility,

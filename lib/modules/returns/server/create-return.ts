@@ -19,8 +19,8 @@ import { createApprovalTasks, evaluateForSubject } from "../../approvals/server/
 import type { ApprovalFacts } from "../../approvals/domain/evaluate.ts";
 
 /** The order's lines the actor may return, as the return rules read them (with what other changes hold). */
-async function returnableLines(tx: Tx, actor: Actor, order: LockedOrder) {
-  const stores = cancellableStores(actor, order);
+export async function returnableLines(tx: Tx, actor: Actor, order: LockedOrder, everyLine = false) {
+  const stores = everyLine ? "all" : cancellableStores(actor, order);
   const rows = (await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNumber: "asc" } })).filter((l) => inStores(stores, l.storeId));
   const holds = await activeHolds(tx, rows.map((l) => l.id));
   const lines: ReturnableLine[] = rows.map((l) => ({
@@ -82,6 +82,61 @@ async function createReturnOrder(tx: Tx, actor: Actor, original: LockedOrder, a:
   return order;
 }
 
+export type Approval = Awaited<ReturnType<typeof returnApprovals>>[number];
+
+/**
+ * Stores an assessed return (in the caller's transaction, order locked): its RETURN order linked
+ * RETURNS to the original, its lines, holds on its units, approval tasks (if any), history and event.
+ */
+export async function storeReturn(
+  tx: Tx,
+  actor: Actor,
+  order: LockedOrder,
+  rows: { id: string; storeId: string }[],
+  a: ReturnAssessment,
+  input: { reasonCode: string; reasonText?: string; approvals: Approval[]; cancellationRequestId?: string },
+) {
+    const number = await nextNumber(tx, "return", "RT-");
+    const returnOrder = await createReturnOrder(tx, actor, order, a);
+    const row = await tx.returnOrder.create({
+      data: {
+        number,
+        orderId: returnOrder.id,
+        originalOrderId: order.id,
+        status: input.approvals.length ? "PENDING_APPROVAL" : "AWAITING_RECEIPT",
+        reasonCode: input.reasonCode,
+        reasonText: input.reasonText ?? null,
+        refundMethod: "ORIGINAL_PAYMENT",
+        cancellationRequestId: input.cancellationRequestId ?? null,
+        requestedById: actor.userId,
+        requestedByLabel: actorLabel(actor),
+        refundTotal: a.refund.total,
+        assessment: JSON.parse(JSON.stringify({ v: 1, byStage: a.lines.map((l) => ({ orderLineId: l.orderLineId, byStage: l.byStage })), byTender: a.refund.byTender })),
+        lines: {
+          create: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity, merchandise: l.refund.merchandise, tax: l.refund.tax, shipping: l.refund.shipping, discount: l.refund.discount, refundTotal: l.refund.total })),
+        },
+      },
+    });
+    await tx.orderRelation.create({ data: { fromOrderId: returnOrder.id, toOrderId: order.id, type: "RETURNS", causeType: RETURN_CAUSE, causeId: row.id } });
+    await placeHolds(tx, { type: RETURN_CAUSE, id: row.id, number }, a.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
+    if (input.approvals.length) await createApprovalTasks(tx, { type: RETURN_SUBJECT, id: row.id, orderId: order.id, requestedById: actor.userId }, input.approvals);
+    const storeIds = [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.storeId))];
+    const ref = { returnId: row.id, number, returnOrderId: returnOrder.id };
+    await recordOrderCommand(
+      tx,
+      actor,
+      order,
+      {
+        action: "RETURN_REQUESTED",
+        description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${a.refund.total} ${order.currency} once received (return order ${returnOrder.number})`,
+        data: { ...ref, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total },
+        stores: sameForStores(storeIds),
+      },
+      [{ type: "OrderReturnRequested", payload: { ...ref, reasonCode: input.reasonCode, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total } }],
+    );
+  return row;
+}
+
 /**
  * Creates a return of shipped or delivered units (SPEC §7): assessed (units free of other changes,
  * the §4.5 refund at each line's cumulative position, split across tenders), stored with a RETURN
@@ -102,43 +157,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
     if (!result.ok) refused(result.problems);
     const a = (result as { assessment: ReturnAssessment }).assessment;
     const approvals = await returnApprovals(tx, order, rows, a);
-    const number = await nextNumber(tx, "return", "RT-");
-    const returnOrder = await createReturnOrder(tx, actor, order, a);
-    const row = await tx.returnOrder.create({
-      data: {
-        number,
-        orderId: returnOrder.id,
-        originalOrderId: order.id,
-        status: approvals.length ? "PENDING_APPROVAL" : "AWAITING_RECEIPT",
-        reasonCode: input.reasonCode,
-        reasonText: input.reasonText ?? null,
-        refundMethod: input.refundMethod,
-        requestedById: actor.userId,
-        requestedByLabel: actorLabel(actor),
-        refundTotal: a.refund.total,
-        assessment: JSON.parse(JSON.stringify({ v: 1, byStage: a.lines.map((l) => ({ orderLineId: l.orderLineId, byStage: l.byStage })), byTender: a.refund.byTender })),
-        lines: {
-          create: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity, merchandise: l.refund.merchandise, tax: l.refund.tax, shipping: l.refund.shipping, discount: l.refund.discount, refundTotal: l.refund.total })),
-        },
-      },
-    });
-    await tx.orderRelation.create({ data: { fromOrderId: returnOrder.id, toOrderId: order.id, type: "RETURNS", causeType: RETURN_CAUSE, causeId: row.id } });
-    await placeHolds(tx, { type: RETURN_CAUSE, id: row.id, number }, a.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
-    if (approvals.length) await createApprovalTasks(tx, { type: RETURN_SUBJECT, id: row.id, orderId: order.id, requestedById: actor.userId }, approvals);
-    const storeIds = [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.storeId))];
-    const ref = { returnId: row.id, number, returnOrderId: returnOrder.id };
-    await recordOrderCommand(
-      tx,
-      actor,
-      order,
-      {
-        action: "RETURN_REQUESTED",
-        description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${a.refund.total} ${order.currency} once received (return order ${returnOrder.number})`,
-        data: { ...ref, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total },
-        stores: sameForStores(storeIds),
-      },
-      [{ type: "OrderReturnRequested", payload: { ...ref, reasonCode: input.reasonCode, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total } }],
-    );
+    const row = await storeReturn(tx, actor, order, rows, a, { ...input, approvals });
     return row.id;
   });
   return getReturn(db, actor, id);
