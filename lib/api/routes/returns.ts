@@ -3,6 +3,8 @@ import { z } from "zod";
 import { CreateReturn, ReceiveReturn, ReturnPage, ReturnView } from "../../modules/returns/contracts/returns.ts";
 import { AmendmentDecision as Decision, AmendmentRejection as Rejection } from "../../modules/amendments/contracts/amendments.ts";
 import { RelatedOrders } from "../../modules/orders/contracts/relations.ts";
+import { CreateSupplementalOrder } from "../../modules/supplemental/contracts/supplemental.ts";
+import { OrderView } from "../../modules/orders/contracts/orders.ts";
 import { OrderId, type ApiRouteDef } from "../route-def.ts";
 
 const ReturnId = z.object({ returnId: z.string().min(1).max(100) });
@@ -86,6 +88,19 @@ export const RETURN_ROUTES = {
     params: ReturnId,
     response: ReturnView,
     status: 200,
+  },
+  createSupplementalOrder: {
+    method: "POST",
+    path: "/orders/{orderId}/supplemental-orders",
+    tag: "Supplemental orders",
+    summary: "A new order linked to this one: an ADD_ON (more items, own payment) or a REPLACEMENT of shipped units at zero or a reduced price",
+    description:
+      "The new order has its own number, lines, payment and audit (orderType SUPPLEMENTAL, supplementalType, parentOrderId), linked SUPPLEMENTS or REPLACES. Payments must add up as at intake (a zero total needs none) → else 422. A replacement names the line it replaces (replacesOrderLineId) and may not replace more units than were shipped and not yet replaced (409 INSUFFICIENT_QUANTITY) nor cost more than the original unit price (422). BILLING_ADJUSTMENT is not supported yet (422).",
+    permission: "order.supplement",
+    params: OrderId,
+    body: CreateSupplementalOrder,
+    response: OrderView,
+    status: 201,
   },
   relatedOrders: {
     method: "GET",

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "order.intake": { roles: ["SELLER", "OPS"], scope: "orders:write" },
   "order.fulfil": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "order.note": { roles: ["SELLER", "OPS"], scope: "orders:write" },
+  // A buyer adds to their own order (an add-on); sellers and OPS also make replacements.
+  "order.supplement": { roles: ["BUYER", "SELLER", "OPS"], scope: "orders:write" },
   "inventory.read": { roles: ["SELLER", "OPS"], scope: "orders:read" },
   "inventory.adjust": { roles: ["SELLER", "OPS"], scope: "inventory:write" },
   "cancellation.request": { roles: ["BUYER", "SELLER", "OPS"], scope: "cancellations:write" },

@@ -34,6 +34,7 @@ describe('validatePayments', () => {
 
   it('requires at least one tender', () => {
     expect(validatePayments([], 100)).toEqual([{ path: 'payments', message: 'At least one tender is required' }]);
+    expect(validatePayments([], 0)).toEqual([]);
   });
 
   it('sum mismatch names both numbers', () => {

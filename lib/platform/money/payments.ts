@@ -20,7 +20,8 @@ export function validatePayments(payments: readonly PaymentTender[], orderTotal:
     throw new RangeError(`orderTotal must be a non-negative integer, got ${String(orderTotal)}`);
   }
   if (payments.length === 0) {
-    return [{ path: 'payments', message: 'At least one tender is required' }];
+    // Nothing to pay (a free replacement) needs no tender.
+    return orderTotal === 0 ? [] : [{ path: 'payments', message: 'At least one tender is required' }];
   }
 
   const problems: FieldError[] = [];

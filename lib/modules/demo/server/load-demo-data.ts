@@ -56,6 +56,9 @@ export const DEMO_REASON_CODES = [
   { code: "WRONG_ITEM", label: "Wrong item received", appliesTo: "RETURN" },
   { code: "NOT_AS_DESCRIBED", label: "Not as described", appliesTo: "RETURN" },
   { code: "NO_LONGER_NEEDED", label: "No longer needed", appliesTo: "RETURN" },
+  { code: "ADD_ITEMS", label: "Customer adds items", appliesTo: "SUPPLEMENTAL" },
+  { code: "REPLACE_DAMAGED", label: "Replacement for damaged goods", appliesTo: "SUPPLEMENTAL" },
+  { code: "GOODWILL", label: "Goodwill gesture", appliesTo: "SUPPLEMENTAL" },
 ];
 
 /**

@@ -36,14 +36,14 @@ export function validateIntake(input: IntakeOrderInput) {
 }
 
 /** Stores, locations (unknown or out of reach → 422), points tenders and a unique externalRef (409), read in the transaction. */
-export async function resolveIntakeReferences(tx: Tx, actor: Actor, input: IntakeOrderInput) {
+export async function resolveIntakeReferences(tx: Tx, actor: Actor, input: IntakeOrderInput, alsoStores: readonly string[] = []) {
   const storeCodes = [...new Set(input.lines.map((l) => l.storeCode))];
   const locationCodes = [...new Set(input.lines.map((l) => l.shipFromLocationCode))];
   const stores = await tx.store.findMany({ where: { code: { in: storeCodes } } });
   const locations = await tx.location.findMany({ where: { code: { in: locationCodes } } });
   const storeByCode = new Map(stores.map((s) => [s.code, s]));
   const locationByCode = new Map(locations.map((l) => [l.code, l]));
-  const reach = isOps(actor) ? null : new Set(actor.storeIds);
+  const reach = isOps(actor) ? null : new Set([...actor.storeIds, ...alsoStores]);
   const unknown: FieldError[] = [];
   input.lines.forEach((l, i) => {
     const store = storeByCode.get(l.storeCode);

@@ -20,6 +20,8 @@ interface PartsContext {
   storeByCode: Map<string, { id: string }>;
   locationByCode: Map<string, { id: string }>;
   items: Map<string, string>;
+  /** A replacement's line (by index) → the original line it replaces. */
+  replaces?: ReadonlyMap<number, string>;
 }
 
 /** Every line, OPEN with its whole quantity, and its opening quantity-ledger entry. */
@@ -45,6 +47,7 @@ async function createLines(tx: Tx, actor: Actor, ctx: PartsContext, subOrderIds:
         shippingAmount: l.shippingAmount,
         discountAmount: l.discountAmount,
         qtyOpen: l.quantity,
+        replacesOrderLineId: ctx.replaces?.get(i) ?? null,
         status: status.status,
         statusCode: status.code,
       },
@@ -126,54 +129,62 @@ async function createParts(tx: Tx, actor: Actor, ctx: PartsContext) {
  */
 export async function intakeOrder(db: Db, actor: Actor, input: IntakeOrderInput) {
   authorize(actor, "order.intake");
-  const { totals, skuSeen } = validateIntake(input);
-
-  const orderId = await inTransaction(db, async (tx) => {
-    const { storeCodes, storeByCode, locationByCode } = await resolveIntakeReferences(tx, actor, input);
-
-    const { buyerEmail, buyer, items } = await buyerAndItems(tx, input, skuSeen);
-    const number = await nextNumber(tx, "order", "CM-");
-    const initialStatus = "OPEN";
-    const order = await tx.order.create({
-      data: {
-        number,
-        externalRef: input.externalRef ?? null,
-        buyerId: buyer.id,
-        buyerEmail,
-        customerType: input.customerType,
-        currency: input.currency,
-        orderType: input.orderType,
-        status: initialStatus,
-        createdById: actor.userId,
-        ...orderFieldColumns(input),
-        ...totals,
-      },
-    });
-    const { storeParts } = await createParts(tx, actor, { orderId: order.id, number, input, storeCodes, storeByCode, locationByCode, items });
-    await recordHistory(tx, actor, {
-      orderId: order.id,
-      action: "ORDER_CREATED",
-      newStatus: initialStatus,
-      description: `Order ${number} placed: ${input.lines.length} line(s), total ${formatMoney(totals.total, input.currency)}`,
-      data: { externalRef: input.externalRef ?? null, total: totals.total, lines: input.lines.length },
-      stores: storeParts,
-    });
-    await tx.order.update({ where: { id: order.id }, data: { eventSequence: 1 } });
-    await appendEvents(tx, actor, { type: "Order", id: order.id, orderId: order.id }, 1, [
-      {
-        type: "OrderCreated",
-        payload: {
-          orderId: order.id,
-          orderNumber: number,
-          orderVersion: 1,
-          buyerEmail,
-          currency: input.currency,
-          total: totals.total,
-          lines: input.lines.map((l, i) => ({ lineNumber: i + 1, sku: l.sku, quantity: l.quantity, total: lineTotal(l) })),
-        },
-      },
-    ]);
-    return order.id;
-  });
+  const orderId = await inTransaction(db, (tx) => intakeOrderInTx(tx, actor, input));
   return getOrder(db, actor, orderId);
+}
+
+/**
+ * The intake itself, in the caller's transaction; `links` makes the new order a supplemental
+ * order of another (SPEC §7). Returns the new order's id.
+ */
+export async function intakeOrderInTx(tx: Tx, actor: Actor, input: IntakeOrderInput, links: { parentOrderId?: string; supplementalType?: string; replaces?: ReadonlyMap<number, string>; parentStores?: readonly string[] } = {}) {
+  const { totals, skuSeen } = validateIntake(input);
+  // A supplemental order may go to the parent's stores, whoever asks for it (a buyer's add-on).
+  const { storeCodes, storeByCode, locationByCode } = await resolveIntakeReferences(tx, actor, input, links.parentStores);
+
+  const { buyerEmail, buyer, items } = await buyerAndItems(tx, input, skuSeen);
+  const number = await nextNumber(tx, "order", "CM-");
+  const initialStatus = "OPEN";
+  const order = await tx.order.create({
+    data: {
+      number,
+      externalRef: input.externalRef ?? null,
+      buyerId: buyer.id,
+      buyerEmail,
+      customerType: input.customerType,
+      currency: input.currency,
+      orderType: input.orderType,
+      status: initialStatus,
+      createdById: actor.userId,
+      ...orderFieldColumns(input),
+      ...totals,
+      parentOrderId: links.parentOrderId ?? null,
+      supplementalType: links.supplementalType ?? null,
+    },
+  });
+  const { storeParts } = await createParts(tx, actor, { orderId: order.id, number, input, storeCodes, storeByCode, locationByCode, items, replaces: links.replaces });
+  await recordHistory(tx, actor, {
+    orderId: order.id,
+    action: "ORDER_CREATED",
+    newStatus: initialStatus,
+    description: `Order ${number} placed: ${input.lines.length} line(s), total ${formatMoney(totals.total, input.currency)}`,
+    data: { externalRef: input.externalRef ?? null, total: totals.total, lines: input.lines.length },
+    stores: storeParts,
+  });
+  await tx.order.update({ where: { id: order.id }, data: { eventSequence: 1 } });
+  await appendEvents(tx, actor, { type: "Order", id: order.id, orderId: order.id }, 1, [
+    {
+      type: "OrderCreated",
+      payload: {
+        orderId: order.id,
+        orderNumber: number,
+        orderVersion: 1,
+        buyerEmail,
+        currency: input.currency,
+        total: totals.total,
+        lines: input.lines.map((l, i) => ({ lineNumber: i + 1, sku: l.sku, quantity: l.quantity, total: lineTotal(l) })),
+      },
+    },
+  ]);
+  return order.id;
 }

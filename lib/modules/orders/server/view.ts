@@ -68,6 +68,8 @@ export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationC
     statusLabel: aggregateLabel(status),
     currency: order.currency,
     orderType: order.orderType,
+    supplementalType: order.supplementalType,
+    parentOrderId: order.parentOrderId,
     customerType: order.customerType,
     buyerEmail: order.buyerEmail,
     createdAt: order.createdAt.toISOString(),

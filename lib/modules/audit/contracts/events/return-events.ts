@@ -1,4 +1,4 @@
-// Events of a return: requested, units received (restocked or damaged), completed or cancelled.
+// Events of orders linked to an order: a supplemental order created; a return requested, decided, received, completed or cancelled.
 import { z } from "zod";
 import { DISPOSITIONS } from "../../../returns/domain/status.ts";
 import { DecisionRef, defineEvent, Id, Level, LineQuantity, Minor } from "../event-definition.ts";
@@ -6,6 +6,14 @@ import { DecisionRef, defineEvent, Id, Level, LineQuantity, Minor } from "../eve
 const ReturnRef = { returnId: Id, number: z.string().min(1), returnOrderId: Id };
 
 export const RETURN_EVENTS = [
+  defineEvent({
+    type: "OrderSupplemented",
+    version: 1,
+    aggregate: "Order",
+    description: "A supplemental order was created for this order: an ADD_ON (relation SUPPLEMENTS) or a REPLACEMENT of shipped units (relation REPLACES). The new order has its own OrderCreated.",
+    payload: z.strictObject({ supplementalOrderId: Id, number: z.string().min(1), supplementalType: z.enum(["ADD_ON", "REPLACEMENT", "BILLING_ADJUSTMENT"]), relation: z.enum(["SUPPLEMENTS", "REPLACES"]), reasonCode: z.string().min(1) }),
+    example: { supplementalOrderId: "cm9ord03", number: "CM-000104", supplementalType: "ADD_ON", relation: "SUPPLEMENTS", reasonCode: "ADD_ITEMS" },
+  }),
   defineEvent({
     type: "OrderReturnRequested",
     version: 1,

@@ -1,0 +1,68 @@
+import type { Db, Tx } from "../../../platform/db/client.ts";
+import type { Actor } from "../../../platform/auth/actor.ts";
+import { authorize } from "../../../platform/auth/actor.ts";
+import { DomainError, validationFailed } from "../../../platform/errors.ts";
+import { inTransaction } from "../../../platform/db/tx.ts";
+import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
+import { orderCancelWhere } from "../../orders/server/scope.ts";
+import { intakeOrderInTx } from "../../orders/server/intake-order.ts";
+import { orderFieldsOf } from "../../orders/server/order-field-columns.ts";
+import { getOrder } from "../../orders/server/queries.ts";
+import type { IntakeOrderInput } from "../../orders/contracts/orders.ts";
+import { checkReplacements } from "../domain/replacement.ts";
+import type { CreateSupplementalOrderInput } from "../contracts/supplemental.ts";
+
+/** The parent's lines as replacement rules read them: shipped or delivered units, and what earlier replacements took. */
+async function replaceableLines(tx: Tx, parent: LockedOrder) {
+  const lines = await tx.orderLine.findMany({ where: { orderId: parent.id } });
+  const earlier = await tx.orderLine.groupBy({ by: ["replacesOrderLineId"], where: { replacesOrderLineId: { in: lines.map((l) => l.id) } }, _sum: { quantity: true } });
+  const replaced = new Map(earlier.map((e) => [e.replacesOrderLineId, e._sum.quantity ?? 0]));
+  return lines.map((l) => ({ id: l.id, lineNumber: l.lineNumber, unitPrice: l.unitPrice, shipped: l.qtyShipped + l.qtyDelivered, replaced: replaced.get(l.id) ?? 0 }));
+}
+
+async function assertReplaceable(tx: Tx, parent: LockedOrder, input: CreateSupplementalOrderInput) {
+  const problems = checkReplacements(input.lines, await replaceableLines(tx, parent));
+  const short = problems.filter((p) => p.code === "INSUFFICIENT_QUANTITY");
+  if (problems.length > short.length) throw validationFailed(problems.filter((p) => p.code !== "INSUFFICIENT_QUANTITY").map(({ path, message }) => ({ path, message })), "The replacement is not valid");
+  if (short.length) throw new DomainError("INSUFFICIENT_QUANTITY", short.map((p) => p.message).join("; "), { errors: short.map(({ path, message }) => ({ path, message })) });
+}
+
+/**
+ * Creates a supplemental order (SPEC §7): a full order of its own (number, lines, payment, audit)
+ * for the parent's buyer, linked SUPPLEMENTS (an ADD_ON) or REPLACES (a REPLACEMENT of shipped units
+ * at zero or a reduced price) to the parent, in one transaction with the parent locked. Payments
+ * must add up as at intake (a zero total needs none).
+ */
+export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderId: string, input: CreateSupplementalOrderInput, options: { expectedVersion?: number } = {}) {
+  authorize(actor, "order.supplement");
+  if (input.type === "BILLING_ADJUSTMENT") throw new DomainError("UNPROCESSABLE", "Billing adjustments are not supported yet; use an ADD_ON or REPLACEMENT");
+  if (!input.lines.length) throw validationFailed([{ path: "lines", message: "an add-on or replacement needs at least one line" }]);
+  const id = await inTransaction(db, async (tx) => {
+    const reason = await tx.reasonCode.findUnique({ where: { code: input.reasonCode } });
+    if (!reason?.active || reason.appliesTo !== "SUPPLEMENTAL") throw validationFailed([{ path: "reasonCode", message: `unknown supplemental order reason code ${input.reasonCode}` }]);
+    const parent = await lockOrder(tx, parentOrderId, orderCancelWhere(actor), options.expectedVersion);
+    if (parent.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order takes no supplemental orders");
+    if (input.type === "REPLACEMENT") await assertReplaceable(tx, parent, input);
+    const order: IntakeOrderInput = {
+      buyerEmail: parent.buyerEmail,
+      customerType: parent.customerType,
+      currency: parent.currency,
+      orderType: "SUPPLEMENTAL",
+      lines: input.lines.map(({ replacesOrderLineId: _, ...l }) => l),
+      payments: input.payments,
+      ...orderFieldsOf(parent),
+    };
+    const replaces = new Map(input.lines.flatMap((l, i) => (l.replacesOrderLineId ? [[i, l.replacesOrderLineId] as const] : [])));
+    const parentStores = (await tx.subOrder.findMany({ where: { orderId: parent.id }, select: { storeId: true } })).map((s) => s.storeId);
+    const created = await intakeOrderInTx(tx, actor, order, { parentOrderId: parent.id, supplementalType: input.type, replaces, parentStores });
+    const relation = input.type === "REPLACEMENT" ? ("REPLACES" as const) : ("SUPPLEMENTS" as const);
+    await tx.orderRelation.create({ data: { fromOrderId: created, toOrderId: parent.id, type: relation, causeType: "Order", causeId: created } });
+    const number = (await tx.order.findUniqueOrThrow({ where: { id: created }, select: { number: true } })).number;
+    const data = { supplementalOrderId: created, number, supplementalType: input.type, relation, reasonCode: input.reasonCode };
+    await recordOrderCommand(tx, actor, parent, { action: "SUPPLEMENTAL_ORDER_CREATED", description: `${input.type === "ADD_ON" ? "Add-on" : "Replacement"} order ${number} created (${relation.toLowerCase()} this order)`, data }, [
+      { type: "OrderSupplemented", payload: data },
+    ]);
+    return created;
+  });
+  return getOrder(db, actor, id);
+}
