@@ -107,3 +107,26 @@ describe("amendments of lines over HTTP", () => {
     expect([read.body.lines[0].quantity, read.body.totals.total]).toEqual([3, 6600]);
   });
 });
+
+describe("supplemental orders over HTTP", () => {
+  it("201 add-on linked SUPPLEMENTS; 422 payments not adding up or unknown reason; 409 replacing more than shipped; 404 another buyer's order", async () => {
+    const order = await shippedOrder(1);
+    const buyer = await keyFor("buyer@demo.test", "orders:write,orders:read");
+    const path = `/orders/${order.id}/supplemental-orders`;
+    const line = { sku: order.lines[0].sku, itemName: "More", category: "KITCHEN", storeCode: order.lines[0].storeCode, quantity: 1, unitPrice: 1500, shipFromLocationCode: "DC-EAST" };
+    expectProblem(await call("POST", path, { key: buyer, body: { type: "ADD_ON", reasonCode: "ADD_ITEMS", lines: [line], payments: [{ method: "CARD", amount: 1000 }] } }), 422, "VALIDATION_FAILED");
+    expectProblem(await call("POST", path, { key: buyer, body: { type: "ADD_ON", reasonCode: "NOPE", lines: [line], payments: [{ method: "CARD", amount: 1500 }] } }), 422, "VALIDATION_FAILED");
+    const other = await keyFor("buyer2@demo.test", "orders:write,orders:read");
+    expectProblem(await call("POST", path, { key: other, body: { type: "ADD_ON", reasonCode: "ADD_ITEMS", lines: [line], payments: [{ method: "CARD", amount: 1500 }] } }), 404, "NOT_FOUND");
+    const add = await call("POST", path, { key: buyer, body: { type: "ADD_ON", reasonCode: "ADD_ITEMS", lines: [line], payments: [{ method: "CARD", amount: 1500 }] } });
+    expect(add.status, JSON.stringify(add.body)).toBe(201);
+    expect(add.body).toMatchObject({ orderType: "SUPPLEMENTAL", supplementalType: "ADD_ON", parentOrderId: order.id });
+    const seller = await keyFor("seller@demo.test", "orders:write,orders:read");
+    const replace = (quantity: number) => ({ type: "REPLACEMENT", reasonCode: "REPLACE_DAMAGED", lines: [{ ...line, quantity, unitPrice: 0, replacesOrderLineId: order.lines[0].id }] });
+    expectProblem(await call("POST", path, { key: seller, body: replace(2) }), 409, "INSUFFICIENT_QUANTITY");
+    const replaced = await call("POST", path, { key: seller, body: replace(1) });
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(201);
+    const related = await call("GET", `/orders/${order.id}/related-orders`, { key: buyer });
+    expect(related.body.items.map((i: { relation: string }) => i.relation).sort()).toEqual(["REPLACES", "SUPPLEMENTS"]);
+  });
+});
