@@ -31,9 +31,9 @@ describe("wiring", () => {
     expect(Object.keys(APPROVAL_SUBJECTS)).toEqual([CANCELLATION_SUBJECT, "AMENDMENT", "RETURN"]);
     expect(subjectHandler("AMENDMENT")).toBe(APPROVAL_SUBJECTS.AMENDMENT);
     expect(causeHandler(CANCELLATION_CAUSE)).toBe(cancellationCauseHandler);
-    expect(Object.keys(CAUSE_HANDLERS)).toEqual([CANCELLATION_CAUSE, "AmendmentRequest", "ReturnOrder"]);
+    expect(Object.keys(CAUSE_HANDLERS)).toEqual([CANCELLATION_CAUSE, "AmendmentRequest", "ReturnOrder", "SupplementalOrder"]);
     expect(causeHandler("AmendmentRequest")).toBe(CAUSE_HANDLERS.AmendmentRequest);
-    expect(() => causeHandler("SupplementalOrder")).toThrow(/No compensation handler for cause type SupplementalOrder/);
+    expect(() => causeHandler("AssetModification")).toThrow(/No compensation handler for cause type AssetModification/);
     // The built-in gateway wrapped by the POINTS tender gateway.
     expect(paymentGateway({} as Db).name).toBe("points+built-in");
   });

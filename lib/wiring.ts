@@ -14,6 +14,8 @@ import { amendmentCauseHandler } from "./modules/amendments/server/amendment-cau
 import { returnCauseHandler } from "./modules/returns/server/return-cause.ts";
 import { RETURN_SUBJECT, returnSubject } from "./modules/returns/server/approval-subject.ts";
 import { createLinkedReturn } from "./modules/returns/server/linked-return.ts";
+import { supplementalCauseHandler } from "./modules/supplemental/server/supplemental-cause.ts";
+import { SUPPLEMENTAL_CAUSE } from "./modules/supplemental/server/billing-adjustment.ts";
 import { registerReturnTaker } from "./modules/cancellations/server/return-taker.ts";
 import { RETURN_CAUSE } from "./modules/returns/server/queries.ts";
 import { registerApprovalSubject, type ApprovalSubjectHandler } from "./modules/approvals/server/subjects.ts";
@@ -65,6 +67,7 @@ export const CAUSE_HANDLERS: Readonly<Record<string, CauseHandler>> = Object.fre
   [CANCELLATION_CAUSE]: cancellationCauseHandler,
   [AMENDMENT_CAUSE]: amendmentCauseHandler,
   [RETURN_CAUSE]: returnCauseHandler,
+  [SUPPLEMENTAL_CAUSE]: supplementalCauseHandler,
 });
 
 /** The built-in gateway, with POINTS tenders refunded through the points engine. */

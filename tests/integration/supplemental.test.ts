@@ -51,4 +51,25 @@ describe.each(engines())("supplemental orders on %s", (engine) => {
     expect((await f.db.orderRelation.findFirstOrThrow({ where: { fromOrderId: r.id } })).type).toBe("REPLACES");
     await f.assertConsistent();
   });
+
+  it("a billing adjustment moves money only: a goodwill credit is refunded to the parent's card, a charge is paid by its own tender", async () => {
+    const o = await f.order({ quantity: 1 });
+    const ops = await f.as("ops@demo.test");
+    const adjust = (amount: number, payments: unknown[] = []) => CreateSupplementalOrder.parse({ type: "BILLING_ADJUSTMENT", reasonCode: "GOODWILL", amount, payments });
+    expect(await outcome(() => createSupplementalOrder(f.db, ops, o.id, adjust(0)))).toBe("VALIDATION_FAILED");
+    expect(await outcome(() => createSupplementalOrder(f.db, ops, o.id, adjust(-500, [{ method: "CARD", amount: 500 }])))).toBe("VALIDATION_FAILED");
+    expect(await outcome(() => createSupplementalOrder(f.db, ops, o.id, adjust(300, [{ method: "CARD", amount: 200 }])))).toBe("VALIDATION_FAILED");
+    expect(await outcome(() => createSupplementalOrder(f.db, ops, o.id, adjust(-2201)))).toBe("OVER_REFUND");
+    expect(await f.db.order.count({ where: { parentOrderId: o.id } })).toBe(0);
+    const credit = await createSupplementalOrder(f.db, ops, o.id, adjust(-500));
+    expect(credit).toMatchObject({ supplementalType: "BILLING_ADJUSTMENT", parentOrderId: o.id, status: "COMPLETED", totals: { total: 0 } });
+    const parent = await f.db.order.findUniqueOrThrow({ where: { id: o.id }, include: { payments: true } });
+    expect([parent.refunded, parent.payments[0]!.refunded]).toEqual([500, 500]);
+    expect(await f.db.gatewayRefund.findMany({ where: { orderId: o.id }, select: { amount: true } })).toEqual([{ amount: 500 }]);
+    const charge = await createSupplementalOrder(f.db, ops, o.id, adjust(300, [{ method: "CARD", amount: 300 }]));
+    expect(charge).toMatchObject({ status: "COMPLETED", totals: { total: 300 } });
+    const relations = await f.db.orderRelation.findMany({ where: { toOrderId: o.id }, orderBy: { createdAt: "asc" }, select: { type: true } });
+    expect(relations.map((r) => r.type)).toEqual(["COMPENSATES", "SUPPLEMENTS"]);
+    await f.assertConsistent();
+  });
 });

@@ -93,14 +93,15 @@ export const RETURN_ROUTES = {
     method: "POST",
     path: "/orders/{orderId}/supplemental-orders",
     tag: "Supplemental orders",
-    summary: "A new order linked to this one: an ADD_ON (more items, own payment) or a REPLACEMENT of shipped units at zero or a reduced price",
+    summary: "A new order linked to this one: an ADD_ON (more items, own payment), a REPLACEMENT of shipped units at zero or a reduced price, or a BILLING_ADJUSTMENT (money only)",
     description:
-      "The new order has its own number, lines, payment and audit (orderType SUPPLEMENTAL, supplementalType, parentOrderId), linked SUPPLEMENTS or REPLACES. Payments must add up as at intake (a zero total needs none) → else 422. A replacement names the line it replaces (replacesOrderLineId) and may not replace more units than were shipped and not yet replaced (409 INSUFFICIENT_QUANTITY) nor cost more than the original unit price (422). BILLING_ADJUSTMENT is not supported yet (422).",
+      "The new order has its own number, lines, payment and audit (orderType SUPPLEMENTAL, supplementalType, parentOrderId), linked SUPPLEMENTS or REPLACES. Payments must add up as at intake (a zero total needs none) → else 422. A replacement names the line it replaces (replacesOrderLineId) and may not replace more units than were shipped and not yet replaced (409 INSUFFICIENT_QUANTITY) nor cost more than the original unit price (422). A BILLING_ADJUSTMENT has no lines and a non-zero amount: a charge (+) paid by its own payments, or a goodwill credit (−) refunded to this order's tenders through the gateway (linked COMPENSATES; more than is still refundable → 409 OVER_REFUND). If-Match pins the parent order's version.",
     permission: "order.supplement",
     params: OrderId,
     body: CreateSupplementalOrder,
     response: OrderView,
     status: 201,
+    ifMatch: true,
   },
   relatedOrders: {
     method: "GET",

@@ -29,7 +29,7 @@ export const DecisionRef = {
 };
 export const CaseRef = { falloutCaseId: Id, number: z.string().min(1), compensationTaskId: Id.nullable() };
 /** The change a refund, compensation step or fallout case belongs to: a cancellation request, or (cancellation id null) an amendment request or a return. */
-export const CauseIds = { cancellationRequestId: Id.nullable(), amendmentRequestId: Id.optional(), returnId: Id.optional() };
+export const CauseIds = { cancellationRequestId: Id.nullable(), amendmentRequestId: Id.optional(), returnId: Id.optional(), supplementalOrderId: Id.optional() };
 export const Settled = { cancellationRequestId: Id, from: RequestStatus, to: RequestStatus };
 
 /** Fields the writers add to every payload, next to the event's own. */

@@ -47,7 +47,7 @@ export interface CauseHandler {
 }
 
 /** A cause as history and events name it: a cancellation request, or (then the cancellation id is null) an amendment request. */
-export type CauseRef = { cancellationRequestId: string } | { cancellationRequestId: null; amendmentRequestId: string } | { cancellationRequestId: null; returnId: string };
+export type CauseRef = { cancellationRequestId: string } | { cancellationRequestId: null; amendmentRequestId: string } | { cancellationRequestId: null; returnId: string } | { cancellationRequestId: null; supplementalOrderId: string };
 
 // Per process, on globalThis: Next.js may load this module more than once (see jobs/registry.ts).
 const slot = globalThis as unknown as { countermandCauseHandlers?: Record<string, CauseHandler> };

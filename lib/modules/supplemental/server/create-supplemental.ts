@@ -10,6 +10,8 @@ import { orderFieldsOf } from "../../orders/server/order-field-columns.ts";
 import { getOrder } from "../../orders/server/queries.ts";
 import type { IntakeOrderInput } from "../../orders/contracts/orders.ts";
 import { checkReplacements } from "../domain/replacement.ts";
+import { createBillingAdjustment, SUPPLEMENTAL_CAUSE } from "./billing-adjustment.ts";
+import { runCauseCompensationNow } from "../../compensation/server/compensation-job.ts";
 import type { CreateSupplementalOrderInput } from "../contracts/supplemental.ts";
 
 /** The parent's lines as replacement rules read them: shipped or delivered units, and what earlier replacements took. */
@@ -27,6 +29,19 @@ async function assertReplaceable(tx: Tx, parent: LockedOrder, input: CreateSuppl
   if (short.length) throw new DomainError("INSUFFICIENT_QUANTITY", short.map((p) => p.message).join("; "), { errors: short.map(({ path, message }) => ({ path, message })) });
 }
 
+/** The relation row from the new order to its parent, and the parent's history entry and event. */
+async function linkToParent(tx: Tx, actor: Actor, parent: LockedOrder, input: CreateSupplementalOrderInput, created: { id: string; relation: "SUPPLEMENTS" | "REPLACES" | "COMPENSATES" }) {
+  const { id, relation } = created;
+  await tx.orderRelation.create({ data: { fromOrderId: id, toOrderId: parent.id, type: relation, causeType: "Order", causeId: id } });
+  const number = (await tx.order.findUniqueOrThrow({ where: { id }, select: { number: true } })).number;
+  const data = { supplementalOrderId: id, number, supplementalType: input.type, relation, reasonCode: input.reasonCode };
+  const kind = { ADD_ON: "Add-on", REPLACEMENT: "Replacement", BILLING_ADJUSTMENT: "Billing adjustment" }[input.type];
+  await recordOrderCommand(tx, actor, parent, { action: "SUPPLEMENTAL_ORDER_CREATED", description: `${kind} order ${number} created (${relation.toLowerCase()} this order)`, data }, [
+    { type: "OrderSupplemented", payload: data },
+  ]);
+  return id;
+}
+
 /**
  * Creates a supplemental order (SPEC §7): a full order of its own (number, lines, payment, audit)
  * for the parent's buyer, linked SUPPLEMENTS (an ADD_ON) or REPLACES (a REPLACEMENT of shipped units
@@ -35,13 +50,13 @@ async function assertReplaceable(tx: Tx, parent: LockedOrder, input: CreateSuppl
  */
 export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderId: string, input: CreateSupplementalOrderInput, options: { expectedVersion?: number } = {}) {
   authorize(actor, "order.supplement");
-  if (input.type === "BILLING_ADJUSTMENT") throw new DomainError("UNPROCESSABLE", "Billing adjustments are not supported yet; use an ADD_ON or REPLACEMENT");
-  if (!input.lines.length) throw validationFailed([{ path: "lines", message: "an add-on or replacement needs at least one line" }]);
+  if (input.type !== "BILLING_ADJUSTMENT" && !input.lines.length) throw validationFailed([{ path: "lines", message: "an add-on or replacement needs at least one line" }]);
   const id = await inTransaction(db, async (tx) => {
     const reason = await tx.reasonCode.findUnique({ where: { code: input.reasonCode } });
     if (!reason?.active || reason.appliesTo !== "SUPPLEMENTAL") throw validationFailed([{ path: "reasonCode", message: `unknown supplemental order reason code ${input.reasonCode}` }]);
     const parent = await lockOrder(tx, parentOrderId, orderCancelWhere(actor), options.expectedVersion);
     if (parent.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order takes no supplemental orders");
+    if (input.type === "BILLING_ADJUSTMENT") return linkToParent(tx, actor, parent, input, await createBillingAdjustment(tx, actor, parent, input));
     if (input.type === "REPLACEMENT") await assertReplaceable(tx, parent, input);
     const order: IntakeOrderInput = {
       buyerEmail: parent.buyerEmail,
@@ -55,14 +70,8 @@ export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderI
     const replaces = new Map(input.lines.flatMap((l, i) => (l.replacesOrderLineId ? [[i, l.replacesOrderLineId] as const] : [])));
     const parentStores = (await tx.subOrder.findMany({ where: { orderId: parent.id }, select: { storeId: true } })).map((s) => s.storeId);
     const created = await intakeOrderInTx(tx, actor, order, { parentOrderId: parent.id, supplementalType: input.type, replaces, parentStores });
-    const relation = input.type === "REPLACEMENT" ? ("REPLACES" as const) : ("SUPPLEMENTS" as const);
-    await tx.orderRelation.create({ data: { fromOrderId: created, toOrderId: parent.id, type: relation, causeType: "Order", causeId: created } });
-    const number = (await tx.order.findUniqueOrThrow({ where: { id: created }, select: { number: true } })).number;
-    const data = { supplementalOrderId: created, number, supplementalType: input.type, relation, reasonCode: input.reasonCode };
-    await recordOrderCommand(tx, actor, parent, { action: "SUPPLEMENTAL_ORDER_CREATED", description: `${input.type === "ADD_ON" ? "Add-on" : "Replacement"} order ${number} created (${relation.toLowerCase()} this order)`, data }, [
-      { type: "OrderSupplemented", payload: data },
-    ]);
-    return created;
+    return linkToParent(tx, actor, parent, input, { id: created, relation: input.type === "REPLACEMENT" ? "REPLACES" : "SUPPLEMENTS" });
   });
+  await runCauseCompensationNow(db, { type: SUPPLEMENTAL_CAUSE, id });
   return getOrder(db, actor, id);
 }

@@ -10,8 +10,8 @@ export const RETURN_EVENTS = [
     type: "OrderSupplemented",
     version: 1,
     aggregate: "Order",
-    description: "A supplemental order was created for this order: an ADD_ON (relation SUPPLEMENTS) or a REPLACEMENT of shipped units (relation REPLACES). The new order has its own OrderCreated.",
-    payload: z.strictObject({ supplementalOrderId: Id, number: z.string().min(1), supplementalType: z.enum(["ADD_ON", "REPLACEMENT", "BILLING_ADJUSTMENT"]), relation: z.enum(["SUPPLEMENTS", "REPLACES"]), reasonCode: z.string().min(1) }),
+    description: "A supplemental order was created for this order: an ADD_ON (relation SUPPLEMENTS), a REPLACEMENT of shipped units (relation REPLACES), or a BILLING_ADJUSTMENT (a charge: SUPPLEMENTS; a goodwill credit, refunded to this order's tenders: COMPENSATES). Add-ons and replacements have their own OrderCreated.",
+    payload: z.strictObject({ supplementalOrderId: Id, number: z.string().min(1), supplementalType: z.enum(["ADD_ON", "REPLACEMENT", "BILLING_ADJUSTMENT"]), relation: z.enum(["SUPPLEMENTS", "REPLACES", "COMPENSATES"]), reasonCode: z.string().min(1) }),
     example: { supplementalOrderId: "cm9ord03", number: "CM-000104", supplementalType: "ADD_ON", relation: "SUPPLEMENTS", reasonCode: "ADD_ITEMS" },
   }),
   defineEvent({

@@ -3,4 +3,6 @@ import { db } from "@/lib/platform/db/client";
 import { apiHandler } from "@/lib/api/route";
 import { createSupplementalOrder } from "@/lib/modules/supplemental/server/create-supplemental";
 
-export const POST = apiHandler(API_ROUTES.createSupplementalOrder, ({ actor, params, body }) => createSupplementalOrder(db(), actor, params.orderId, body));
+export const POST = apiHandler(API_ROUTES.createSupplementalOrder, ({ actor, params, body, expectedVersion }) =>
+  createSupplementalOrder(db(), actor, params.orderId, body, { expectedVersion }),
+);
