@@ -25,5 +25,6 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode | "INTERNAL", string>> = 
   STALE_VALUE: "An amendment's `oldValue` is not what the order holds now (`errors` names the change and carries the current value). Read the order again; nothing was stored.",
   AMENDMENT_BLOCKED: "The safety matrix refuses at least one change in its phase (e.g. a new address after shipping). `assessment` in the body lists the blockers; nothing was stored.",
   ASSESSMENT_CHANGED: "The order moved on since the amendment was assessed, so its fingerprint no longer matches; the request is FAILED and nothing changed. Request the amendment again.",
+  ASSET_IN_FLIGHT: "Another order is already modifying this asset (at most one in flight per asset, enforced by the database); wait until it completes or is cancelled.",
   INTERNAL: "An unexpected server error. The detail quotes a request id (also in `X-Request-Id`); include it when reporting the problem.",
 };

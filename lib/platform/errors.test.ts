@@ -36,6 +36,7 @@ const EXPECTED_STATUS: Record<ErrorCode, number> = {
   STALE_VALUE: 409,
   AMENDMENT_BLOCKED: 409,
   ASSESSMENT_CHANGED: 409,
+  ASSET_IN_FLIGHT: 409,
 };
 
 describe('error tables', () => {

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'STALE_VALUE',
   'AMENDMENT_BLOCKED',
   'ASSESSMENT_CHANGED',
+  'ASSET_IN_FLIGHT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -83,6 +84,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // A change's oldValue is not what the order holds now.
   STALE_VALUE: 409,
+  ASSET_IN_FLIGHT: 409,
   // The safety matrix refuses a change in its phase; the assessment rides in the problem body.
   AMENDMENT_BLOCKED: 409,
   // The order moved on since the amendment was assessed (fingerprint mismatch at apply).
@@ -111,6 +113,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   METHOD_NOT_ALLOWED: 'Method not allowed',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   STALE_VALUE: 'Stale value',
+  ASSET_IN_FLIGHT: 'Asset in flight',
   AMENDMENT_BLOCKED: 'Amendment blocked',
   ASSESSMENT_CHANGED: 'Assessment changed',
 };

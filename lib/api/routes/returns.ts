@@ -5,6 +5,7 @@ import { AmendmentDecision as Decision, AmendmentRejection as Rejection } from "
 import { RelatedOrders } from "../../modules/orders/contracts/relations.ts";
 import { CreateSupplementalOrder } from "../../modules/supplemental/contracts/supplemental.ts";
 import { OrderView } from "../../modules/orders/contracts/orders.ts";
+import { AssetPage, ListAssetsQuery } from "../../modules/orders/contracts/assets.ts";
 import { OrderId, type ApiRouteDef } from "../route-def.ts";
 
 const ReturnId = z.object({ returnId: z.string().min(1).max(100) });
@@ -102,6 +103,16 @@ export const RETURN_ROUTES = {
     response: OrderView,
     status: 201,
     ifMatch: true,
+  },
+  listAssets: {
+    method: "GET",
+    path: "/assets",
+    tag: "Assets",
+    summary: "Assets (delivered units of asset-tracked items) of the orders the caller may read, with the order modifying each",
+    permission: "order.read",
+    query: ListAssetsQuery,
+    response: AssetPage,
+    status: 200,
   },
   relatedOrders: {
     method: "GET",

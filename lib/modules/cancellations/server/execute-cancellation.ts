@@ -11,6 +11,9 @@ import { WriteContention } from "../../../platform/db/tx.ts";
 import { settleCause } from "../../compensation/server/causes.ts";
 import { cancellationCause } from "./cause.ts";
 import { returnTaker } from "./return-taker.ts";
+import { releaseClaims } from "../../orders/server/assets.ts";
+import { countsOfLine } from "../../orders/server/line-counts.ts";
+import { outstanding } from "../domain/select-units.ts";
 import { assertAssessedMoneyHolds, carryOutPlan, recordRefundsOwed, type Execution, type RequestWithLines } from "./execution-plan.ts";
 
 /**
@@ -30,6 +33,9 @@ export async function executeCancellation(tx: Tx, actor: Actor, order: LockedOrd
   const committed = await assertAssessedMoneyHolds(tx, order, request, assessment);
   const run: Execution = { tx, actor, order, request, assessment, committed, cause: cancellationCause(request.id), events: [], history: [], returns: [] };
   for (const rl of request.lines) await cancelLineUnits(run, rl);
+  // A line with nothing left to deliver no longer modifies an asset: its claims end.
+  const ended = await tx.orderLine.findMany({ where: { id: { in: request.lines.map((rl) => rl.orderLineId) } } });
+  await releaseClaims(tx, ended.filter((l) => outstanding(countsOfLine(l)) === 0).map((l) => l.id));
   await recordRefundsOwed(run);
   await carryOutPlan(run);
   await releaseHolds(tx, run.cause);

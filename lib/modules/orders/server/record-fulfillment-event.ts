@@ -11,6 +11,7 @@ import { orderWorkWhere, workableStores, inStores } from "./scope.ts";
 import { consumeForLine, reserveForLine } from "../../inventory/server/supply.ts";
 import { getOrder } from "./queries.ts";
 import { activeHolds, describeHolder, type HoldableStage } from "./holds.ts";
+import { createAssetsForDelivered, releaseClaims } from "./assets.ts";
 
 const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "picked", PACK: "packed", SHIP: "shipped", DELIVER: "delivered" } as const;
 
@@ -79,12 +80,19 @@ async function planMoves(tx: Tx, actor: Actor, order: LockedOrder, input: Fulfil
   });
 }
 
+async function deliveredUnits(tx: Tx, line: { id: string; orderId: string; itemId: string; sku: string }, quantity: number) {
+  await createAssetsForDelivered(tx, line, quantity);
+  await releaseClaims(tx, [line.id]);
+}
+
 /** Inventory, the conditional bucket update and the quantity ledger row of each move. */
 async function moveUnits(tx: Tx, actor: Actor, order: LockedOrder, input: FulfillmentEventInput, { from, to }: Stages, moves: Move[]) {
   const cause = { type: "FulfillmentEvent", id: `${order.id}:v${order.version}` };
   for (const { line, quantity } of moves) {
     if (input.type === "ALLOCATE") await reserveForLine(tx, actor, line, quantity, cause);
     if (input.type === "SHIP") await consumeForLine(tx, actor, line, quantity, cause);
+    // Delivered: units of an asset-tracked item become assets, and a modification this line made is complete.
+    if (input.type === "DELIVER") await deliveredUnits(tx, line, quantity);
     const { count } = await tx.orderLine.updateMany({
       where: { id: line.id, [BUCKET_COLUMN[from]]: { gte: quantity } },
       data: { [BUCKET_COLUMN[from]]: { decrement: quantity }, [BUCKET_COLUMN[to]]: { increment: quantity } },

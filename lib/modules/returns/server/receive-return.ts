@@ -6,6 +6,7 @@ import { inTransaction, WriteContention } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand, refreshStatuses, type LockedOrder } from "../../orders/server/order-command.ts";
 import { BUCKET_COLUMN, countsOfLine } from "../../orders/server/line-counts.ts";
 import { releaseHolds } from "../../orders/server/holds.ts";
+import { markAssetsReturned } from "../../orders/server/assets.ts";
 import { changeSupply } from "../../inventory/server/supply.ts";
 import { committedRefunds } from "../../cancellations/server/assessment.ts";
 import { splitRefundAcrossTenders } from "../../cancellations/domain/tender-split.ts";
@@ -37,6 +38,7 @@ async function takeBack(tx: Tx, actor: Actor, order: LockedOrder, r: { id: strin
     left -= take;
   }
   if (left) throw new DomainError("CONFLICT", `Line ${line.lineNumber} has no more shipped units to take back`);
+  await markAssetsReturned(tx, line.id, quantity);
   if (disposition !== "RESTOCK") return;
   const supply = await tx.inventorySupply.upsert({
     where: { itemId_locationId: { itemId: line.itemId, locationId } },

@@ -10,7 +10,13 @@ export const CreateSupplementalOrder = z
     type: z.enum(SUPPLEMENTAL_TYPES),
     reasonCode: z.string().trim().min(1, "a reason code is required").max(64),
     lines: z
-      .array(IntakeLine.extend({ replacesOrderLineId: z.string().trim().min(1).max(100).optional().describe("REPLACEMENT: the original line whose shipped units this replaces") }))
+      .array(
+        IntakeLine.extend({
+          replacesOrderLineId: z.string().trim().min(1).max(100).optional().describe("REPLACEMENT: the original line whose shipped units this replaces"),
+          targetAssetId: z.string().trim().min(1).max(100).optional().describe("An asset of the buyer this line modifies or disconnects (one in-flight order per asset)"),
+          assetAction: z.enum(["MODIFY", "DISCONNECT"]).optional(),
+        }),
+      )
       .max(500)
       .default([]),
     amount: z.number().int().optional().describe("BILLING_ADJUSTMENT: a charge (+) or a goodwill credit (−), in minor units"),

@@ -10,6 +10,7 @@ import { orderFieldsOf } from "../../orders/server/order-field-columns.ts";
 import { getOrder } from "../../orders/server/queries.ts";
 import type { IntakeOrderInput } from "../../orders/contracts/orders.ts";
 import { checkReplacements } from "../domain/replacement.ts";
+import { claimAsset } from "../../orders/server/assets.ts";
 import { createBillingAdjustment, SUPPLEMENTAL_CAUSE } from "./billing-adjustment.ts";
 import { runCauseCompensationNow } from "../../compensation/server/compensation-job.ts";
 import type { CreateSupplementalOrderInput } from "../contracts/supplemental.ts";
@@ -27,6 +28,16 @@ async function assertReplaceable(tx: Tx, parent: LockedOrder, input: CreateSuppl
   const short = problems.filter((p) => p.code === "INSUFFICIENT_QUANTITY");
   if (problems.length > short.length) throw validationFailed(problems.filter((p) => p.code !== "INSUFFICIENT_QUANTITY").map(({ path, message }) => ({ path, message })), "The replacement is not valid");
   if (short.length) throw new DomainError("INSUFFICIENT_QUANTITY", short.map((p) => p.message).join("; "), { errors: short.map(({ path, message }) => ({ path, message })) });
+}
+
+/** Lines that target an asset claim it for the new order (one in-flight order per asset: 409 ASSET_IN_FLIGHT). */
+async function claimTargetedAssets(tx: Tx, parent: LockedOrder, orderId: string, input: CreateSupplementalOrderInput) {
+  const lines = await tx.orderLine.findMany({ where: { orderId }, select: { id: true, lineNumber: true } });
+  for (const [i, l] of input.lines.entries()) {
+    if (!l.targetAssetId) continue;
+    const line = lines.find((x) => x.lineNumber === i + 1)!;
+    await claimAsset(tx, { assetId: l.targetAssetId, buyerId: parent.buyerId, orderId, orderLineId: line.id, action: l.assetAction ?? "MODIFY", path: `lines[${i}].targetAssetId` });
+  }
 }
 
 /** The relation row from the new order to its parent, and the parent's history entry and event. */
@@ -63,13 +74,14 @@ export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderI
       customerType: parent.customerType,
       currency: parent.currency,
       orderType: "SUPPLEMENTAL",
-      lines: input.lines.map(({ replacesOrderLineId: _, ...l }) => l),
+      lines: input.lines.map(({ replacesOrderLineId: _r, targetAssetId: _t, assetAction: _a, ...l }) => l),
       payments: input.payments,
       ...orderFieldsOf(parent),
     };
     const replaces = new Map(input.lines.flatMap((l, i) => (l.replacesOrderLineId ? [[i, l.replacesOrderLineId] as const] : [])));
     const parentStores = (await tx.subOrder.findMany({ where: { orderId: parent.id }, select: { storeId: true } })).map((s) => s.storeId);
     const created = await intakeOrderInTx(tx, actor, order, { parentOrderId: parent.id, supplementalType: input.type, replaces, parentStores });
+    await claimTargetedAssets(tx, parent, created, input);
     return linkToParent(tx, actor, parent, input, { id: created, relation: input.type === "REPLACEMENT" ? "REPLACES" : "SUPPLEMENTS" });
   });
   await runCauseCompensationNow(db, { type: SUPPLEMENTAL_CAUSE, id });
