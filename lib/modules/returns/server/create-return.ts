@@ -33,6 +33,20 @@ function refused(problems: { path: string; message: string; code: string }[]) {
   throw validationFailed(problems.map(({ path, message }) => ({ path, message })), "The return is not valid");
 }
 
+/**
+ * What returning `requested` units of the order would take back and refund, as the actor may
+ * return them; unknown lines → 404, anything the return rules refuse → 409 / 422. Stores nothing.
+ */
+export async function assessOrderReturn(tx: Tx, actor: Actor, order: LockedOrder, requested: CreateReturnInput["lines"]) {
+  const { rows, lines } = await returnableLines(tx, actor, order);
+  const unknown = requested.findIndex((l) => !rows.some((r) => r.id === l.orderLineId));
+  if (unknown >= 0) throw notFound("Order line", { errors: [{ path: `lines[${unknown}].orderLineId`, message: `order line ${requested[unknown]!.orderLineId} not found` }] });
+  const { tenders, total } = await committedRefunds(tx, order.id);
+  const result = assessReturn({ lines, requested, tenders, orderRefundedTotal: total });
+  if (!result.ok) refused(result.problems);
+  return { rows, assessment: (result as { assessment: ReturnAssessment }).assessment };
+}
+
 /** The RETURN order itself: its own number and lifecycle, linked RETURNS to the original. */
 async function createReturnOrder(tx: Tx, actor: Actor, original: LockedOrder, a: ReturnAssessment) {
   const number = await nextNumber(tx, "order", "CM-");
@@ -70,13 +84,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
     await assertReasonCode(tx, input.reasonCode, "RETURN");
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     if (order.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order cannot itself be returned");
-    const { rows, lines } = await returnableLines(tx, actor, order);
-    const unknown = input.lines.findIndex((l) => !rows.some((r) => r.id === l.orderLineId));
-    if (unknown >= 0) throw notFound("Order line", { errors: [{ path: `lines[${unknown}].orderLineId`, message: `order line ${input.lines[unknown]!.orderLineId} not found` }] });
-    const { tenders, total } = await committedRefunds(tx, order.id);
-    const result = assessReturn({ lines, requested: input.lines, tenders, orderRefundedTotal: total });
-    if (!result.ok) refused(result.problems);
-    const a = (result as { assessment: ReturnAssessment }).assessment;
+    const { rows, assessment: a } = await assessOrderReturn(tx, actor, order, input.lines);
     const number = await nextNumber(tx, "return", "RT-");
     const returnOrder = await createReturnOrder(tx, actor, order, a);
     const row = await tx.returnOrder.create({
