@@ -21,6 +21,8 @@ import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/ca
 import { withdrawCancellationAction } from "./actions";
 import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";
+import { OrderReturns } from "@/components/returns/order-returns";
+import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,6 +58,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             buyerEmail={actor.email}
             withdrawAction={withdrawCancellationAction}
           />
+          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} />
           <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
@@ -76,6 +79,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
               <PointsRefundList refunds={pointsRefunds} currency={order.currency} />
             </Card>
           )}
+          <RelatedOrdersCard orderId={order.id} orderHref={(o) => `/orders/${o.orderId}`} />
           <OrderSellersCard subOrders={order.subOrders} />
         </div>
       </div>

@@ -14,6 +14,8 @@ import { SellerCancellationsCard } from "@/components/cancellations/seller-cance
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { OrderFalloutNotice } from "@/components/fallout/order-fallout-notice";
+import { OrderReturns } from "@/components/returns/order-returns";
+import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
 import { addOrderNoteAction } from "./actions";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,6 +41,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
             <SellerLineList order={order} />
           </Card>
           <SellerCancellationsCard orderId={order.id} currency={order.currency} />
+          <OrderReturns orderId={order.id} returnHref={(id) => `/seller/returns/${id}`} />
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
@@ -47,6 +50,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           </Card>
         </div>
         <div className="space-y-6">
+          <RelatedOrdersCard orderId={order.id} orderHref={(o) => (o.orderType === "RETURN" ? null : `/seller/orders/${o.orderId}`)} />
           <DeliveryDetails order={order} />
           <SellerOrderFactsCard order={order} />
           <SellerOrderTotalsCard order={order} />
