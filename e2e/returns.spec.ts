@@ -60,8 +60,11 @@ test("a buyer returns 2 shipped mugs, the store receives one restocked and one d
   const seller = await sellerContext.newPage();
   await signIn(seller, "seller@demo.test");
   await seller.getByRole("link", { name: "Returns", exact: true }).click();
+  await shot(seller, "seller-returns-queue");
   await seller.getByRole("link", { name: `Return ${number}` }).click();
   await expect(seller.getByRole("heading", { level: 1, name: `Return ${number}` })).toBeVisible();
+  await seller.setViewportSize({ width: 390, height: 844 });
+  await shot(seller, "seller-return-phone");
   await receive(seller, "Restock");
   await expect(seller.getByRole("article", { name: `Return ${number}` })).toContainText("1 of 2 received (1 restocked, 0 damaged)");
   await receive(seller, "Damaged (write off)");
@@ -69,6 +72,9 @@ test("a buyer returns 2 shipped mugs, the store receives one restocked and one d
   await expect(received).toContainText("2 of 2 received (1 restocked, 1 damaged)");
   await expect(seller.getByRole("form", { name: "Receive SKU-MUG" })).toHaveCount(0);
   await shot(seller, "seller-return-received");
+  await seller.goto(`/seller/orders/${order.id}`);
+  await expect(seller.getByRole("list", { name: "Related orders" })).toContainText(`Returns ${order.number}`);
+  await shot(seller, "seller-order-phone");
   await sellerContext.close();
 
   const stored = await db.orderLine.findUniqueOrThrow({ where: { id: order.lines[0]!.id } });

@@ -18,7 +18,9 @@ export async function OrderReturns({ orderId, returnItemsHref, returnHref, justR
   const items = own ? [own] : (await loadReturns(orderId)).items;
   const canReturn = !own && order.lines.some((l) => returnableOf(l.quantities) > 0);
   if (!items.length && !(canReturn && returnItemsHref)) return null;
-  const itemNames = Object.fromEntries(order.lines.map((l) => [l.id, l.itemName]));
+  // A RETURN order has no lines of its own: its return names the original order's lines.
+  const named = own ? await loadOrder(own.originalOrderId) : order;
+  const itemNames = Object.fromEntries(named.lines.map((l) => [l.id, l.itemName]));
   const confirmed = justRequested ? items.find((r) => r.number === justRequested) : undefined;
   return (
     <Card
@@ -43,7 +45,7 @@ export async function OrderReturns({ orderId, returnItemsHref, returnHref, justR
         ) : (
           <div className="-my-3 divide-y divide-slate-100">
             {items.map((r) => (
-              <ReturnSummary key={r.id} r={r} currency={order.currency} itemNames={own ? {} : itemNames} href={returnHref?.(r.id)} />
+              <ReturnSummary key={r.id} r={r} currency={order.currency} itemNames={itemNames} href={returnHref?.(r.id)} />
             ))}
           </div>
         )}

@@ -47,9 +47,12 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
       <PartialFulfilmentNotice lines={order.lines} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Items" titleId="items">
-            <BuyerLineList order={order} />
-          </Card>
+          {/* A RETURN order's items are its return's lines, shown by OrderReturns. */}
+          {order.orderType !== "RETURN" && (
+            <Card title="Items" titleId="items">
+              <BuyerLineList order={order} />
+            </Card>
+          )}
           <BuyerCancellationRequests
             orderId={order.id}
             currency={order.currency}
@@ -59,7 +62,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             withdrawAction={withdrawCancellationAction}
           />
           <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} />
-          <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />
+          {order.orderType !== "RETURN" && <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />}
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
               <CustomerNotes orderId={order.id} />
