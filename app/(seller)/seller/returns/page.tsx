@@ -5,7 +5,7 @@ import { loadReturnsAwaitingReceipt } from "@/components/returns/load-returns";
 import { ReturnStatusBadge } from "@/components/returns/return-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime, plural } from "@/lib/ui/format";
+import { formatDateTime, humanizeEnum, plural } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Returns" };
 
@@ -28,7 +28,7 @@ export default async function SellerReturnsPage() {
                     Return {r.number}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    {plural(units, "unit")} to receive · {r.reasonCode} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                    {plural(units, "unit")} to receive · {humanizeEnum(r.reasonCode)} · <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
                   </p>
                 </div>
                 <ReturnStatusBadge status={r.status} />

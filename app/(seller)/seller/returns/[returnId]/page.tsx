@@ -7,6 +7,7 @@ import { ReceiveLineForm } from "@/components/returns/receive-line-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { stillExpected } from "@/lib/ui/return-form";
+import { humanizeEnum } from "@/lib/ui/format";
 import { receiveReturnAction } from "./actions";
 
 type Props = { params: Promise<{ returnId: string }> };
@@ -31,7 +32,7 @@ export default async function SellerReturnPage({ params }: Props) {
         }
         title={`Return ${r.number}`}
         badge={<ReturnStatusBadge status={r.status} />}
-        description={`Requested by ${r.requestedBy} · reason ${r.reasonCode}${r.reasonText ? `: “${r.reasonText}”` : ""}. Receive units as they arrive; the refund for them is paid on receipt.`}
+        description={`Requested by ${r.requestedBy} · reason: ${humanizeEnum(r.reasonCode)}${r.reasonText ? `: “${r.reasonText}”` : ""}. Receive units as they arrive; the refund for them is paid on receipt.`}
       />
       <Card title="Items" titleId="return-items">
         <div className="-my-3">
