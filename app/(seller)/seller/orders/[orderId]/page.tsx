@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory } from "@/components/orders/load-order";
+import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory, requestActor } from "@/components/orders/load-order";
 import { SellerOrderHeader } from "@/components/orders/seller-order-header";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
@@ -28,7 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SellerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
   const justAmended = firstParam((await searchParams).amendment);
-  const order = await loadOrder(orderId);
+  const [order, actor] = await Promise.all([loadOrder(orderId), requestActor()]);
+  // A RETURN order has no store part: only OPS, who reads every order, can open one here.
+  const opens = (o: { orderType: string }) => o.orderType !== "RETURN" || actor.roles.has("OPS");
 
   return (
     <>
@@ -50,7 +52,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           </Card>
         </div>
         <div className="space-y-6">
-          <RelatedOrdersCard orderId={order.id} orderHref={(o) => (o.orderType === "RETURN" ? null : `/seller/orders/${o.orderId}`)} />
+          <RelatedOrdersCard orderId={order.id} orderHref={(o) => (opens(o) ? `/seller/orders/${o.orderId}` : null)} />
           <DeliveryDetails order={order} />
           <SellerOrderFactsCard order={order} />
           <SellerOrderTotalsCard order={order} />
