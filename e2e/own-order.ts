@@ -6,6 +6,7 @@ import { createDb, type Db } from "../lib/platform/db/client.ts";
 import { loadActor } from "../lib/platform/auth/actor.ts";
 import { IntakeOrder } from "../lib/modules/orders/contracts/orders.ts";
 import { intakeOrder } from "../lib/modules/orders/server/intake-order.ts";
+import { recordFulfillmentEvent } from "../lib/modules/orders/server/record-fulfillment-event.ts";
 import { wiring } from "../lib/wiring.ts";
 
 /** The server's database, with the app's wiring (job handlers, approval subjects) in this process too. */
@@ -21,4 +22,11 @@ export async function takeInOrder(db: Db, input: z.input<typeof IntakeOrder>) {
   const integration = await loadActor(db, { email: "integration@demo.test" }, { via: "api", correlationId: `e2e-${input.externalRef}` });
   if (!integration) throw new Error("integration@demo.test is missing: run against demo data");
   return intakeOrder(db, integration, IntakeOrder.parse({ ...input, externalRef: `${input.externalRef}-${Date.now()}` }));
+}
+
+/** Moves `quantity` units of a line through every stage up to SHIPPED, as the line's store would. */
+export async function shipUnits(db: Db, orderId: string, orderLineId: string, quantity: number, sellerEmail = "seller@demo.test") {
+  const seller = await loadActor(db, { email: sellerEmail }, { via: "api", correlationId: `e2e-ship-${orderId}` });
+  if (!seller) throw new Error(`${sellerEmail} is missing: run against demo data`);
+  for (const type of ["ALLOCATE", "RELEASE", "PICK", "PACK", "SHIP"] as const) await recordFulfillmentEvent(db, seller, orderId, { type, lines: [{ orderLineId, quantity }] });
 }

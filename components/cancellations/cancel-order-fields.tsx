@@ -113,12 +113,22 @@ function CancelLineItem(props: {
   );
 }
 
-/** The "Why are you cancelling?" section: a reason code and optional free text. */
-export function CancelReasonSection({ id, reasons, errors }: { id: string; reasons: { code: string; label: string }[]; errors: FieldErrors }) {
+/** The "Why are you cancelling?" section (or another title, e.g. for a return): a reason code and optional free text. */
+export function CancelReasonSection({
+  id,
+  reasons,
+  errors,
+  title = "Why are you cancelling?",
+}: {
+  id: string;
+  reasons: { code: string; label: string }[];
+  errors: FieldErrors;
+  title?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-why`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id={`${id}-why`} className="text-base font-semibold text-slate-900">
-        Why are you cancelling?
+        {title}
       </h2>
       <div className="max-w-sm">
         <label htmlFor={`${id}-reason`} className={labelClass}>

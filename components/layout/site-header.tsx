@@ -22,6 +22,7 @@ const NAV_ITEMS: readonly { href: string; label: string; shows: (roles: Roles) =
   { href: "/points", label: "My points", shows: (r) => r.has("BUYER") },
   { href: "/seller/orders", label: "Store orders", shows: staff },
   { href: "/seller/tasks", label: "Tasks", shows: staff },
+  { href: "/seller/returns", label: "Returns", shows: staff },
   { href: "/ops/fallout", label: "Fallout", shows: (r) => r.has("OPS") },
   { href: "/ops/reconciliation", label: "Reconciliation", shows: (r) => r.has("OPS") },
   { href: "/approvals", label: "Approvals", shows: (r) => r.has("APPROVER") },

@@ -9,7 +9,7 @@ import { getCancellationRequest, listCancellationRequests } from "@/lib/modules/
 import { getAmendmentRequest, listAmendmentRequests } from "@/lib/modules/amendments/server/queries";
 
 /** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
-async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
+export async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {

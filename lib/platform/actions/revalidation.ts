@@ -23,6 +23,11 @@ function order(orderId: string): string[] {
   ];
 }
 
+/** A return: the store's queue and its page, the RETURN order's page and everything about the original order. */
+function returnOrder(r: { id: string; orderId: string; originalOrderId: string }): string[] {
+  return ["/seller/returns", `/seller/returns/${r.id}`, `/orders/${r.orderId}`, `/orders/${r.originalOrderId}/return`, ...order(r.originalOrderId)];
+}
+
 /** A fallout case belongs to an order: its queue, its own page and the order's pages. */
 function falloutCase(c: { id: string; orderId: string }): string[] {
   return [`/ops/fallout/${c.id}`, ...order(c.orderId)];
@@ -38,4 +43,4 @@ function amendmentPolicy(): string[] {
   return ["/ops/amendment-matrix"];
 }
 
-export const pagesShowing = { order, falloutCase, approvalRules, amendmentPolicy } as const;
+export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy } as const;

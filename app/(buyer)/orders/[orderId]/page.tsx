@@ -21,6 +21,8 @@ import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/ca
 import { withdrawCancellationAction } from "./actions";
 import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";
+import { OrderReturns } from "@/components/returns/order-returns";
+import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,9 +47,12 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
       <PartialFulfilmentNotice lines={order.lines} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Items" titleId="items">
-            <BuyerLineList order={order} />
-          </Card>
+          {/* A RETURN order's items are its return's lines, shown by OrderReturns. */}
+          {order.orderType !== "RETURN" && (
+            <Card title="Items" titleId="items">
+              <BuyerLineList order={order} />
+            </Card>
+          )}
           <BuyerCancellationRequests
             orderId={order.id}
             currency={order.currency}
@@ -56,7 +61,8 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             buyerEmail={actor.email}
             withdrawAction={withdrawCancellationAction}
           />
-          <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />
+          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} />
+          {order.orderType !== "RETURN" && <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />}
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
               <CustomerNotes orderId={order.id} />
@@ -76,6 +82,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
               <PointsRefundList refunds={pointsRefunds} currency={order.currency} />
             </Card>
           )}
+          <RelatedOrdersCard orderId={order.id} orderHref={(o) => `/orders/${o.orderId}`} />
           <OrderSellersCard subOrders={order.subOrders} />
         </div>
       </div>

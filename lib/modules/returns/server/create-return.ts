@@ -57,6 +57,20 @@ function refused(problems: { path: string; message: string; code: string }[]) {
   throw validationFailed(problems.map(({ path, message }) => ({ path, message })), "The return is not valid");
 }
 
+/**
+ * What returning `requested` units of the order would take back and refund, as the actor may
+ * return them; unknown lines → 404, anything the return rules refuse → 409 / 422. Stores nothing.
+ */
+export async function assessOrderReturn(tx: Tx, actor: Actor, order: LockedOrder, requested: CreateReturnInput["lines"]) {
+  const { rows, lines } = await returnableLines(tx, actor, order);
+  const unknown = requested.findIndex((l) => !rows.some((r) => r.id === l.orderLineId));
+  if (unknown >= 0) throw notFound("Order line", { errors: [{ path: `lines[${unknown}].orderLineId`, message: `order line ${requested[unknown]!.orderLineId} not found` }] });
+  const { tenders, total } = await committedRefunds(tx, order.id);
+  const result = assessReturn({ lines, requested, tenders, orderRefundedTotal: total });
+  if (!result.ok) refused(result.problems);
+  return { rows, assessment: (result as { assessment: ReturnAssessment }).assessment };
+}
+
 /** The RETURN order itself: its own number and lifecycle, linked RETURNS to the original. */
 async function createReturnOrder(tx: Tx, actor: Actor, original: LockedOrder, a: ReturnAssessment) {
   const number = await nextNumber(tx, "order", "CM-");
@@ -96,44 +110,44 @@ export async function storeReturn(
   a: ReturnAssessment,
   input: { reasonCode: string; reasonText?: string; approvals: Approval[]; cancellationRequestId?: string },
 ) {
-    const number = await nextNumber(tx, "return", "RT-");
-    const returnOrder = await createReturnOrder(tx, actor, order, a);
-    const row = await tx.returnOrder.create({
-      data: {
-        number,
-        orderId: returnOrder.id,
-        originalOrderId: order.id,
-        status: input.approvals.length ? "PENDING_APPROVAL" : "AWAITING_RECEIPT",
-        reasonCode: input.reasonCode,
-        reasonText: input.reasonText ?? null,
-        refundMethod: "ORIGINAL_PAYMENT",
-        cancellationRequestId: input.cancellationRequestId ?? null,
-        requestedById: actor.userId,
-        requestedByLabel: actorLabel(actor),
-        refundTotal: a.refund.total,
-        assessment: JSON.parse(JSON.stringify({ v: 1, byStage: a.lines.map((l) => ({ orderLineId: l.orderLineId, byStage: l.byStage })), byTender: a.refund.byTender })),
-        lines: {
-          create: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity, merchandise: l.refund.merchandise, tax: l.refund.tax, shipping: l.refund.shipping, discount: l.refund.discount, refundTotal: l.refund.total })),
-        },
+  const number = await nextNumber(tx, "return", "RT-");
+  const returnOrder = await createReturnOrder(tx, actor, order, a);
+  const row = await tx.returnOrder.create({
+    data: {
+      number,
+      orderId: returnOrder.id,
+      originalOrderId: order.id,
+      status: input.approvals.length ? "PENDING_APPROVAL" : "AWAITING_RECEIPT",
+      reasonCode: input.reasonCode,
+      reasonText: input.reasonText ?? null,
+      refundMethod: "ORIGINAL_PAYMENT",
+      cancellationRequestId: input.cancellationRequestId ?? null,
+      requestedById: actor.userId,
+      requestedByLabel: actorLabel(actor),
+      refundTotal: a.refund.total,
+      assessment: JSON.parse(JSON.stringify({ v: 1, byStage: a.lines.map((l) => ({ orderLineId: l.orderLineId, byStage: l.byStage })), byTender: a.refund.byTender })),
+      lines: {
+        create: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity, merchandise: l.refund.merchandise, tax: l.refund.tax, shipping: l.refund.shipping, discount: l.refund.discount, refundTotal: l.refund.total })),
       },
-    });
-    await tx.orderRelation.create({ data: { fromOrderId: returnOrder.id, toOrderId: order.id, type: "RETURNS", causeType: RETURN_CAUSE, causeId: row.id } });
-    await placeHolds(tx, { type: RETURN_CAUSE, id: row.id, number }, a.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
-    if (input.approvals.length) await createApprovalTasks(tx, { type: RETURN_SUBJECT, id: row.id, orderId: order.id, requestedById: actor.userId }, input.approvals);
-    const storeIds = [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.storeId))];
-    const ref = { returnId: row.id, number, returnOrderId: returnOrder.id };
-    await recordOrderCommand(
-      tx,
-      actor,
-      order,
-      {
-        action: "RETURN_REQUESTED",
-        description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${a.refund.total} ${order.currency} once received (return order ${returnOrder.number})`,
-        data: { ...ref, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total },
-        stores: sameForStores(storeIds),
-      },
-      [{ type: "OrderReturnRequested", payload: { ...ref, reasonCode: input.reasonCode, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total } }],
-    );
+    },
+  });
+  await tx.orderRelation.create({ data: { fromOrderId: returnOrder.id, toOrderId: order.id, type: "RETURNS", causeType: RETURN_CAUSE, causeId: row.id } });
+  await placeHolds(tx, { type: RETURN_CAUSE, id: row.id, number }, a.lines.map((l) => ({ orderId: order.id, orderLineId: l.orderLineId, byStage: l.byStage })));
+  if (input.approvals.length) await createApprovalTasks(tx, { type: RETURN_SUBJECT, id: row.id, orderId: order.id, requestedById: actor.userId }, input.approvals);
+  const storeIds = [...new Set(rows.filter((r) => a.lines.some((l) => l.orderLineId === r.id)).map((r) => r.storeId))];
+  const ref = { returnId: row.id, number, returnOrderId: returnOrder.id };
+  await recordOrderCommand(
+    tx,
+    actor,
+    order,
+    {
+      action: "RETURN_REQUESTED",
+      description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${a.refund.total} ${order.currency} once received (return order ${returnOrder.number})`,
+      data: { ...ref, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total },
+      stores: sameForStores(storeIds),
+    },
+    [{ type: "OrderReturnRequested", payload: { ...ref, reasonCode: input.reasonCode, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total } }],
+  );
   return row;
 }
 
@@ -149,13 +163,7 @@ export async function createReturn(db: Db, actor: Actor, orderId: string, input:
     await assertReasonCode(tx, input.reasonCode, "RETURN");
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     if (order.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order cannot itself be returned");
-    const { rows, lines } = await returnableLines(tx, actor, order);
-    const unknown = input.lines.findIndex((l) => !rows.some((r) => r.id === l.orderLineId));
-    if (unknown >= 0) throw notFound("Order line", { errors: [{ path: `lines[${unknown}].orderLineId`, message: `order line ${input.lines[unknown]!.orderLineId} not found` }] });
-    const { tenders, total } = await committedRefunds(tx, order.id);
-    const result = assessReturn({ lines, requested: input.lines, tenders, orderRefundedTotal: total });
-    if (!result.ok) refused(result.problems);
-    const a = (result as { assessment: ReturnAssessment }).assessment;
+    const { rows, assessment: a } = await assessOrderReturn(tx, actor, order, input.lines);
     const approvals = await returnApprovals(tx, order, rows, a);
     const row = await storeReturn(tx, actor, order, rows, a, { ...input, approvals });
     return row.id;

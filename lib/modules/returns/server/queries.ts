@@ -2,7 +2,7 @@ import type { Db, Prisma, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
 import { notFound } from "../../../platform/errors.ts";
-import { orderReadWhere } from "../../orders/server/scope.ts";
+import { inStores, orderReadWhere, orderWorkWhere, workableStores } from "../../orders/server/scope.ts";
 import type { ReturnViewT } from "../contracts/returns.ts";
 import type { ReturnStatus } from "../domain/status.ts";
 import { approvalTaskView } from "../../approvals/server/task-view.ts";
@@ -76,4 +76,32 @@ export async function listReturns(db: Db, actor: Actor, orderId: string): Promis
   if (!order) throw notFound("Order");
   const rows = await db.returnOrder.findMany({ where: { originalOrderId: order.id }, include: { lines: true }, orderBy: { createdAt: "desc" }, take: 100 });
   return { items: await Promise.all(rows.map((r) => toReturnView(db, r))) };
+}
+
+/** The return a RETURN order belongs to, when the actor may read its original order; otherwise null. */
+export async function returnOfOrder(db: Db, actor: Actor, returnOrderId: string): Promise<ReturnViewT | null> {
+  authorize(actor, "order.read");
+  const row = await db.returnOrder.findUnique({ where: { orderId: returnOrderId }, select: { id: true } });
+  return row ? getReturn(db, actor, row.id) : null;
+}
+
+/**
+ * Returns waiting for their units, oldest first, that the actor receives: of orders the actor
+ * works (orders/server/scope.ts) and with a line of a store the actor works.
+ */
+export async function listReturnsAwaitingReceipt(db: Db, actor: Actor, options: { limit?: number } = {}): Promise<{ items: ReturnViewT[] }> {
+  authorize(actor, "return.receive");
+  const status: ReturnStatus = "AWAITING_RECEIPT";
+  const originals = await db.returnOrder.findMany({ where: { status }, select: { originalOrderId: true }, distinct: ["originalOrderId"] });
+  const reachable = await db.order.findMany({ where: { AND: [{ id: { in: originals.map((o) => o.originalOrderId) } }, orderWorkWhere(actor)] }, select: { id: true } });
+  const rows = await db.returnOrder.findMany({
+    where: { status, originalOrderId: { in: reachable.map((o) => o.id) } },
+    include: { lines: true },
+    orderBy: { createdAt: "asc" },
+    take: options.limit ?? 100,
+  });
+  const stores = workableStores(actor);
+  const lines = await db.orderLine.findMany({ where: { id: { in: rows.flatMap((r) => r.lines.map((l) => l.orderLineId)) } }, select: { id: true, storeId: true } });
+  const mine = new Set(lines.filter((l) => inStores(stores, l.storeId)).map((l) => l.id));
+  return { items: await Promise.all(rows.filter((r) => r.lines.some((l) => mine.has(l.orderLineId))).map((r) => toReturnView(db, r))) };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory } from "@/components/orders/load-order";
+import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory, requestActor } from "@/components/orders/load-order";
 import { SellerOrderHeader } from "@/components/orders/seller-order-header";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
@@ -14,6 +14,8 @@ import { SellerCancellationsCard } from "@/components/cancellations/seller-cance
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { OrderFalloutNotice } from "@/components/fallout/order-fallout-notice";
+import { OrderReturns } from "@/components/returns/order-returns";
+import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
 import { addOrderNoteAction } from "./actions";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,7 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SellerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
   const justAmended = firstParam((await searchParams).amendment);
-  const order = await loadOrder(orderId);
+  const [order, actor] = await Promise.all([loadOrder(orderId), requestActor()]);
+  // A RETURN order has no store part: only OPS, who reads every order, can open one here.
+  const opens = (o: { orderType: string }) => o.orderType !== "RETURN" || actor.roles.has("OPS");
 
   return (
     <>
@@ -39,6 +43,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
             <SellerLineList order={order} />
           </Card>
           <SellerCancellationsCard orderId={order.id} currency={order.currency} />
+          <OrderReturns orderId={order.id} returnHref={(id) => `/seller/returns/${id}`} />
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>
@@ -47,6 +52,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           </Card>
         </div>
         <div className="space-y-6">
+          <RelatedOrdersCard orderId={order.id} orderHref={(o) => (opens(o) ? `/seller/orders/${o.orderId}` : null)} />
           <DeliveryDetails order={order} />
           <SellerOrderFactsCard order={order} />
           <SellerOrderTotalsCard order={order} />

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadReturn } from "@/components/returns/load-returns";
+import { loadOrder } from "@/components/orders/load-order";
+import { ReturnStatusBadge, ReturnSummary } from "@/components/returns/return-summary";
+import { ReceiveLineForm } from "@/components/returns/receive-line-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { stillExpected } from "@/lib/ui/return-form";
+import { humanizeEnum } from "@/lib/ui/format";
+import { receiveReturnAction } from "./actions";
+
+type Props = { params: Promise<{ returnId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const r = await loadReturn((await params).returnId);
+  return { title: `Return ${r.number}` };
+}
+
+export default async function SellerReturnPage({ params }: Props) {
+  const r = await loadReturn((await params).returnId);
+  const original = await loadOrder(r.originalOrderId);
+  const itemNames = Object.fromEntries(original.lines.map((l) => [l.id, l.itemName]));
+  const receiving = r.status === "AWAITING_RECEIPT";
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/seller/orders/${original.id}`} className="hover:text-indigo-700 hover:underline">
+            ← Order {original.number}
+          </Link>
+        }
+        title={`Return ${r.number}`}
+        badge={<ReturnStatusBadge status={r.status} />}
+        description={`Requested by ${r.requestedBy} · reason: ${humanizeEnum(r.reasonCode)}${r.reasonText ? `: “${r.reasonText}”` : ""}. Receive units as they arrive; the refund for them is paid on receipt.`}
+      />
+      <Card title="Items" titleId="return-items">
+        <div className="-my-3">
+          <ReturnSummary r={r} currency={original.currency} itemNames={itemNames}>
+            {(line) =>
+              receiving && stillExpected(line) > 0 ? (
+                <ReceiveLineForm returnId={r.id} orderLineId={line.orderLineId} sku={line.sku} expected={stillExpected(line)} action={receiveReturnAction} />
+              ) : null
+            }
+          </ReturnSummary>
+        </div>
+      </Card>
+    </>
+  );
+}
