@@ -52,8 +52,21 @@ test("a buyer returns 2 shipped mugs, the store receives one restocked and one d
   const number = new URL(page.url()).searchParams.get("return")!;
   await expect(page.getByRole("status").filter({ hasText: `Return ${number} requested` })).toBeVisible();
   const requested = page.getByRole("article", { name: `Return ${number}` });
-  await expect(requested).toContainText("Waiting for the items");
+  // Shipped units: a director signs first (the default approval rules), from the approvals queue.
+  await expect(requested).toContainText("Waiting for approval");
   await expect(requested).toContainText("0 of 2 received");
+  const director = await (await browser.newContext()).newPage();
+  await signIn(director, "director@demo.test");
+  await director.goto("/approvals");
+  await director.getByRole("link", { name: number, exact: true }).click();
+  await expect(director.getByRole("heading", { level: 1, name: `Return ${number}` })).toBeVisible();
+  await expect(director.getByRole("region", { name: "Units coming back" })).toContainText("$33.00");
+  await shot(director, "director-return-approval");
+  await director.getByRole("button", { name: "Approve" }).click();
+  await expect(director).toHaveURL(/\/approvals\?decided=/);
+  await director.context().close();
+  await page.reload();
+  await expect(page.getByRole("article", { name: `Return ${number}` })).toContainText("Waiting for the items");
 
   // The store receives them: one back to stock, one written off.
   const sellerContext = await browser.newContext();
