@@ -19,12 +19,15 @@ describe('ChangeLineQuantity', () => {
     });
   });
 
-  it('a decrease hands units to the cancellation engine; 0 cancels the rest', () => {
+  it('a decrease hands units to the cancellation engine; 0 is refused (a cancellation removes a line)', () => {
     expect(run(order(), 5, 3)).toEqual({
       ok: true,
       draft: expect.objectContaining({ lines: { L1: { unitPrice: 2000, addUnits: 0, cancelUnits: 2, sku: 'SKU-MUG' } } }),
     });
-    expect(run(order(), 5, 0)).toEqual({ ok: true, draft: expect.objectContaining({ lines: { L1: expect.objectContaining({ cancelUnits: 5 }) } }) });
+    expect(parseChangeLineQuantity('L1', { path: '/lines/L1/quantity', op: 'REPLACE', oldValue: 5, newValue: 0 }, 0, '/lines/L1/quantity')).toEqual({
+      ok: false,
+      errors: [{ path: 'changes[0].newValue', message: expect.stringMatching(/at least 1: to remove every unit of the line, request a cancellation/) }],
+    });
   });
 
   it('reads the active quantity: cancelled and returned units no longer count', () => {

@@ -20,7 +20,9 @@ import { activeQuantity, findLine, lineDraftOf, wholeNumberProblem, withLineDraf
 export const CLASSIFICATION: Classification = 'COMMERCIAL';
 
 export function parseChangeLineQuantity(orderLineId: string, raw: RawChange, index: number, path: string): Parsed<ChangeLineQuantity> {
-  const problem = wholeNumberProblem(raw.newValue, 0, MAX_LINE_QUANTITY, 'newValue');
+  // A line keeps at least one unit: every unit of a line is removed by a cancellation request.
+  const problem =
+    raw.newValue === 0 ? 'newValue must be at least 1: to remove every unit of the line, request a cancellation' : wholeNumberProblem(raw.newValue, 1, MAX_LINE_QUANTITY, 'newValue');
   if (problem) return { ok: false, errors: [{ path: `changes[${index}].newValue`, message: problem }] };
   return {
     ok: true,
