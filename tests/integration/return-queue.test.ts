@@ -5,6 +5,7 @@ import { engines } from "../support/test-db.ts";
 import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-fulfillment-event.ts";
 import { CreateReturn, ReceiveReturn } from "../../lib/modules/returns/contracts/returns.ts";
 import { createReturn } from "../../lib/modules/returns/server/create-return.ts";
+import { approveReturn } from "../../lib/modules/returns/server/decide-return.ts";
 import { receiveReturn } from "../../lib/modules/returns/server/receive-return.ts";
 import { listReturnsAwaitingReceipt, returnOfOrder } from "../../lib/modules/returns/server/queries.ts";
 
@@ -32,6 +33,9 @@ describe.each(engines())("returns queue on %s", (engine) => {
     const l = o.lines[0]!;
     const r = await createReturn(f.db, buyer, o.id, CreateReturn.parse({ reasonCode: "WRONG_ITEM", lines: [{ orderLineId: l.id, quantity: 2 }] }));
     const ids = async (email: string) => (await listReturnsAwaitingReceipt(f.db, await f.as(email))).items.map((x) => x.id);
+    // Shipped units come back only after a director signs; until then nothing is awaited at the dock.
+    expect(await ids("seller@demo.test")).not.toContain(r.id);
+    await approveReturn(f.db, await f.as("director@demo.test"), r.id, {});
     expect(await ids("seller@demo.test")).toContain(r.id);
     expect(await ids("ops@demo.test")).toContain(r.id);
     expect(await ids("seller2@demo.test")).not.toContain(r.id);
