@@ -5,6 +5,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { cachePreparedStatements } from "./statement-cache.ts";
 
 /** A FIFO lock: one holder at a time, waiters served in order. */
 class Lock {
@@ -95,7 +96,11 @@ export class SerialSqliteAdapterFactory implements SqlMigrationAwareDriverAdapte
     this.adapterName = inner.adapterName;
   }
   async connect() {
-    return serialise(await this.inner.connect());
+    const adapter = await this.inner.connect();
+    // The better-sqlite3 adapter keeps its Database as `client`.
+    const client = (adapter as { client?: { prepare?: unknown } }).client;
+    if (client && typeof client.prepare === "function") cachePreparedStatements(client as { prepare(sql: string): unknown });
+    return serialise(adapter);
   }
   async connectToShadowDb() {
     return serialise(await this.inner.connectToShadowDb());

@@ -74,7 +74,7 @@ export const compensationJob: JobHandler = {
       return charge.done ? { charged: charge.charged } : { declined: charge.reason };
     }
     if (task.mode !== "AUTOMATIC" || task.type !== "ISSUE_REFUND") throw new PermanentFailure(`${task.type} is not a step the runner can do`);
-    const run = await runRefundTask(ctx.db, systemActor(), taskId, gateway, ctx.now);
+    const run = await runRefundTask(ctx.db, systemActor(), task, gateway, ctx.now);
     if (!run.done) throw new RetryLater(run.failures.join("; "));
     return { refunded: run.refunded };
   },

@@ -16,9 +16,18 @@ export const CHARGE_ADJUSTMENT = "CHARGE";
 /** Only adjustments that pay money back. */
 export const REFUNDS_ONLY = { type: { not: CHARGE_ADJUSTMENT } } as const;
 
-/** Books one tender refund as paid: tender and order refunded amounts, never above what was paid. */
-async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference: string) {
-  const tender = await tx.paymentTender.findUniqueOrThrow({ where: { id: adj.tenderId } });
+/**
+ * Books one tender refund as paid: tender and order refunded amounts, never above what was paid.
+ * Only an adjustment still outstanding is booked (a runner that took over an expired lease may have
+ * booked it already): returns whether this call booked it.
+ */
+async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference: string): Promise<boolean> {
+  const { count } = await tx.financialAdjustment.updateMany({
+    where: { id: adj.id, status: { in: OUTSTANDING_REFUND } },
+    data: { status: "SUCCEEDED", processorReference: reference, failureReason: null, attempts: { increment: 1 } },
+  });
+  if (count !== 1) return false;
+  const tender = await tx.paymentTender.findUniqueOrThrow({ where: { id: adj.tenderId }, select: { id: true, amount: true } });
   const tenderOk = await tx.paymentTender.updateMany({
     where: { id: tender.id, refunded: { lte: tender.amount - adj.amount } },
     data: { refunded: { increment: adj.amount } },
@@ -28,10 +37,7 @@ async function bookRefund(tx: Tx, order: LockedOrder, adj: Adjustment, reference
     data: { refunded: { increment: adj.amount } },
   });
   if (tenderOk.count !== 1 || orderOk.count !== 1) throw new Error(`Refund ${adj.id} would exceed what was paid`);
-  await tx.financialAdjustment.update({
-    where: { id: adj.id },
-    data: { status: "SUCCEEDED", processorReference: reference, failureReason: null, attempts: { increment: 1 } },
-  });
+  return true;
 }
 
 /** All of the cause's tender refunds are paid: what the cause concerns follows (its handler books it); the task is DONE. */
@@ -50,6 +56,9 @@ async function finishRefundTask(tx: Tx, taskId: string, cause: Cause, evidence?:
   });
 }
 
+/** The task as the job read it (the runner holds its lease). */
+export type RefundTaskRow = { id: string; status: string; orderId: string; attempts: number; causeType: string; causeId: string };
+
 export type RefundRun = { done: true; refunded: number } | { done: false; failures: string[]; outcomeUnknown: boolean };
 
 /**
@@ -61,8 +70,7 @@ export type RefundRun = { done: true; refunded: number } | { done: false; failur
  * concerns through its handler. A declined or failed refund leaves the task (and the cause) FAILED with the reason until a retry
  * succeeds; a timeout leaves it pending (outcome unknown), to be asked again.
  */
-export async function runRefundTask(db: Db, actor: Actor, taskId: string, gateway: PaymentGateway = paymentGateway(db), now = new Date()): Promise<RefundRun> {
-  const task = await db.compensationTask.findUniqueOrThrow({ where: { id: taskId } });
+export async function runRefundTask(db: Db, actor: Actor, task: RefundTaskRow, gateway: PaymentGateway = paymentGateway(db), now = new Date()): Promise<RefundRun> {
   if (task.status === "DONE" || task.status === "CANCELLED") return { done: true, refunded: 0 };
   const cause = causeOf(task);
   const ref = causeHandler(cause.type).ref(cause.id);
@@ -121,8 +129,7 @@ async function bookOutcomes(tx: Tx, locked: LockedOrder, adjustments: readonly A
       });
       continue;
     }
-    await bookRefund(tx, locked, adj, outcome.reference);
-    refundedNow += adj.amount;
+    if (await bookRefund(tx, locked, adj, outcome.reference)) refundedNow += adj.amount;
   }
   return { refundedNow, failures, hardFailure };
 }
@@ -161,7 +168,8 @@ async function recordRefundRun(
 export async function bookManualRefund(tx: Tx, order: LockedOrder, task: { id: string; causeType: string; causeId: string }, evidence: { text: string; by: string; reference: string }) {
   const cause = causeOf(task);
   const outstanding = await tx.financialAdjustment.findMany({ where: { ...causeWhere(cause), ...REFUNDS_ONLY, status: { in: OUTSTANDING_REFUND } } });
-  for (const adj of outstanding) await bookRefund(tx, order, adj, evidence.reference);
+  let booked = 0;
+  for (const adj of outstanding) if (await bookRefund(tx, order, adj, evidence.reference)) booked += adj.amount;
   await finishRefundTask(tx, task.id, cause, evidence);
-  return outstanding.reduce((n, a) => n + a.amount, 0);
+  return booked;
 }

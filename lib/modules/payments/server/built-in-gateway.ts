@@ -41,9 +41,12 @@ export class BuiltInGateway implements PaymentGateway {
 
   /** Takes one failure from the first control that matches this call (call, then order, then any). */
   private async takeFailure(op: Operation, call: RefundCall): Promise<GatewayFailMode | null> {
-    for (const target of [callTarget(call.idempotencyKey), orderTarget(op, call.orderId), orderTarget(op, ANY_ORDER)]) {
-      const control = await this.db.gatewayControl.findUnique({ where: { orderId: target } });
-      if (!control || control.remainingFailures <= 0) continue;
+    const targets = [callTarget(call.idempotencyKey), orderTarget(op, call.orderId), orderTarget(op, ANY_ORDER)];
+    // One read for the three places a drill may be set; almost always none is.
+    const armed = await this.db.gatewayControl.findMany({ where: { orderId: { in: targets }, remainingFailures: { gt: 0 } }, select: { orderId: true, failMode: true } });
+    for (const target of targets) {
+      const control = armed.find((c) => c.orderId === target);
+      if (!control) continue;
       const { count } = await this.db.gatewayControl.updateMany({
         where: { orderId: target, remainingFailures: { gt: 0 } },
         data: { remainingFailures: { decrement: 1 } },
