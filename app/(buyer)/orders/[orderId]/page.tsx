@@ -23,6 +23,7 @@ import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";
 import { OrderReturns } from "@/components/returns/order-returns";
 import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
+import { OrderAssetsCard } from "@/components/orders/order-assets-card";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -82,6 +83,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
               <PointsRefundList refunds={pointsRefunds} currency={order.currency} />
             </Card>
           )}
+          <OrderAssetsCard orderId={order.id} orderHref={(id) => `/orders/${id}`} />
           <RelatedOrdersCard orderId={order.id} orderHref={(o) => `/orders/${o.orderId}`} />
           <OrderSellersCard subOrders={order.subOrders} />
         </div>
