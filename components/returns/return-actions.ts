@@ -7,6 +7,7 @@ import { db } from "@/lib/platform/db/client";
 import { CreateReturn } from "@/lib/modules/returns/contracts/returns";
 import { createReturn } from "@/lib/modules/returns/server/create-return";
 import { previewReturn } from "@/lib/modules/returns/server/preview-return";
+import { cancelReturn } from "@/lib/modules/returns/server/cancel-return";
 import type { Actor } from "@/lib/platform/auth/actor";
 import { FormId, FormVersion, pagesShowing } from "@/lib/platform/actions/define-action";
 import { friendlyErrors } from "@/lib/platform/actions/action-result";
@@ -44,4 +45,18 @@ export const requestReturnParts = {
   run: (actor: Actor, input: z.output<typeof CreateReturn>, ref: { orderId: string; expectedVersion: number }) =>
     createReturn(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ result }: { result: Awaited<ReturnType<typeof createReturn>> }) => pagesShowing.returnOrder(result),
+};
+
+/** Calls a return off before any unit arrived (the requester, the store or OPS). */
+export const cancelReturnParts = {
+  name: "cancelReturn",
+  ref: z.object({ returnId: FormId }),
+  messages: {
+    CONFLICT: true,
+    FORBIDDEN: "Only the person who asked for this return, the store or operations can cancel it.",
+    NOT_FOUND: "This return is no longer available. Reload the page.",
+  } as const,
+  run: (actor: Actor, _input: unknown, ref: { returnId: string }) => cancelReturn(db(), actor, ref.returnId),
+  revalidate: ({ result }: { result: Awaited<ReturnType<typeof cancelReturn>> }) => pagesShowing.returnOrder(result),
+  onSuccess: (r: Awaited<ReturnType<typeof cancelReturn>>) => ({ ok: true as const, message: `Return ${r.number} cancelled.` }),
 };

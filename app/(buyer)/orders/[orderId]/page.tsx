@@ -19,7 +19,7 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { firstParam } from "@/lib/ui/paging";
 import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
-import { withdrawCancellationAction } from "./actions";
+import { cancelReturnAction, withdrawCancellationAction } from "./actions";
 import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";
 import { OrderReturns } from "@/components/returns/order-returns";
@@ -63,7 +63,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             buyerEmail={actor.email}
             withdrawAction={withdrawCancellationAction}
           />
-          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} />
+          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} cancelAction={cancelReturnAction} />
           {order.orderType !== "RETURN" && <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />}
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
