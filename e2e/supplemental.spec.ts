@@ -46,7 +46,7 @@ test("a buyer adds a unit to an order as an add-on order, pays for it and opens 
   expect(await db.order.count({ where: { parentOrderId: order.id } })).toBe(0);
 
   await page.getByLabel("Quantity of SKU-MUG").fill("1");
-  await page.getByLabel("Reason").selectOption({ label: "Customer adds items" });
+  await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Customer adds items" });
   await expect(page.getByTestId("add-on-total")).toHaveText("$16.50");
   await shot(page, "buyer-add-on");
   await page.getByRole("button", { name: "Pay $16.50 and place order" }).click();
