@@ -5,6 +5,7 @@ import type { Db } from "../lib/platform/db/client";
 import { loadActor } from "../lib/platform/auth/actor";
 import { recordFulfillmentEvent } from "../lib/modules/orders/server/record-fulfillment-event";
 import { createReturn } from "../lib/modules/returns/server/create-return";
+import { adjustInventory } from "../lib/modules/inventory/server/adjust-inventory";
 import { shot, signIn } from "./helpers";
 import { openTestDb, shipUnits, takeInOrder } from "./own-order";
 
@@ -139,4 +140,29 @@ test("the buyer cancels a return before it is received; its units can be returne
   await page.getByLabel("Reason").selectOption({ label: "No longer needed" });
   await page.getByRole("button", { name: "Preview refund" }).click();
   await expect(page.getByRole("region", { name: "Refund preview" }).getByRole("row", { name: /Mug/ })).toContainText("$33.00");
+});
+
+test("the buyer sees the assets the delivered units of an asset-tracked item became", async ({ page }) => {
+  const ops = (await loadActor(db, { email: "ops@demo.test" }, { via: "api", correlationId: "e2e-assets" }))!;
+  const order = await takeInOrder(db, {
+    externalRef: "e2e-assets",
+    buyerEmail: "buyer@demo.test",
+    currency: "USD",
+    lines: [{ sku: "SKU-E2E-SENSOR", itemName: "Door sensor", category: "KITCHEN", storeCode: "acme", quantity: 2, unitPrice: 2500, shipFromLocationCode: "DC-EAST", assetTracked: true }],
+    payments: [{ method: "CARD", amount: 5000 }],
+  });
+  await adjustInventory(db, ops, { sku: "SKU-E2E-SENSOR", locationCode: "DC-EAST", quantity: 10, reason: "ADJUSTMENT" });
+  const line = order.lines[0]!.id;
+  await shipUnits(db, order.id, line, 2);
+  await recordFulfillmentEvent(db, ops, order.id, { type: "DELIVER", lines: [{ orderLineId: line, quantity: 2 }] });
+  const assets = await db.asset.findMany({ where: { orderId: order.id } });
+  expect(assets.map((a) => a.status)).toEqual(["ACTIVE", "ACTIVE"]);
+
+  await signIn(page, "buyer@demo.test");
+  await page.goto(`/orders/${order.id}`);
+  const list = page.getByRole("region", { name: "Your assets" }).getByRole("list", { name: "Assets" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  for (const a of assets) await expect(list.getByRole("listitem").filter({ hasText: a.id })).toContainText("Door sensor");
+  await expect(list).toContainText("Active");
+  await fitsPhone(page, "buyer-order-assets");
 });
