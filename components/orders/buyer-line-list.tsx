@@ -1,7 +1,36 @@
 import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import { formatMoney } from "@/lib/platform/money/money";
+import { formatDate } from "@/lib/ui/format";
 import { LineStatusBadge } from "./status-badge";
 import { BuyerQuantityChips, QuantityBar } from "./quantity-bar";
+
+type Shipments = OrderViewT["lines"][number]["shipments"];
+
+/** Each shipment of a line: "2 shipped · tracking 1Z999…", with the day it left. */
+function LineShipments({ sku, shipments }: { sku: string; shipments: Shipments }) {
+  if (!shipments.length) return null;
+  return (
+    <ul aria-label={`Shipments of ${sku}`} className="mt-2 space-y-0.5 text-sm text-slate-700">
+      {shipments.map((s, i) => (
+        <li key={i}>
+          {s.quantity} shipped
+          {s.trackingNumber ? (
+            <>
+              {" "}
+              · tracking <span className="font-mono break-all">{s.trackingNumber}</span>
+            </>
+          ) : (
+            <span className="text-slate-500"> · no tracking number</span>
+          )}
+          <span className="text-xs text-slate-500">
+            {" "}
+            · <time dateTime={s.shippedAt}>{formatDate(s.shippedAt)}</time>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The buyer's lines: item, price, what was cancelled or refunded, status and where the units are. */
 export function BuyerLineList({ order }: { order: Pick<OrderViewT, "currency" | "lines"> }) {
@@ -31,6 +60,7 @@ export function BuyerLineList({ order }: { order: Pick<OrderViewT, "currency" | 
           <div className="mt-2">
             <BuyerQuantityChips quantity={line.quantity} quantities={line.quantities} />
           </div>
+          <LineShipments sku={line.sku} shipments={line.shipments} />
         </li>
       ))}
     </ul>

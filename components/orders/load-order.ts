@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/platform/auth/session";
 import { db } from "@/lib/platform/db/client";
 import { isDomainError } from "@/lib/platform/errors";
 import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/modules/orders/server/queries";
+import { listAssets } from "@/lib/modules/orders/server/assets";
 import { getCancellationRequest, listCancellationRequests } from "@/lib/modules/cancellations/server/queries";
 import { getAmendmentRequest, listAmendmentRequests } from "@/lib/modules/amendments/server/queries";
 
@@ -33,6 +34,12 @@ export const loadOrder = cache(async (orderId: string) => {
 export const loadOrderNotes = cache(async (orderId: string) => {
   const actor = await requestActor();
   return orNotFound(() => listOrderNotes(db(), actor, orderId));
+});
+
+/** The assets the order's delivered units became (an order holds at most a few hundred units). */
+export const loadOrderAssets = cache(async (orderId: string) => {
+  const actor = await requestActor();
+  return orNotFound(() => listAssets(db(), actor, { orderId, limit: 500 }));
 });
 
 export const HISTORY_PAGE_SIZE = 50;

@@ -6,13 +6,27 @@ import { buttonClass } from "@/components/ui/button";
 import { returnableOf } from "@/lib/ui/return-form";
 import { loadReturnOfOrder, loadReturns } from "./load-returns";
 import { ReturnSummary } from "./return-summary";
+import { CancelReturnForm } from "./cancel-return-form";
+import { canCancelReturn } from "@/lib/modules/returns/domain/status";
 
 /**
  * The returns of an order (or, on a RETURN order, the return it is), each with its lines and refund.
  * `returnItemsHref` offers the return form when some unit is shipped or delivered; `returnHref`
- * links each return to its own page.
+ * links each return to its own page; `cancelAction` offers to cancel one nothing of has arrived yet.
  */
-export async function OrderReturns({ orderId, returnItemsHref, returnHref, justRequested }: { orderId: string; returnItemsHref?: string; returnHref?: (id: string) => string; justRequested?: string }) {
+export async function OrderReturns({
+  orderId,
+  returnItemsHref,
+  returnHref,
+  justRequested,
+  cancelAction,
+}: {
+  orderId: string;
+  returnItemsHref?: string;
+  returnHref?: (id: string) => string;
+  justRequested?: string;
+  cancelAction?: React.ComponentProps<typeof CancelReturnForm>["action"];
+}) {
   const order = await loadOrder(orderId);
   const own = order.orderType === "RETURN" ? await loadReturnOfOrder(orderId) : null;
   const items = own ? [own] : (await loadReturns(orderId)).items;
@@ -45,7 +59,14 @@ export async function OrderReturns({ orderId, returnItemsHref, returnHref, justR
         ) : (
           <div className="-my-3 divide-y divide-slate-100">
             {items.map((r) => (
-              <ReturnSummary key={r.id} r={r} currency={order.currency} itemNames={itemNames} href={returnHref?.(r.id)} />
+              <ReturnSummary
+                key={r.id}
+                r={r}
+                currency={order.currency}
+                itemNames={itemNames}
+                href={returnHref?.(r.id)}
+                actions={cancelAction && canCancelReturn(r) ? <CancelReturnForm returnId={r.id} number={r.number} orderId={orderId} action={cancelAction} /> : undefined}
+              />
             ))}
           </div>
         )}

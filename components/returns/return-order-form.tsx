@@ -14,11 +14,13 @@ type Action = (prev: DataResult<ReturnAssessment> | null, form: FormData) => Pro
 const SHOWN_FIELDS = ["reasonCode", "reasonText", "lines"];
 
 /**
- * The buyer's return: units per line and a reason, a preview of the refund (per item and per way
+ * A return (by the buyer or the store): units per line and a reason, a preview of the refund (per item and per way
  * paid), then a confirmation of exactly what was previewed, pinned to the order version shown.
  */
 export function ReturnOrderForm(props: {
   orderId: string;
+  /** The order's page for the viewer: the way back. */
+  backHref: string;
   version: number;
   currency: string;
   lines: ReturnFormLine[];
@@ -40,7 +42,7 @@ export function ReturnOrderForm(props: {
       {form.previewed && <ReturnRefundPreview id={id} assessment={form.previewed} currency={props.currency} itemNames={Object.fromEntries(props.lines.map((l) => [l.id, l.itemName]))} />}
       <PreviewConfirmButtons
         form={form}
-        backHref={`/orders/${props.orderId}`}
+        backHref={props.backHref}
         words={{ preview: "Preview refund", previewing: "Working out the refund…", confirm: "Confirm return", confirming: "Sending the return…", again: "preview" }}
       />
     </form>

@@ -12,9 +12,10 @@ export function ReturnStatusBadge({ status }: { status: string }) {
 
 /**
  * One return: number, status, the refund and what is refunded so far, and per line the units to
- * come back, received (restocked / damaged) and refunded. `href` links the number to its page.
+ * come back, received (restocked / damaged) and refunded. `href` links the number to its page;
+ * `actions` (e.g. cancelling it) go under its heading.
  */
-export function ReturnSummary({ r, currency, itemNames = {}, href, children }: { r: ReturnViewT; currency: string; itemNames?: Record<string, string>; href?: string; children?: (line: ReturnViewT["lines"][number]) => React.ReactNode }) {
+export function ReturnSummary({ r, currency, itemNames = {}, href, actions, children }: { r: ReturnViewT; currency: string; itemNames?: Record<string, string>; href?: string; actions?: React.ReactNode; children?: (line: ReturnViewT["lines"][number]) => React.ReactNode }) {
   const money = (n: number) => formatMoney(n, currency);
   const titleId = `return-${r.id}`;
   return (
@@ -25,6 +26,7 @@ export function ReturnSummary({ r, currency, itemNames = {}, href, children }: {
         </h3>
         <ReturnStatusBadge status={r.status} />
       </div>
+      {actions}
       <p className="text-sm text-slate-700">
         Refund {money(r.refund.total)} · refunded so far <strong data-testid="return-refunded">{money(r.refund.refunded)}</strong>
         <span className="text-slate-500"> · return order {r.orderNumber}</span>

@@ -120,6 +120,12 @@ describe.each(engines())("order commands on %s", (engine) => {
     o = await recordFulfillmentEvent(f.db, seller, order.id, { type: "DELIVER", lines: [{ orderLineId: line, quantity: 5 }] });
     expect(o.status).toBe("DELIVERED");
     expect(o.version).toBe(8);
+    // The buyer sees each shipment with its tracking number; delivery adds none.
+    const seen = await getOrder(f.db, await f.as("buyer@demo.test"), order.id);
+    expect(seen.lines[0]!.shipments.map(({ quantity, trackingNumber }) => ({ quantity, trackingNumber }))).toEqual([
+      { quantity: 2, trackingNumber: "TRK-1" },
+      { quantity: 3, trackingNumber: null },
+    ]);
     const history = await getOrderHistory(f.db, seller, order.id, { limit: 50 });
     expect(history.items.map((h) => h.action)).toEqual([
       "ORDER_CREATED",

@@ -7,6 +7,7 @@ import { recordFulfillmentEvent } from "../../lib/modules/orders/server/record-f
 import { CreateSupplementalOrder } from "../../lib/modules/supplemental/contracts/supplemental.ts";
 import { createSupplementalOrder } from "../../lib/modules/supplemental/server/create-supplemental.ts";
 import { relatedOrders } from "../../lib/modules/orders/server/relations.ts";
+import { createAddOnOrder } from "../../lib/modules/supplemental/server/add-on-order.ts";
 
 const mug = { sku: "SKU-MUG", itemName: "Mug", category: "KITCHEN", storeCode: "acme", shipFromLocationCode: "DC-EAST" };
 
@@ -32,6 +33,26 @@ describe.each(engines())("supplemental orders on %s", (engine) => {
     expect(related.items).toEqual([expect.objectContaining({ orderId: add.id, relation: "SUPPLEMENTS", direction: "INCOMING" })]);
     expect((await relatedOrders(f.db, buyer, add.id)).items).toEqual([expect.objectContaining({ orderId: o.id, direction: "OUTGOING" })]);
     expect(await outcome(async () => createSupplementalOrder(f.db, await f.as("buyer2@demo.test"), o.id, body(2000)))).toBe("NOT_FOUND");
+    await f.assertConsistent();
+  });
+
+  it("a buyer's add-on of the order's own items is priced as the order was, paid with the agreed total, pinned to the version shown", async () => {
+    // 3 mugs at 20.00 with 6.00 tax: each more costs 20.00 + 2.00.
+    const o = await f.order({ quantity: 3 });
+    const buyer = await f.as("buyer@demo.test");
+    const addOn = (amount: number, sku = "SKU-MUG") => ({ reasonCode: "ADD_ITEMS", lines: [{ sku, quantity: 2 }], payment: { method: "CARD" as const, amount } });
+    const stored = () => f.db.order.count({ where: { parentOrderId: o.id } });
+    expect(await outcome(() => createAddOnOrder(f.db, buyer, o.id, addOn(4000)))).toBe("VALIDATION_FAILED");
+    expect(await outcome(() => createAddOnOrder(f.db, buyer, o.id, addOn(4400, "SKU-TENT")))).toBe("VALIDATION_FAILED");
+    expect(await outcome(() => createAddOnOrder(f.db, buyer, o.id, addOn(4400), { expectedVersion: o.version + 1 }))).toBe("VERSION_MISMATCH");
+    expect(await outcome(() => createAddOnOrder(f.db, buyer, o.id, { ...addOn(4400), reasonCode: "NO_SUCH_REASON" }))).toBe("VALIDATION_FAILED");
+    expect(await stored()).toBe(0);
+    const add = await createAddOnOrder(f.db, buyer, o.id, addOn(4400), { expectedVersion: o.version });
+    const row = await f.db.order.findUniqueOrThrow({ where: { id: add.id }, include: { lines: true, payments: true } });
+    expect(row).toMatchObject({ orderType: "SUPPLEMENTAL", supplementalType: "ADD_ON", parentOrderId: o.id, total: 4400 });
+    expect(row.lines.map((l) => [l.sku, l.quantity, l.unitPrice, l.taxAmount])).toEqual([["SKU-MUG", 2, 2000, 400]]);
+    expect(row.payments.map((p) => [p.method, p.amount])).toEqual([["CARD", 4400]]);
+    expect((await relatedOrders(f.db, buyer, o.id)).items).toEqual([expect.objectContaining({ orderId: add.id, relation: "SUPPLEMENTS", direction: "INCOMING" })]);
     await f.assertConsistent();
   });
 

@@ -25,7 +25,15 @@ function order(orderId: string): string[] {
 
 /** A return: the store's queue and its page, the RETURN order's page and everything about the original order. */
 function returnOrder(r: { id: string; orderId: string; originalOrderId: string }): string[] {
-  return ["/seller/returns", `/seller/returns/${r.id}`, `/orders/${r.orderId}`, `/orders/${r.originalOrderId}/return`, ...order(r.originalOrderId)];
+  return [
+    "/seller/returns",
+    `/seller/returns/${r.id}`,
+    `/orders/${r.orderId}`,
+    `/seller/orders/${r.orderId}`,
+    `/orders/${r.originalOrderId}/return`,
+    `/seller/orders/${r.originalOrderId}/return`,
+    ...order(r.originalOrderId),
+  ];
 }
 
 /** A fallout case belongs to an order: its queue, its own page and the order's pages. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/platform/db/client";
 import { withdrawCancellationRequest } from "@/lib/modules/cancellations/server/decide-cancellation";
 import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
+import { cancelReturnParts } from "@/components/returns/return-actions";
 
 const RequestRef = z.object({ orderId: FormId, requestId: FormId });
 
@@ -20,3 +21,6 @@ export const withdrawCancellationAction = defineAction({
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
   onSuccess: (request) => ({ ok: true, message: `Cancellation ${request.number} withdrawn.` }),
 });
+
+/** The buyer calls off their return before the store received anything. */
+export const cancelReturnAction = defineAction(cancelReturnParts);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { formatMoney } from "@/lib/platform/money/money";
 import { requestStatusLabel } from "@/lib/ui/cancellation";
@@ -18,11 +19,15 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { firstParam } from "@/lib/ui/paging";
 import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
-import { withdrawCancellationAction } from "./actions";
+import { cancelReturnAction, withdrawCancellationAction } from "./actions";
 import { loadOrderPointsRefunds } from "@/components/points/load-points";
 import { PointsRefundList } from "@/components/points/points-refunds";
 import { OrderReturns } from "@/components/returns/order-returns";
 import { RelatedOrdersCard } from "@/components/returns/related-orders-card";
+import { OrderAssetsCard } from "@/components/orders/order-assets-card";
+import { AddOnConfirmation } from "@/components/supplemental/add-on-confirmation";
+import { buttonClass } from "@/components/ui/button";
+import { takesAddOn } from "@/lib/ui/add-on-form";
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,15 +49,12 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
       <BuyerOrderHeader order={order} />
       {confirmed && <RequestConfirmation request={confirmed} money={(n) => formatMoney(n, order.currency)} />}
       <AmendmentConfirmation orderId={order.id} number={firstParam(query.amendment)} />
+      <AddOnConfirmation orderId={order.id} number={firstParam(query.addOn)} orderHref={(id) => `/orders/${id}`} />
       <PartialFulfilmentNotice lines={order.lines} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {/* A RETURN order's items are its return's lines, shown by OrderReturns. */}
-          {order.orderType !== "RETURN" && (
-            <Card title="Items" titleId="items">
-              <BuyerLineList order={order} />
-            </Card>
-          )}
+          {order.orderType !== "RETURN" && <ItemsCard order={order} />}
           <BuyerCancellationRequests
             orderId={order.id}
             currency={order.currency}
@@ -61,7 +63,7 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
             buyerEmail={actor.email}
             withdrawAction={withdrawCancellationAction}
           />
-          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} />
+          <OrderReturns orderId={order.id} returnItemsHref={`/orders/${order.id}/return`} justRequested={firstParam(query.return)} cancelAction={cancelReturnAction} />
           {order.orderType !== "RETURN" && <OrderAmendments orderId={order.id} amendHref={`/orders/${order.id}/amend`} />}
           <Card title="Messages from the seller" titleId="messages">
             <Suspense fallback={<Skeleton className="h-12 w-full" />}>
@@ -82,11 +84,31 @@ export default async function BuyerOrderPage({ params, searchParams }: Props) {
               <PointsRefundList refunds={pointsRefunds} currency={order.currency} />
             </Card>
           )}
+          <OrderAssetsCard orderId={order.id} orderHref={(id) => `/orders/${id}`} />
           <RelatedOrdersCard orderId={order.id} orderHref={(o) => `/orders/${o.orderId}`} />
           <OrderSellersCard subOrders={order.subOrders} />
         </div>
       </div>
     </>
+  );
+}
+
+/** The order's items, with the way to order more of them while the order takes an add-on. */
+function ItemsCard({ order }: { order: Awaited<ReturnType<typeof loadOrder>> }) {
+  return (
+    <Card
+      title="Items"
+      titleId="items"
+      actions={
+        takesAddOn(order) ? (
+          <Link href={`/orders/${order.id}/add-on`} className={buttonClass("secondary", "sm")}>
+            Add items
+          </Link>
+        ) : undefined
+      }
+    >
+      <BuyerLineList order={order} />
+    </Card>
   );
 }
 

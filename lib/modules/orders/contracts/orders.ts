@@ -3,6 +3,9 @@ import { FULFILMENT_EVENTS } from "../domain/buckets.ts";
 import { OrderFieldsInput, OrderFieldsView } from "../domain/order-fields.ts";
 import { TENDER_METHODS } from "../../../platform/money/payments.ts";
 import { Code, ListQuery, MinorUnits, PositiveQuantity, pageOf } from "../../../platform/contracts/common.ts";
+import { OrderLineView } from "./order-line.ts";
+
+export { OrderLineView };
 
 export const IntakeLine = z.object({
   sku: Code,
@@ -89,39 +92,6 @@ export const ListOrdersQuery = ListQuery.extend({
 export type ListOrdersInput = z.infer<typeof ListOrdersQuery>;
 
 export const InventoryQuery = z.object({ sku: Code.optional(), locationCode: Code.optional() });
-
-const Quantities = z.object({
-  open: z.number().int(),
-  allocated: z.number().int(),
-  released: z.number().int(),
-  picked: z.number().int(),
-  packed: z.number().int(),
-  shipped: z.number().int(),
-  delivered: z.number().int(),
-  cancelled: z.number().int(),
-  returned: z.number().int(),
-});
-
-export const OrderLineView = z.object({
-  id: z.string(),
-  lineNumber: z.number().int(),
-  sku: z.string(),
-  itemName: z.string(),
-  category: z.string(),
-  storeCode: z.string(),
-  shipFromLocationCode: z.string(),
-  quantity: z.number().int(),
-  unitPrice: z.number().int(),
-  taxAmount: z.number().int(),
-  shippingAmount: z.number().int(),
-  discountAmount: z.number().int(),
-  lineTotal: z.number().int(),
-  quantities: Quantities,
-  status: z.string(),
-  statusCode: z.string(),
-  statusLabel: z.string(),
-  refunded: z.number().int(),
-});
 
 export const OrderView = z
   .object({

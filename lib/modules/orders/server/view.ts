@@ -8,7 +8,14 @@ import { inStores, scopedPayments, scopedStatus, scopedTotals, type StoreSet } f
 
 export const ORDER_VIEW_INCLUDE = {
   subOrders: { include: { store: true }, orderBy: { createdAt: "asc" } },
-  lines: { include: { subOrder: { include: { store: true } } }, orderBy: { lineNumber: "asc" } },
+  lines: {
+    include: {
+      subOrder: { include: { store: true } },
+      // Shipments: each SHIP event's ledger entry carries the tracking number as its reference.
+      ledger: { where: { reason: "FULFILLMENT_SHIP" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { quantity: true, reference: true, createdAt: true } },
+    },
+    orderBy: { lineNumber: "asc" },
+  },
   payments: { orderBy: { sequence: "asc" } },
 } as const satisfies Prisma.OrderInclude;
 
@@ -49,6 +56,7 @@ function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyM
     statusCode: l.statusCode,
     statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
     refunded: l.refunded,
+    shipments: l.ledger.map((e) => ({ quantity: e.quantity, trackingNumber: e.reference, shippedAt: e.createdAt.toISOString() })),
   };
 }
 

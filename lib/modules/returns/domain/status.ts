@@ -37,3 +37,8 @@ export function checkReceipt(expected: number, received: number, quantity: numbe
   if (!Number.isSafeInteger(quantity) || quantity <= 0) return 'INVALID_QUANTITY';
   return received + quantity > expected ? 'MORE_THAN_EXPECTED' : 'OK';
 }
+
+/** A return may be called off until its first unit arrives: while it waits for approval or for the units. */
+export function canCancelReturn(r: { status: string; lines: readonly { received: number }[] }): boolean {
+  return canTransition(r.status, 'CANCELLED') && r.lines.every((l) => l.received === 0);
+}

@@ -5,7 +5,7 @@ import { DomainError } from "../../../platform/errors.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder, recordOrderCommand } from "../../orders/server/order-command.ts";
 import { releaseHolds } from "../../orders/server/holds.ts";
-import { canTransition } from "../domain/status.ts";
+import { canCancelReturn } from "../domain/status.ts";
 import type { ReturnViewT } from "../contracts/returns.ts";
 import { findReturn, getReturn, RETURN_CAUSE } from "./queries.ts";
 
@@ -22,7 +22,7 @@ export async function cancelReturn(db: Db, actor: Actor, returnId: string): Prom
     if (actor.roles.has("BUYER") && !isOps(actor) && !actor.roles.has("SELLER") && r.requestedById !== actor.userId) {
       throw new DomainError("FORBIDDEN", "Only the requester, the store or operations can cancel a return");
     }
-    if (!canTransition(r.status, "CANCELLED") || r.lines.some((l) => l.received > 0)) {
+    if (!canCancelReturn(r)) {
       throw new DomainError("CONFLICT", `Return ${r.number} is ${r.status.toLowerCase().replaceAll("_", " ")}${r.lines.some((l) => l.received > 0) ? " and units have arrived" : ""}: it can no longer be cancelled`);
     }
     const { count } = await tx.returnOrder.updateMany({ where: { id: r.id, status: r.status }, data: { status: "CANCELLED", decidedAt: new Date() } });

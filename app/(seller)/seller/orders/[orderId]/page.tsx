@@ -27,7 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SellerOrderPage({ params, searchParams }: Props) {
   const { orderId } = await params;
-  const justAmended = firstParam((await searchParams).amendment);
+  const search = await searchParams;
+  const justAmended = firstParam(search.amendment);
+  const query = { return: firstParam(search.return) };
   const [order, actor] = await Promise.all([loadOrder(orderId), requestActor()]);
   // A RETURN order has no store part: only OPS, who reads every order, can open one here.
   const opens = (o: { orderType: string }) => o.orderType !== "RETURN" || actor.roles.has("OPS");
@@ -43,7 +45,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
             <SellerLineList order={order} />
           </Card>
           <SellerCancellationsCard orderId={order.id} currency={order.currency} />
-          <OrderReturns orderId={order.id} returnHref={(id) => `/seller/returns/${id}`} />
+          <OrderReturns orderId={order.id} returnItemsHref={`/seller/orders/${order.id}/return`} returnHref={(id) => `/seller/returns/${id}`} justRequested={query.return} />
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
           <Card title="History" titleId="history">
             <Suspense fallback={<Skeleton className="h-32 w-full" />}>

@@ -6,6 +6,7 @@ import { db } from "@/lib/platform/db/client";
 import { ReceiveReturn } from "@/lib/modules/returns/contracts/returns";
 import { receiveReturn } from "@/lib/modules/returns/server/receive-return";
 import { defineAction, FormId, pagesShowing } from "@/lib/platform/actions/define-action";
+import { cancelReturnParts } from "@/components/returns/return-actions";
 import { receiptFieldOf, receiptFromForm } from "@/lib/ui/return-form";
 import { returnStatusLabel } from "@/lib/ui/related-orders";
 
@@ -21,3 +22,6 @@ export const receiveReturnAction = defineAction({
   revalidate: ({ result }) => pagesShowing.returnOrder(result),
   onSuccess: (r) => ({ ok: true, message: `Received. Return ${r.number}: ${returnStatusLabel(r.status).toLowerCase()}.` }),
 });
+
+/** The store calls a return off before anything was received. */
+export const cancelReturnAction = defineAction(cancelReturnParts);

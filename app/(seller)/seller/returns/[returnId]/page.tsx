@@ -8,7 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { stillExpected } from "@/lib/ui/return-form";
 import { humanizeEnum } from "@/lib/ui/format";
-import { receiveReturnAction } from "./actions";
+import { DescriptionList } from "@/components/ui/description-list";
+import { CancelReturnForm } from "@/components/returns/cancel-return-form";
+import { requestActor } from "@/components/orders/load-order";
+import { canCancelReturn } from "@/lib/modules/returns/domain/status";
+import { cancelReturnAction, receiveReturnAction } from "./actions";
 
 type Props = { params: Promise<{ returnId: string }> };
 
@@ -19,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SellerReturnPage({ params }: Props) {
   const r = await loadReturn((await params).returnId);
-  const original = await loadOrder(r.originalOrderId);
+  const [original, actor] = await Promise.all([loadOrder(r.originalOrderId), requestActor()]);
   const itemNames = Object.fromEntries(original.lines.map((l) => [l.id, l.itemName]));
   const receiving = r.status === "AWAITING_RECEIPT";
   return (
@@ -36,7 +40,12 @@ export default async function SellerReturnPage({ params }: Props) {
       />
       <Card title="Items" titleId="return-items">
         <div className="-my-3">
-          <ReturnSummary r={r} currency={original.currency} itemNames={itemNames}>
+          <ReturnSummary
+            r={r}
+            currency={original.currency}
+            itemNames={itemNames}
+            actions={canCancelReturn(r) ? <CancelReturnForm returnId={r.id} number={r.number} orderId={original.id} action={cancelReturnAction} /> : undefined}
+          >
             {(line) =>
               receiving && stillExpected(line) > 0 ? (
                 <ReceiveLineForm returnId={r.id} orderLineId={line.orderLineId} sku={line.sku} expected={stillExpected(line)} action={receiveReturnAction} />
@@ -45,6 +54,26 @@ export default async function SellerReturnPage({ params }: Props) {
           </ReturnSummary>
         </div>
       </Card>
+      <ReturnOrdersCard r={r} originalNumber={original.number} opensReturnOrder={actor.roles.has("OPS")} />
     </>
+  );
+}
+
+/** The original order, and the RETURN order the return is (a store has no part of it: only OPS opens it). */
+function ReturnOrdersCard({ r, originalNumber, opensReturnOrder }: { r: { orderId: string; orderNumber: string; originalOrderId: string }; originalNumber: string; opensReturnOrder: boolean }) {
+  const link = (id: string, number: string) => (
+    <Link href={`/seller/orders/${id}`} className="font-medium text-indigo-700 hover:underline">
+      {number}
+    </Link>
+  );
+  return (
+    <Card title="Orders" titleId="return-orders" className="mt-6">
+      <DescriptionList
+        items={[
+          { label: "Original order", value: link(r.originalOrderId, originalNumber) },
+          { label: "Return order", value: opensReturnOrder ? link(r.orderId, r.orderNumber) : r.orderNumber },
+        ]}
+      />
+    </Card>
   );
 }
