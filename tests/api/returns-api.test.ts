@@ -88,6 +88,42 @@ describe("returns over HTTP", () => {
   });
 });
 
+describe("return refusals over HTTP change nothing", () => {
+  it("409 receiving a return not yet approved or beyond what it expects, 422 unknown disposition, 403 a buyer deciding or receiving, 404 another store's seller; then 409 returning units already returned", async () => {
+    const order = await shippedOrder(2);
+    const line = order.lines[0].id;
+    const buyer = await keyFor("buyer@demo.test", "returns:write,orders:read,approvals:write,fulfillment:write");
+    const seller = await keyFor("seller@demo.test", "fulfillment:write,orders:read");
+    const director = await keyFor("director@demo.test", "approvals:write,orders:read");
+    const created = (await call("POST", `/orders/${order.id}/returns`, { key: buyer, body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: line, quantity: 2 }] } })).body;
+    const receive = (quantity: number, disposition = "RESTOCK") => ({ lines: [{ orderLineId: line, quantity, disposition }], locationCode: "DC-EAST" });
+    const unchanged = async (status: string) => {
+      expect((await call("GET", `/returns/${created.id}`, { key: buyer })).body).toMatchObject({ status, lines: [{ quantity: 2, received: 0, restocked: 0, damaged: 0, refunded: 0 }], refund: { refunded: 0 } });
+      expect((await call("GET", `/orders/${order.id}`, { key: buyer })).body.lines[0]).toMatchObject({ quantities: { shipped: 2, returned: 0 }, refunded: 0 });
+      expect(await database().quantityLedgerEntry.count({ where: { orderLineId: line, toBucket: "RETURNED" } })).toBe(0);
+      expect(await database().compensationTask.count({ where: { causeId: created.id } })).toBe(0);
+    };
+
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: seller, body: receive(1) }), 409, "CONFLICT");
+    expectProblem(await call("POST", `/returns/${created.id}/approve`, { key: buyer, body: {} }), 403, "FORBIDDEN");
+    expectProblem(await call("POST", `/returns/${created.id}/reject`, { key: buyer, body: { comment: "no" } }), 403, "FORBIDDEN");
+    await unchanged("PENDING_APPROVAL");
+    expect((await call("POST", `/returns/${created.id}/approve`, { key: director, body: {} })).body.status).toBe("AWAITING_RECEIPT");
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: buyer, body: receive(1) }), 403, "FORBIDDEN");
+    const otherStore = await keyFor("seller2@demo.test", "fulfillment:write,orders:read");
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: otherStore, body: receive(1) }), 404, "NOT_FOUND");
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: seller, body: receive(1, "LOST") }), 422, "VALIDATION_FAILED");
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: seller, body: receive(3) }), 409, "CONFLICT");
+    expectProblem(await call("POST", `/returns/${created.id}/receive`, { key: seller, body: { lines: [receive(2).lines[0], receive(1).lines[0]] } }), 409, "CONFLICT");
+    await unchanged("AWAITING_RECEIPT");
+
+    expect((await call("POST", `/returns/${created.id}/receive`, { key: seller, body: receive(2) })).body.status).toBe("COMPLETED");
+    expectProblem(await call("POST", `/orders/${order.id}/returns`, { key: buyer, body: { reasonCode: "WRONG_ITEM", lines: [{ orderLineId: line, quantity: 1 }] } }), 409, "INSUFFICIENT_QUANTITY");
+    expect((await call("GET", `/orders/${order.id}/returns`, { key: buyer })).body.items.map((r: { id: string }) => r.id)).toEqual([created.id]);
+    expect((await call("GET", `/orders/${order.id}`, { key: buyer })).body.lines[0].quantities).toMatchObject({ shipped: 0, returned: 2 });
+  });
+});
+
 describe("amendments of lines over HTTP", () => {
   it("a quantity increase is charged and applied (201 APPLIED); a declined charge is 201 FAILED with the reason and adds nothing", async () => {
     const key = await ALL();

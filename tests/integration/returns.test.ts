@@ -11,6 +11,11 @@ import { CreateReturn, ReceiveReturn } from "../../lib/modules/returns/contracts
 import { createReturn } from "../../lib/modules/returns/server/create-return.ts";
 import { receiveReturn } from "../../lib/modules/returns/server/receive-return.ts";
 import { approveReturn, rejectReturn } from "../../lib/modules/returns/server/decide-return.ts";
+import { RETURN_CAUSE } from "../../lib/modules/returns/server/queries.ts";
+import { failNextRefunds, healGateway } from "../../lib/modules/payments/server/built-in-gateway.ts";
+import { drainJobs, runnerId } from "../../lib/platform/jobs/runner.ts";
+import { JOB_HANDLERS } from "../../lib/wiring.ts";
+import { listFalloutCases, resolveFalloutCase, retryFalloutCase } from "../../lib/modules/compensation/server/fallout-cases.ts";
 
 describe.each(engines())("returns on %s", (engine) => {
   let f: Fixture;
@@ -126,13 +131,68 @@ describe.each(engines())("returns on %s", (engine) => {
     await f.assertConsistent();
   });
 
-  it("concurrent returns of the last shipped unit: exactly one is created", async () => {
+  it("concurrent returns of the last shipped unit: exactly one is created, the others are 409 INSUFFICIENT_QUANTITY and store nothing", async () => {
     const o = await f.order({ quantity: 1 });
     const l = o.lines[0]!;
     await ship(o.id, l.id, 1);
     const buyer = await f.as("buyer@demo.test");
     const results = await Promise.all(Array.from({ length: 6 }, () => outcome(() => createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }])))));
-    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.sort()).toEqual(["INSUFFICIENT_QUANTITY", "INSUFFICIENT_QUANTITY", "INSUFFICIENT_QUANTITY", "INSUFFICIENT_QUANTITY", "INSUFFICIENT_QUANTITY", "OK"]);
     expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(1);
+    expect(await f.db.order.count({ where: { parentOrderId: o.id, orderType: "RETURN" } })).toBe(1);
+    expect(await f.db.orderLineHold.count({ where: { orderLineId: l.id, active: true } })).toBe(1);
+  });
+
+  it("a return refund the gateway keeps declining falls out to OPS; a retry once the gateway is healthy, or a manual refund with evidence, books it and COMPLETES the return", async () => {
+    const o = await f.order({ quantity: 2 });
+    const l = o.lines[0]!;
+    await ship(o.id, l.id, 2, 2);
+    const buyer = await f.as("buyer@demo.test");
+    const seller = await f.as("seller@demo.test");
+    const ops = await f.as("ops@demo.test");
+    const runLater = (ms: number) => drainJobs(f.db, { owner: runnerId("test"), handlers: JOB_HANDLERS, now: () => new Date(Date.now() + ms) });
+    const declinedReturn = async () => {
+      const r = await createReturn(f.db, buyer, o.id, returnOf([{ orderLineId: l.id, quantity: 1 }]));
+      await approveReturn(f.db, await f.as("director@demo.test"), r.id, {});
+      await failNextRefunds(f.db, o.id, "DECLINE", 3);
+      const received = await receiveReturn(f.db, seller, r.id, ReceiveReturn.parse({ lines: [{ orderLineId: l.id, quantity: 1, disposition: "RESTOCK" }] }));
+      expect(received).toMatchObject({ status: "RECEIVED", refund: { total: 2200, refunded: 0 } });
+      await runLater(10_000); // attempt 2
+      await runLater(60 * 60_000); // attempt 3: retries exhausted
+      const task = await f.db.compensationTask.findFirstOrThrow({ where: { causeType: RETURN_CAUSE, causeId: r.id, type: "ISSUE_REFUND" } });
+      expect(task).toMatchObject({ status: "FAILED", orderId: o.id, amount: 2200, lastError: expect.stringMatching(/declined/) });
+      expect(await f.db.job.findUniqueOrThrow({ where: { key: `compensation:${task.id}` } })).toMatchObject({ status: "FAILED", attempts: 3 });
+      const cases = await f.db.falloutCase.findMany({ where: { causeType: RETURN_CAUSE, causeId: r.id } });
+      expect(cases.map((c) => [c.status, c.orderId, c.compensationTaskId])).toEqual([["OPEN", o.id, task.id]]);
+      expect((await listFalloutCases(f.db, ops, { status: "OPEN", limit: 100, orderId: o.id })).items.map((c) => c.id)).toContain(cases[0]!.id);
+      // Nothing was paid: the refund failed, the return waits, the tender shows nothing refunded.
+      expect((await f.db.financialAdjustment.findMany({ where: { causeType: RETURN_CAUSE, causeId: r.id } })).map((a) => [a.status, a.amount])).toEqual([["FAILED", 2200]]);
+      expect((await f.db.returnOrder.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("RECEIVED");
+      return { r, task, fallout: cases[0]! };
+    };
+    const tender = () => f.db.paymentTender.findFirstOrThrow({ where: { orderId: o.id } });
+
+    const first = await declinedReturn();
+    expect((await tender()).refunded).toBe(0);
+    await healGateway(f.db);
+    const retried = await retryFalloutCase(f.db, ops, first.fallout.id);
+    expect(retried).toMatchObject({ status: "RESOLVED", task: { status: "DONE" } });
+    expect(await f.db.returnOrder.findUniqueOrThrow({ where: { id: first.r.id } })).toMatchObject({ status: "COMPLETED", refundedTotal: 2200 });
+    expect((await f.db.order.findUniqueOrThrow({ where: { id: first.r.orderId } })).status).toBe("COMPLETED");
+    const paid = await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: RETURN_CAUSE, causeId: first.r.id } });
+    expect(paid).toMatchObject({ status: "SUCCEEDED", amount: 2200 });
+    expect(await f.db.gatewayRefund.findMany({ where: { orderId: o.id }, select: { idempotencyKey: true, amount: true } })).toEqual([{ idempotencyKey: paid.causeKey, amount: 2200 }]);
+    expect((await tender()).refunded).toBe(2200);
+
+    const second = await declinedReturn();
+    const resolved = await resolveFalloutCase(f.db, ops, second.fallout.id, { evidence: "Refunded by bank transfer, ticket FIN-77" });
+    expect(resolved).toMatchObject({ status: "RESOLVED", evidence: "Refunded by bank transfer, ticket FIN-77" });
+    expect(await f.db.compensationTask.findUniqueOrThrow({ where: { id: second.task.id } })).toMatchObject({ status: "DONE" });
+    expect(await f.db.returnOrder.findUniqueOrThrow({ where: { id: second.r.id } })).toMatchObject({ status: "COMPLETED", refundedTotal: 2200 });
+    expect(await f.db.financialAdjustment.findFirstOrThrow({ where: { causeType: RETURN_CAUSE, causeId: second.r.id } })).toMatchObject({ status: "SUCCEEDED", processorReference: `manual:${second.fallout.number}` });
+    expect(await f.db.gatewayRefund.count({ where: { orderId: o.id } })).toBe(1);
+    const after = await f.db.order.findUniqueOrThrow({ where: { id: o.id }, include: { payments: true, lines: true } });
+    expect([after.refunded, after.payments[0]!.refunded, after.lines[0]!.refunded, after.lines[0]!.qtyReturned]).toEqual([4400, 4400, 4400, 2]);
+    await f.assertConsistent();
   });
 });

@@ -8,6 +8,7 @@ import { loadDemoData } from "../../lib/modules/demo/server/load-demo-data.ts";
 import { intakeOrder } from "../../lib/modules/orders/server/intake-order.ts";
 import { adjustInventory } from "../../lib/modules/inventory/server/adjust-inventory.ts";
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "../../lib/modules/checks/server/consistency.ts";
+import { findReturnAndAssetMismatches } from "../../lib/modules/checks/server/return-checks.ts";
 import { createTestDatabase, type Engine, type TestDatabase } from "./test-db.ts";
 
 export interface Fixture extends TestDatabase {
@@ -80,8 +81,9 @@ export async function createFixture(engine: Engine, options: { approvalRules?: b
       const ledger = await findQuantityLedgerMismatches(t.db);
       const inventory = await findInventoryMismatches(t.db);
       const money = await findMoneyMismatches(t.db);
-      if (ledger.length || inventory.length || money.length) {
-        throw new Error(`inconsistent data: ${JSON.stringify({ ledger, inventory, money }, null, 1)}`);
+      const returns = await findReturnAndAssetMismatches(t.db);
+      if (ledger.length || inventory.length || money.length || returns.length) {
+        throw new Error(`inconsistent data: ${JSON.stringify({ ledger, inventory, money, returns }, null, 1)}`);
       }
     },
   };

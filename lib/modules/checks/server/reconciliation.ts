@@ -4,6 +4,7 @@ import { authorize } from "../../../platform/auth/actor.ts";
 import type { ReconciliationFindingT, ReconciliationReportT } from "../../compensation/contracts/fallout.ts";
 import { findInventoryMismatches, findMoneyMismatches, findQuantityLedgerMismatches } from "./consistency.ts";
 import { findPointsMismatches } from "../../points/server/check-points.ts";
+import { findReturnAndAssetMismatches } from "./return-checks.ts";
 import { compensationJobKey } from "../../compensation/server/compensation-job.ts";
 import { causeWhere } from "../../compensation/server/causes.ts";
 import { cancellationCause } from "../../cancellations/server/cause.ts";
@@ -22,6 +23,9 @@ export const RECONCILIATION_CHECKS = [
   { check: "INVENTORY", label: "Inventory allocated ≠ open allocations, or balances ≠ inventory ledger" },
   { check: "MONEY", label: "Refunded > paid, or refunded totals disagree" },
   { check: "POINTS", label: "Points running totals ≠ points ledger" },
+  { check: "RETURNS", label: "Units received on returns ≠ RETURNED in the line's ledger, or a receipt beyond or short of what a return expects" },
+  { check: "LINKED_REFUNDS", label: "Refunds of an order and its linked orders > what a tender paid, or booked on another order's tender" },
+  { check: "ASSETS", label: "Assets ≠ delivered units not returned, or an order in flight on an asset it should have freed" },
   { check: "GATEWAY", label: "Refunds made at the payment processor but not booked (split brain)" },
   { check: "OUTBOX", label: "Outbox events undelivered past the threshold" },
 ] as const;
@@ -72,7 +76,7 @@ async function findStuckRequests(db: Db, stuckBefore: Date): Promise<Reconciliat
   return findings;
 }
 
-/** The invariant checks of `npm run check`: quantity ledger, inventory, money and points. */
+/** The invariant checks of `npm run check`: quantity ledger, inventory, money, points, returns, linked refunds and assets. */
 async function findInvariantBreaches(db: Db): Promise<ReconciliationFindingT[]> {
   const findings: ReconciliationFindingT[] = [];
   const lines = await findQuantityLedgerMismatches(db);
@@ -95,6 +99,9 @@ async function findInvariantBreaches(db: Db): Promise<ReconciliationFindingT[]> 
   }
   for (const m of await findPointsMismatches(db)) {
     findings.push({ check: "POINTS", objectType: "PointsTransaction", objectId: m.transactionId, label: m.transactionId, href: `/api/v1/points/withdrawals/${m.transactionId}`, problem: m.problem });
+  }
+  for (const m of await findReturnAndAssetMismatches(db)) {
+    findings.push({ check: m.kind, objectType: m.objectType, objectId: m.objectId, label: m.objectId, href: `/seller/orders/${m.orderId}`, problem: m.detail });
   }
   return findings;
 }
