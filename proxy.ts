@@ -15,7 +15,8 @@ import { mayEnter, roleAreaOf } from "@/lib/platform/auth/role-areas";
 import type { Role } from "@/lib/platform/auth/permissions";
 import { authSecret } from "@/lib/platform/config/env";
 import { db } from "@/lib/platform/db/client";
-import { problemBody, problemResponse } from "@/lib/platform/http/problem";
+import { problemBody, problemResponse, type ProblemBody } from "@/lib/platform/http/problem";
+import { requestIdFrom } from "@/lib/platform/http/request-id";
 import { isDecodablePath, methodsForApiPath } from "@/lib/api/route-match";
 
 const API_PREFIX = "/api/v1";
@@ -27,17 +28,22 @@ export async function proxy(req: NextRequest) {
 }
 
 function apiFrontDoor(req: NextRequest, rawPath: string) {
-  const headers = { "cache-control": "no-store" };
+  // One request id from here on: the route handler reads it back from the forwarded header.
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
+  const headers = { "cache-control": "no-store", "x-request-id": requestId };
+  const refuse = (body: ProblemBody, extra: Record<string, string> = {}) => problemResponse({ ...body, requestId }, { ...headers, ...extra });
   if (!isDecodablePath(rawPath)) {
-    return problemResponse(problemBody("MALFORMED_URL", "The request path is not valid percent-encoded UTF-8"), headers);
+    return refuse(problemBody("MALFORMED_URL", "The request path is not valid percent-encoded UTF-8"));
   }
   const methods = methodsForApiPath(rawPath.slice(API_PREFIX.length) || "/");
-  if (!methods) return problemResponse(problemBody("NOT_FOUND", `No API endpoint at ${shortened(rawPath)}`), headers);
+  if (!methods) return refuse(problemBody("NOT_FOUND", `No API endpoint at ${shortened(rawPath)}`));
   const allowed = methods.includes("GET") ? [...methods, "HEAD"] : methods;
   if (!allowed.includes(req.method) && req.method !== "OPTIONS") {
-    return problemResponse(problemBody("METHOD_NOT_ALLOWED", `${req.method} is not allowed here; use ${allowed.join(" or ")}`), { ...headers, allow: allowed.join(", ") });
+    return refuse(problemBody("METHOD_NOT_ALLOWED", `${req.method} is not allowed here; use ${allowed.join(" or ")}`), { allow: allowed.join(", ") });
   }
-  return NextResponse.next();
+  const forwarded = new Headers(req.headers);
+  forwarded.set("x-request-id", requestId);
+  return NextResponse.next({ request: { headers: forwarded } });
 }
 
 async function roleGate(req: NextRequest) {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { FieldError, inputClass, labelClass } from "@/components/ui/field";
+import { loginErrorMessage } from "@/lib/ui/login-error";
 import { DemoAccounts, type DemoAccount } from "./demo-accounts";
 
 export type { DemoAccount } from "./demo-accounts";
@@ -100,7 +101,7 @@ function useLogin(callbackPath: string, initialError: string | undefined) {
         window.location.assign(callbackPath);
         return;
       }
-      setFormError(result?.error === "CredentialsSignin" || result?.status === 401 ? "Invalid email or password" : "Signing in failed. Please try again.");
+      setFormError(loginErrorMessage(result?.error, result?.status));
       setPending(false);
       passwordRef.current?.select();
     } catch (e) {

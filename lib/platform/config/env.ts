@@ -23,6 +23,14 @@ const EnvSchema = z.object({
   DEMO_MODE: booleanString.default(true),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /** PostgreSQL connections per instance for the shared rate-limit counters. */
+  RATE_LIMIT_DB_POOL_SIZE: z.coerce.number().int().positive().default(2),
+  /** Failed sign-ins allowed per IP address and email within the window (0 = unlimited). */
+  LOGIN_RATE_LIMIT_ATTEMPTS: z.coerce.number().int().min(0).default(10),
+  /** Failed sign-ins allowed per IP address (any email) within the window (0 = unlimited). */
+  LOGIN_RATE_LIMIT_IP_ATTEMPTS: z.coerce.number().int().min(0).default(100),
+  LOGIN_RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   LOG_SQL: booleanString.default(false),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { requestHash } from "./idempotency.ts";
-import { takeToken } from "./rate-limit.ts";
+import { rateDecision, rateLimitHeaders, takeRequest } from "./rate-limit.ts";
 import { problemBody } from "./problem.ts";
 
 describe("request hash", () => {
@@ -12,14 +12,33 @@ describe("request hash", () => {
   });
 });
 
-describe("rate limit windows", () => {
-  it("allows the limit per minute, then answers with the seconds left in the window", () => {
-    const t0 = 1_800_000_000_000 - (1_800_000_000_000 % 60_000);
-    expect(takeToken("k1", 2, t0).ok).toBe(true);
-    expect(takeToken("k1", 2, t0 + 1000).ok).toBe(true);
-    expect(takeToken("k1", 2, t0 + 15_000)).toEqual({ ok: false, retryAfterSeconds: 45 });
-    expect(takeToken("k1", 2, t0 + 60_000).ok).toBe(true);
-    expect(takeToken("k2", 0, t0).ok).toBe(true);
+describe("rate limit", () => {
+  it("allows the limit per window, then refuses with the seconds left and no remaining", async () => {
+    const key = `k-${Math.random()}`;
+    const first = await takeRequest(key, 2);
+    expect(first).toMatchObject({ allowed: true, limit: 2, remaining: 1 });
+    expect(first!.resetSeconds).toBeGreaterThan(55);
+    expect(await takeRequest(key, 2)).toMatchObject({ allowed: true, remaining: 0 });
+    const refused = await takeRequest(key, 2);
+    expect(refused).toMatchObject({ allowed: false, limit: 2, remaining: 0 });
+    expect(refused!.resetSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused!.resetSeconds).toBeLessThanOrEqual(60);
+    expect(await takeRequest(`${key}-other`, 2)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await takeRequest(key, 0)).toBeNull();
+  });
+
+  it("reports RateLimit-* headers, and Retry-After only when refused", () => {
+    expect(rateLimitHeaders(rateDecision(10, { remainingPoints: 7, msBeforeNext: 41_200 }, true))).toEqual({
+      "ratelimit-limit": "10",
+      "ratelimit-remaining": "7",
+      "ratelimit-reset": "42",
+    });
+    expect(rateLimitHeaders(rateDecision(10, { remainingPoints: 0, msBeforeNext: 10 }, false))).toEqual({
+      "ratelimit-limit": "10",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": "1",
+      "retry-after": "1",
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { backoffMs, PermanentFailure } from "./queue.ts";
+import { logJobAttempt } from "../log.ts";
 
 /**
  * Collaborators a caller hands through to the handlers (e.g. an injected payment gateway in tests
@@ -110,6 +111,14 @@ export type JobOutcome = "SUCCEEDED" | "RETRY" | "FAILED" | "LEASE_LOST";
  * (or on a PermanentFailure) the job is FAILED and the handler's exhaustion hook runs.
  */
 export async function runClaimedJob(db: Db, job: JobRow, options: RunnerOptions & { owner: string }): Promise<JobOutcome> {
+  const started = performance.now();
+  const { outcome, error } = await runAndRecord(db, job, options);
+  const durationMs = Math.round(performance.now() - started);
+  logJobAttempt({ jobId: job.id, type: job.type, attempt: job.attempts, owner: options.owner, outcome, durationMs, error });
+  return outcome;
+}
+
+async function runAndRecord(db: Db, job: JobRow, options: RunnerOptions & { owner: string }): Promise<{ outcome: JobOutcome; error: string | null }> {
   const clock = options.now ?? (() => new Date());
   const handler = options.handlers[job.type];
   const { owner, now: _clock, leaseMs: _lease, batch: _batch, handlers: _handlers, keys: _keys, early: _early, ...services } = options;
@@ -132,7 +141,7 @@ export async function runClaimedJob(db: Db, job: JobRow, options: RunnerOptions 
       data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
     });
     await finishAttempt(count ? "SUCCEEDED" : "LEASE_LOST", null);
-    return count ? "SUCCEEDED" : "LEASE_LOST";
+    return { outcome: count ? "SUCCEEDED" : "LEASE_LOST", error: null };
   }
   const message = error instanceof Error ? error.message : String(error);
   const final = error instanceof PermanentFailure || job.attempts >= job.maxAttempts;
@@ -144,11 +153,11 @@ export async function runClaimedJob(db: Db, job: JobRow, options: RunnerOptions 
   });
   if (!count) {
     await finishAttempt("LEASE_LOST", message);
-    return "LEASE_LOST";
+    return { outcome: "LEASE_LOST", error: message };
   }
   await finishAttempt(final ? "FAILED" : "RETRY", message);
   if (final && handler?.onExhausted) await handler.onExhausted({ ...ctx, now }, job, message);
-  return final ? "FAILED" : "RETRY";
+  return { outcome: final ? "FAILED" : "RETRY", error: message };
 }
 
 export interface PassResult {
