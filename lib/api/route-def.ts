@@ -23,6 +23,8 @@ export interface ApiRouteDef {
   ifMatch?: boolean;
   /** A POST that only computes (a preview): stores nothing, so it needs no Idempotency-Key. */
   readOnly?: boolean;
+  /** Fields of the answer never stored for idempotent replays (a secret shown once): a replay answers without them. */
+  shownOnce?: readonly string[];
 }
 
 /** Path parameters shared by several routes. */

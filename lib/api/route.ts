@@ -59,6 +59,12 @@ function problem(body: ProblemBody, ex: Exchange): Response {
   return problemResponse({ ...body, requestId: ex.requestId }, ex.headers);
 }
 
+/** The answer as stored for replays: without the fields shown only once. */
+function withoutShownOnce(def: ApiRouteDef, result: unknown): unknown {
+  if (!def.shownOnce?.length || typeof result !== "object" || result === null) return result;
+  return Object.fromEntries(Object.entries(result).filter(([k]) => !def.shownOnce!.includes(k)));
+}
+
 /**
  * Runs the command and answers with its result. With a claimed idempotency record, the outcome is
  * stored on it: the result, or a decided problem (409, 412, 422 …), which replays get again.
@@ -75,7 +81,7 @@ async function runRecorded(def: ApiRouteDef, run: () => Promise<unknown>, ex: Ex
     return problem(body, ex);
   }
   if (ex.pending.record) {
-    await completeIdempotent(db(), ex.pending.record, def.status, result);
+    await completeIdempotent(db(), ex.pending.record, def.status, withoutShownOnce(def, result));
     ex.pending.record = null;
   }
   return json(def.status, result, { ...ex.headers, ...etagFor(def, result) });

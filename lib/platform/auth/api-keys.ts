@@ -9,19 +9,17 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-/** Creates a key for a user; the plain key is returned once and only its hash is stored. */
-export async function createApiKey(
+/** Stores a new key for a user; the plain key is returned once and only its hash is stored. */
+export async function issueApiKey(
   db: Db,
-  input: { userEmail: string; scopes: string; name?: string; rateLimitPerMinute?: number },
-): Promise<{ id: string; key: string; scopes: string; userEmail: string }> {
+  input: { userId: string; scopes: string; name?: string; rateLimitPerMinute?: number },
+): Promise<{ id: string; key: string; scopes: string }> {
   const scopes = parseScopes(input.scopes);
-  const user = await db.user.findUnique({ where: { email: input.userEmail.trim().toLowerCase() } });
-  if (!user) throw new Error(`No user with email ${input.userEmail}`);
   const key = PREFIX + randomBytes(24).toString("base64url");
   const scopeText = scopes === "*" ? "*" : [...scopes].sort((a, b) => SCOPES.indexOf(a) - SCOPES.indexOf(b)).join(",");
   const row = await db.apiKey.create({
     data: {
-      userId: user.id,
+      userId: input.userId,
       name: input.name?.trim() || "API key",
       prefix: key.slice(0, PREFIX.length + 6),
       keyHash: hashApiKey(key),
@@ -29,7 +27,19 @@ export async function createApiKey(
       rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     },
   });
-  return { id: row.id, key, scopes: scopeText, userEmail: user.email };
+  return { id: row.id, key, scopes: scopeText };
+}
+
+/** Creates a key for the user with this email (the CLI); the plain key is returned once. */
+export async function createApiKey(
+  db: Db,
+  input: { userEmail: string; scopes: string; name?: string; rateLimitPerMinute?: number },
+): Promise<{ id: string; key: string; scopes: string; userEmail: string }> {
+  parseScopes(input.scopes);
+  const user = await db.user.findUnique({ where: { email: input.userEmail.trim().toLowerCase() } });
+  if (!user) throw new Error(`No user with email ${input.userEmail}`);
+  const issued = await issueApiKey(db, { ...input, userId: user.id });
+  return { ...issued, userEmail: user.email };
 }
 
 export interface ApiKeyActor {

@@ -18,6 +18,7 @@ export const SCOPES = [
   "amendments:write",
   "returns:write",
   "points:write",
+  "apikeys:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -40,7 +41,7 @@ export const PERMISSIONS = {
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
   "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
-  "apikey.manage": { roles: ["OPS"], scope: null },
+  "apikey.manage": { roles: ["OPS"], scope: "apikeys:write" },
   "approval.rules.manage": { roles: ["OPS"], scope: null },
   "amendment.policy.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },

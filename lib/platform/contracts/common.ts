@@ -29,6 +29,7 @@ export const Problem = z
     detail: z.string(),
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional().describe("The request's id, also in the x-request-id header: quote it when reporting a problem"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
