@@ -28,6 +28,9 @@ const NAV_ITEMS: readonly { href: string; label: string; shows: (roles: Roles) =
   { href: "/approvals", label: "Approvals", shows: (r) => r.has("APPROVER") },
   { href: "/ops/approval-rules", label: "Approval rules", shows: (r) => r.has("OPS") },
   { href: "/ops/amendment-matrix", label: "Amendment matrix", shows: (r) => r.has("OPS") },
+  { href: "/ops/reason-codes", label: "Reason codes", shows: (r) => r.has("OPS") },
+  { href: "/ops/inventory", label: "Inventory", shows: (r) => r.has("OPS") },
+  { href: "/ops/api-keys", label: "API keys", shows: (r) => r.has("OPS") },
   { href: "/docs/api", label: "API reference", shows: () => true },
 ];
 

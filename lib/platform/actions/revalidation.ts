@@ -51,4 +51,9 @@ function amendmentPolicy(): string[] {
   return ["/ops/amendment-matrix"];
 }
 
-export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy } as const;
+/** The OPS admin pages: API keys, reason codes, inventory. */
+const apiKeys = (): string[] => ["/ops/api-keys"];
+const reasonCodes = (): string[] => ["/ops/reason-codes"];
+const inventory = (): string[] => ["/ops/inventory"];
+
+export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy, apiKeys, reasonCodes, inventory } as const;
