@@ -18,7 +18,8 @@ export default defineConfig({
     ],
   },
   test: {
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    // LOG_LEVEL: tests provoke failures on purpose; their structured log lines would drown the report.
+    env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     projects: [
       {
         extends: true,

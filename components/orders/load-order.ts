@@ -8,6 +8,7 @@ import { getOrder, getOrderHistory, listOrderNotes } from "@/lib/modules/orders/
 import { listAssets } from "@/lib/modules/orders/server/assets";
 import { getCancellationRequest, listCancellationRequests } from "@/lib/modules/cancellations/server/queries";
 import { getAmendmentRequest, listAmendmentRequests } from "@/lib/modules/amendments/server/queries";
+import { reasonChoices } from "@/lib/modules/orders/server/reason-codes";
 
 /** Runs a query; an order out of reach (or gone) becomes the 404 page, as the API answers 404. */
 export async function orNotFound<T>(run: () => Promise<T>): Promise<T> {
@@ -57,11 +58,8 @@ export const loadCancellations = cache(async (orderId: string) => {
   return orNotFound(() => listCancellationRequests(db(), actor, orderId, { limit: CANCELLATIONS_PAGE_SIZE }));
 });
 
-/** Active cancellation reason codes in catalogue order (reference data, read directly). */
-export const loadReasonCodes = cache(async () => {
-  const rows = await db().reasonCode.findMany({ where: { active: true, appliesTo: "CANCELLATION" }, orderBy: { sortOrder: "asc" } });
-  return rows.map((r) => ({ code: r.code, label: r.label }));
-});
+/** Active cancellation reason codes the actor may give (buyers: buyer-visible ones), in catalogue order. */
+export const loadReasonCodes = cache(async () => reasonChoices(db(), await requestActor(), "CANCELLATION"));
 
 /** One cancellation request of an order the actor can see; anything else is the 404 page. */
 export const loadCancellation = cache(async (orderId: string, requestId: string) => {
@@ -75,11 +73,8 @@ export const loadAmendments = cache(async (orderId: string) => {
   return orNotFound(() => listAmendmentRequests(db(), actor, orderId, { limit: CANCELLATIONS_PAGE_SIZE }));
 });
 
-/** Active amendment reason codes in catalogue order. */
-export const loadAmendmentReasons = cache(async () => {
-  const rows = await db().reasonCode.findMany({ where: { active: true, appliesTo: "AMENDMENT" }, orderBy: { sortOrder: "asc" } });
-  return rows.map((r) => ({ code: r.code, label: r.label }));
-});
+/** Active amendment reason codes the actor may give (buyers: buyer-visible ones), in catalogue order. */
+export const loadAmendmentReasons = cache(async () => reasonChoices(db(), await requestActor(), "AMENDMENT"));
 
 /** One amendment of an order the actor can see; anything else is the 404 page. */
 export const loadAmendment = cache(async (orderId: string, requestId: string) => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/platform/db/client";
 import { getReturn, listReturns, listReturnsAwaitingReceipt, returnOfOrder } from "@/lib/modules/returns/server/queries";
 import { relatedOrders } from "@/lib/modules/orders/server/relations";
 import { orNotFound, requestActor } from "@/components/orders/load-order";
+import { reasonChoices } from "@/lib/modules/orders/server/reason-codes";
 
 /** The order's returns, newest first. */
 export const loadReturns = cache(async (orderId: string) => orNotFound(async () => listReturns(db(), await requestActor(), orderId)));
@@ -20,8 +21,5 @@ export const loadReturnsAwaitingReceipt = cache(async () => listReturnsAwaitingR
 /** The order's related orders, both ways. */
 export const loadRelatedOrders = cache(async (orderId: string) => orNotFound(async () => relatedOrders(db(), await requestActor(), orderId)));
 
-/** Active return reason codes in catalogue order (reference data, read directly). */
-export const loadReturnReasons = cache(async () => {
-  const rows = await db().reasonCode.findMany({ where: { active: true, appliesTo: "RETURN" }, orderBy: { sortOrder: "asc" } });
-  return rows.map((r) => ({ code: r.code, label: r.label }));
-});
+/** Active return reason codes the actor may give (buyers: buyer-visible ones), in catalogue order. */
+export const loadReturnReasons = cache(async () => reasonChoices(db(), await requestActor(), "RETURN"));

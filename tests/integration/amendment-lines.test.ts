@@ -122,7 +122,7 @@ describe.each(engines())("amendments of order lines on %s", (engine) => {
     const o = await f.order({ quantity: 4 });
     const l = o.lines[0]!;
     const seller = await f.as("seller@demo.test");
-    expect(await outcome(async () => createAmendmentRequest(f.db, await f.as("buyer@demo.test"), o.id, request([{ path: `/lines/${l.id}/unitPrice`, oldValue: 2000, newValue: 1800 }], "PRICE_CORRECTION")))).toBe("FORBIDDEN");
+    expect(await outcome(async () => createAmendmentRequest(f.db, await f.as("buyer@demo.test"), o.id, request([{ path: `/lines/${l.id}/unitPrice`, oldValue: 2000, newValue: 1800 }], "CUSTOMER_REQUEST")))).toBe("FORBIDDEN");
     const a = await createAmendmentRequest(f.db, seller, o.id, request([{ path: `/lines/${l.id}/unitPrice`, oldValue: 2000, newValue: 1800 }], "PRICE_CORRECTION"));
     expect(a).toMatchObject({ status: "REQUIRES_APPROVAL", impact: { charge: 0, refund: 800 } });
     expect((await line(l.id)).unitPrice).toBe(2000);

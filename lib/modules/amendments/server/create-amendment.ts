@@ -104,7 +104,7 @@ export async function createAmendmentRequest(
 ): Promise<AmendmentViewT> {
   authorize(actor, "amendment.request");
   const requestId = await inTransaction(db, async (tx) => {
-    await assertReasonCode(tx, input.reasonCode, "AMENDMENT");
+    await assertReasonCode(tx, input.reasonCode, "AMENDMENT", actor);
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     const loaded = await loadAmendable(tx, actor, order.id, { row: order });
     const a = await assessAmendmentForActor(tx, actor, loaded, input.changes, options.now);

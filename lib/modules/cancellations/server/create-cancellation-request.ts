@@ -143,7 +143,7 @@ export async function createCancellationRequest(
   authorize(actor, "cancellation.request");
   const requestId = await inTransaction(db, async (tx) => {
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
-    await assertReasonCode(tx, input.reasonCode, "CANCELLATION");
+    await assertReasonCode(tx, input.reasonCode, "CANCELLATION", actor);
     const assessment = await assessForActor(tx, actor, order, input, { now: options.now });
     assertCancellable(assessment);
     const request = await storeRequest(tx, actor, order, input, assessment);

@@ -160,7 +160,7 @@ export async function storeReturn(
 export async function createReturn(db: Db, actor: Actor, orderId: string, input: CreateReturnInput, options: { expectedVersion?: number } = {}): Promise<ReturnViewT> {
   authorize(actor, "return.request");
   const id = await inTransaction(db, async (tx) => {
-    await assertReasonCode(tx, input.reasonCode, "RETURN");
+    await assertReasonCode(tx, input.reasonCode, "RETURN", actor);
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     if (order.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order cannot itself be returned");
     const { rows, assessment: a } = await assessOrderReturn(tx, actor, order, input.lines);

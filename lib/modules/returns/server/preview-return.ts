@@ -17,7 +17,7 @@ import { assessOrderReturn } from "./create-return.ts";
 export async function previewReturn(db: Db, actor: Actor, orderId: string, input: CreateReturnInput): Promise<ReturnAssessment> {
   authorize(actor, "return.request");
   return inTransaction(db, async (tx) => {
-    await assertReasonCode(tx, input.reasonCode, "RETURN");
+    await assertReasonCode(tx, input.reasonCode, "RETURN", actor);
     const order = await tx.order.findFirst({ where: { AND: [{ id: orderId }, orderCancelWhere(actor)] } });
     if (!order) throw notFound("Order");
     if (order.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order cannot itself be returned");

@@ -14,6 +14,7 @@ import { claimAsset } from "../../orders/server/assets.ts";
 import { createBillingAdjustment, SUPPLEMENTAL_CAUSE } from "./billing-adjustment.ts";
 import { runCauseCompensationNow } from "../../compensation/server/compensation-job.ts";
 import type { CreateSupplementalOrderInput } from "../contracts/supplemental.ts";
+import { assertReasonCode } from "../../orders/server/reason-codes.ts";
 
 /** The parent's lines as replacement rules read them: shipped or delivered units, and what earlier replacements took. */
 async function replaceableLines(tx: Tx, parent: LockedOrder) {
@@ -63,8 +64,7 @@ export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderI
   authorize(actor, "order.supplement");
   if (input.type !== "BILLING_ADJUSTMENT" && !input.lines.length) throw validationFailed([{ path: "lines", message: "an add-on or replacement needs at least one line" }]);
   const id = await inTransaction(db, async (tx) => {
-    const reason = await tx.reasonCode.findUnique({ where: { code: input.reasonCode } });
-    if (!reason?.active || reason.appliesTo !== "SUPPLEMENTAL") throw validationFailed([{ path: "reasonCode", message: `unknown supplemental order reason code ${input.reasonCode}` }]);
+    await assertReasonCode(tx, input.reasonCode, "SUPPLEMENTAL", actor);
     const parent = await lockOrder(tx, parentOrderId, orderCancelWhere(actor), options.expectedVersion);
     if (parent.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order takes no supplemental orders");
     if (input.type === "BILLING_ADJUSTMENT") return linkToParent(tx, actor, parent, input, await createBillingAdjustment(tx, actor, parent, input));
