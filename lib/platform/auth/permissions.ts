@@ -44,6 +44,7 @@ export const PERMISSIONS = {
   "apikey.manage": { roles: ["OPS"], scope: "apikeys:write" },
   "approval.rules.manage": { roles: ["OPS"], scope: null },
   "amendment.policy.manage": { roles: ["OPS"], scope: null },
+  "reasoncode.manage": { roles: ["OPS"], scope: null },
   "points.write": { roles: ["OPS"], scope: "points:write" },
   // A buyer reads their own points; keys with either scope may read withdrawals.
   "points.read": { roles: ["BUYER", "OPS"], scope: "orders:read", alsoScopes: ["points:write"] },
