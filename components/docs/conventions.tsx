@@ -121,12 +121,14 @@ function ResponseConventions() {
       <article id="limits" className="min-w-0 scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm xl:col-span-2">
         <h3 className="font-semibold text-slate-900">Rate limits and request ids</h3>
         <p className="mt-1 text-slate-700">
-          Each key has a per-minute request budget; beyond it you get <strong>429</strong>{" "}
+          Each key has a per-minute request budget (its own, or the deployment&apos;s default), shared by every app instance; every answer
+          reports it in <Code>RateLimit-Limit</Code>, <Code>RateLimit-Remaining</Code> and <Code>RateLimit-Reset</Code> (seconds until the
+          window ends). Beyond it you get <strong>429</strong>{" "}
           <a href={`#${errorAnchor("RATE_LIMITED")}`} className="text-indigo-700 underline">
             RATE_LIMITED
           </a>{" "}
-          with <Code>Retry-After</Code>. Every response carries <Code>X-Request-Id</Code> (yours if you sent one); quote it when reporting a
-          problem.
+          with <Code>Retry-After</Code>. Every response carries <Code>X-Request-Id</Code> (yours if you sent a plain token of up to 100
+          letters, digits and <Code>._:-</Code>), and every problem body its <Code>requestId</Code>; quote it when reporting a problem.
         </p>
       </article>
     </>

@@ -1,0 +1,92 @@
+// OPS administration in the browser: an API key is created and shown once, answers the API, is
+// revoked and answers 401 at once; a reason code is edited; stock is adjusted and shows in the
+// ledger. Each page also fits a phone's width.
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+async function fitsPhone(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+  await shot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test("OPS creates an API key, sees it once, revokes it, and the key answers 401", async ({ page, request }) => {
+  await signIn(page, "ops@demo.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+  const form = page.getByRole("form", { name: "Create API key" });
+
+  // Missing scopes and name: field messages, nothing created.
+  await form.getByLabel("User email").fill("integration@demo.test");
+  await form.getByRole("button", { name: "Create key" }).click();
+  await expect(form.getByText("Choose at least one scope")).toBeVisible();
+  await expect(form.getByRole("alert")).toContainText("No key was created");
+
+  const name = `e2e-${Date.now()}`;
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("orders:read").check();
+  await form.getByLabel("Rate limit (requests per minute)").fill("30");
+  await form.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByTestId("new-api-key");
+  await expect(shown).toHaveText(/^cm_/);
+  const key = (await shown.textContent())!.trim();
+  await shot(page, "ops-api-key-created");
+
+  const ok = await request.get("/api/v1/orders?limit=1", { headers: { authorization: `Bearer ${key}` } });
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["ratelimit-limit"]).toBe("30");
+
+  // Shown once: after a reload the key is nowhere on the page, its row is.
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key);
+  const row = page.getByRole("row", { name });
+  await expect(row).toContainText("integration@demo.test");
+  await fitsPhone(page, "ops-api-keys");
+
+  page.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+  const refused = await request.get("/api/v1/orders?limit=1", { headers: { authorization: `Bearer ${key}` } });
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).code).toBe("UNAUTHENTICATED");
+});
+
+test("OPS edits a reason code and adjusts stock, seen in the ledger", async ({ page }) => {
+  await signIn(page, "ops@demo.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reason codes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reason codes" })).toBeVisible();
+  const edit = page.getByRole("form", { name: "Edit LATE_DELIVERY" });
+  await edit.getByRole("textbox").fill("");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByText("Enter a label")).toBeVisible();
+  await edit.getByRole("textbox").fill("Delivery would come too late");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status")).toContainText("LATE_DELIVERY saved");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Edit LATE_DELIVERY" }).getByRole("textbox")).toHaveValue("Delivery would come too late");
+  await expect(page.getByText(/LATE_DELIVERY updated by ops@demo\.test/)).toBeVisible();
+  await fitsPhone(page, "ops-reason-codes");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inventory" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inventory" })).toBeVisible();
+  const supply = page.getByRole("row", { name: "SKU-MUG at DC-WEST" });
+  const before = Number(await supply.getByRole("cell").nth(1).textContent());
+  const adjust = page.getByRole("form", { name: "Adjust stock" });
+  await adjust.getByLabel("SKU").fill("SKU-MUG");
+  await adjust.getByLabel("Location").selectOption("DC-WEST");
+  await adjust.getByLabel("Change on hand by").fill("ten");
+  await adjust.getByRole("button", { name: "Adjust stock" }).click();
+  await expect(adjust.getByText("Enter a whole number of units")).toBeVisible();
+  await adjust.getByLabel("Change on hand by").fill("7");
+  await adjust.getByRole("button", { name: "Adjust stock" }).click();
+  await expect(adjust.getByRole("status")).toContainText(`on hand ${before + 7}`);
+  await page.reload();
+  await expect(page.getByRole("row", { name: "SKU-MUG at DC-WEST" }).getByRole("cell").nth(1)).toHaveText(String(before + 7));
+  await page.getByRole("row", { name: "SKU-MUG at DC-WEST" }).getByRole("link", { name: "Ledger" }).click();
+  const ledger = page.getByRole("region", { name: /Ledger of SKU-MUG at DC-WEST/ });
+  await expect(ledger.getByRole("row").nth(1)).toContainText(`+7 → ${before + 7}`);
+  await fitsPhone(page, "ops-inventory");
+});
