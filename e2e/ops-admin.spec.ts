@@ -90,3 +90,20 @@ test("OPS edits a reason code and adjusts stock, seen in the ledger", async ({ p
   await expect(ledger.getByRole("row").nth(1)).toContainText(`+7 → ${before + 7}`);
   await fitsPhone(page, "ops-inventory");
 });
+
+test("after 10 failed sign-ins for one email the login form asks to wait, then refuses every attempt", async ({ page }) => {
+  await page.goto("/login");
+  const email = page.getByLabel("Email", { exact: true });
+  const password = page.getByLabel("Password", { exact: true });
+  await email.fill("nobody-e2e@demo.test");
+  for (let i = 0; i < 10; i++) {
+    await password.fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await password.fill("demo1234");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
+  await shot(page, "login-rate-limited");
+});
