@@ -99,11 +99,11 @@ test("after 10 failed sign-ins for one email the login form asks to wait, then r
   for (let i = 0; i < 10; i++) {
     await password.fill(`wrong-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password");
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
   await password.fill("demo1234");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
   await shot(page, "login-rate-limited");
 });
