@@ -58,4 +58,15 @@ describe("OpenAPI document, API reference and the apikey CLI", () => {
       }),
     ).toThrow(/Unknown scope/);
   });
+  it("npm run apikey -- revoke revokes a key at once; an unknown id fails with a message", async () => {
+    const cli = (args: string[]) =>
+      execFileSync("npm", ["run", "--silent", "apikey", "--", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl() }, encoding: "utf8", stdio: "pipe" });
+    const out = cli(["create", "--user", "ops@demo.test", "--scopes", "orders:read", "--name", "cli revoke test"]);
+    const key = out.trim().split("\n").pop()!.trim();
+    const id = /Created API key (\S+) /.exec(out)![1]!;
+    expect((await call("GET", "/orders?limit=1", { key })).status).toBe(200);
+    expect(cli(["revoke", "--id", id])).toContain(`Revoked API key ${id}`);
+    expect((await call("GET", "/orders?limit=1", { key })).status).toBe(401);
+    expect(() => cli(["revoke", "--id", "no-such-key"])).toThrow(/API key not found/);
+  });
 });
