@@ -58,16 +58,34 @@ test("OPS edits a reason code and adjusts stock, seen in the ledger", async ({ p
   await signIn(page, "ops@demo.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reason codes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reason codes" })).toBeVisible();
-  const edit = page.getByRole("form", { name: "Edit LATE_DELIVERY" });
+  // A new return reason, refused without a kind, then added; then relabelled and shown to buyers.
+  const code = `E2E_${Date.now().toString(36).toUpperCase()}`;
+  const add = page.getByRole("form", { name: "New reason code" });
+  await add.getByLabel("Code").fill(code.toLowerCase());
+  await add.getByLabel("Label").fill("Bought twice");
+  await add.getByRole("button", { name: "Add reason code" }).click();
+  await expect(add.getByText("Choose what the reason applies to")).toBeVisible();
+  await add.getByLabel("Applies to").selectOption("RETURN");
+  await add.getByRole("button", { name: "Add reason code" }).click();
+  await expect(add.getByRole("status")).toContainText(`${code} added`);
+
+  const edit = page.getByRole("form", { name: `Edit ${code}` });
   await edit.getByRole("textbox").fill("");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByText("Enter a label")).toBeVisible();
-  await edit.getByRole("textbox").fill("Delivery would come too late");
+  await edit.getByRole("textbox").fill("Ordered the same thing twice");
+  await edit.getByLabel("Buyers may give it").check();
   await edit.getByRole("button", { name: "Save" }).click();
-  await expect(edit.getByRole("status")).toContainText("LATE_DELIVERY saved");
+  await expect(edit.getByRole("status")).toContainText(`${code} saved`);
   await page.reload();
-  await expect(page.getByRole("form", { name: "Edit LATE_DELIVERY" }).getByRole("textbox")).toHaveValue("Delivery would come too late");
-  await expect(page.getByText(/LATE_DELIVERY updated by ops@demo\.test/)).toBeVisible();
+  const saved = page.getByRole("form", { name: `Edit ${code}` });
+  await expect(saved.getByRole("textbox")).toHaveValue("Ordered the same thing twice");
+  await expect(saved.getByLabel("Buyers may give it")).toBeChecked();
+  await expect(page.getByText(new RegExp(`${code} updated by ops@demo\\.test`))).toBeVisible();
+  // Deactivated again, so no other journey is offered it.
+  await saved.getByLabel("Active").uncheck();
+  await saved.getByRole("button", { name: "Save" }).click();
+  await expect(saved.getByRole("status")).toContainText(`${code} saved`);
   await fitsPhone(page, "ops-reason-codes");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inventory" }).click();
