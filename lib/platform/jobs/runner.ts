@@ -127,12 +127,16 @@ export async function runClaimedJob(db: Db, job: JobRow, options: RunnerOptions 
   }
   const now = clock();
   if (error === undefined) {
-    const { count } = await db.job.updateMany({
-      where: mine,
-      data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
+    // The job and its attempt row end together: one commit.
+    return db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: mine,
+        data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
+      });
+      const outcome = count ? "SUCCEEDED" : "LEASE_LOST";
+      await tx.jobAttempt.updateMany({ where: { jobId: job.id, attempt: job.attempts, outcome: null }, data: { outcome, error: null, finishedAt: clock() } });
+      return outcome;
     });
-    await finishAttempt(count ? "SUCCEEDED" : "LEASE_LOST", null);
-    return count ? "SUCCEEDED" : "LEASE_LOST";
   }
   const message = error instanceof Error ? error.message : String(error);
   const final = error instanceof PermanentFailure || job.attempts >= job.maxAttempts;
