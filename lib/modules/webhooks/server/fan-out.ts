@@ -1,0 +1,73 @@
+import type { Db } from "../../../platform/db/client.ts";
+import { streamKeyOf, subscribes } from "../domain/payload.ts";
+import { parseEventTypes } from "./views.ts";
+
+export interface OutboxRow {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  orderId: string | null;
+  sequence: number;
+  createdAt: Date;
+}
+
+const OUTBOX_SELECT = { id: true, type: true, aggregateType: true, aggregateId: true, orderId: true, sequence: true, createdAt: true } as const;
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: string })?.code === "P2002" || /unique constraint/i.test(String((e as Error)?.message ?? ""));
+}
+
+/**
+ * Queues a delivery of each event for each endpoint given (ACTIVE ones that subscribe to its type).
+ * A delivery is unique per (endpoint, event): one already there — made by another runner, or
+ * earlier — is left as it is. Returns how many were created.
+ */
+export async function queueDeliveries(db: Db, events: readonly OutboxRow[], endpoints: readonly { id: string; eventTypes: string }[], now: Date): Promise<number> {
+  if (!events.length || !endpoints.length) return 0;
+  const existing = await db.webhookDelivery.findMany({
+    where: { eventId: { in: events.map((e) => e.id) }, endpointId: { in: endpoints.map((e) => e.id) } },
+    select: { endpointId: true, eventId: true },
+  });
+  const have = new Set(existing.map((d) => `${d.endpointId}|${d.eventId}`));
+  let created = 0;
+  for (const event of events) {
+    for (const endpoint of endpoints) {
+      if (!subscribes(parseEventTypes(endpoint.eventTypes), event.type) || have.has(`${endpoint.id}|${event.id}`)) continue;
+      try {
+        await db.webhookDelivery.create({
+          data: {
+            endpointId: endpoint.id,
+            eventId: event.id,
+            eventType: event.type,
+            orderId: event.orderId,
+            streamKey: streamKeyOf(event),
+            sequence: event.sequence,
+            roundStartedAt: now,
+            nextAttemptAt: now,
+            eventCreatedAt: event.createdAt,
+          },
+        });
+        created++;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
+  }
+  return created;
+}
+
+/**
+ * Hands outbox events not yet handed over to every ACTIVE endpoint that subscribes to them, oldest
+ * first, then marks them handed over (`deliveredAt`). Safe with several runners: deliveries are
+ * unique per (endpoint, event), and a runner that dies between the two steps leaves the events to
+ * the next pass.
+ */
+export async function fanOutOutbox(db: Db, now: Date, batch = 500): Promise<{ events: number; deliveries: number }> {
+  const events = await db.outboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batch, select: OUTBOX_SELECT });
+  if (!events.length) return { events: 0, deliveries: 0 };
+  const endpoints = await db.webhookEndpoint.findMany({ where: { status: "ACTIVE" }, select: { id: true, eventTypes: true } });
+  const deliveries = await queueDeliveries(db, events, endpoints, now);
+  await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, deliveredAt: null }, data: { deliveredAt: now, attempts: { increment: 1 } } });
+  return { events: events.length, deliveries };
+}
