@@ -14,14 +14,10 @@ export interface OutboxRow {
 
 const OUTBOX_SELECT = { id: true, type: true, aggregateType: true, aggregateId: true, orderId: true, sequence: true, createdAt: true } as const;
 
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === "P2002" || /unique constraint/i.test(String((e as Error)?.message ?? ""));
-}
-
 /**
  * Queues a delivery of each event for each endpoint given (ACTIVE ones that subscribe to its type).
  * A delivery is unique per (endpoint, event): one already there — made by another runner, or
- * earlier — is left as it is. Returns how many were created.
+ * earlier — is left as it is. Returns how many were queued.
  */
 export async function queueDeliveries(db: Db, events: readonly OutboxRow[], endpoints: readonly { id: string; eventTypes: string }[], now: Date): Promise<number> {
   if (!events.length || !endpoints.length) return 0;
@@ -50,7 +46,7 @@ export async function queueDeliveries(db: Db, events: readonly OutboxRow[], endp
         });
         created++;
       } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
+        if ((e as { code?: string }).code !== "P2002") throw e;
       }
     }
   }
@@ -63,11 +59,19 @@ export async function queueDeliveries(db: Db, events: readonly OutboxRow[], endp
  * unique per (endpoint, event), and a runner that dies between the two steps leaves the events to
  * the next pass.
  */
-export async function fanOutOutbox(db: Db, now: Date, batch = 500): Promise<{ events: number; deliveries: number }> {
-  const events = await db.outboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batch, select: OUTBOX_SELECT });
+export async function fanOutOutbox(db: Db, now: Date, batch = 200): Promise<{ events: number; deliveries: number }> {
+  const candidates = await db.outboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batch, select: { ...OUTBOX_SELECT, attempts: true } });
+  if (!candidates.length) return { events: 0, deliveries: 0 };
+  // Each event is claimed by one runner (a conditional bump of its attempt count); one that died
+  // after claiming leaves it undelivered with the higher count, for the next pass to claim again.
+  const events: OutboxRow[] = [];
+  for (const c of candidates) {
+    const { count } = await db.outboxEvent.updateMany({ where: { id: c.id, deliveredAt: null, attempts: c.attempts }, data: { attempts: { increment: 1 } } });
+    if (count) events.push(c);
+  }
   if (!events.length) return { events: 0, deliveries: 0 };
   const endpoints = await db.webhookEndpoint.findMany({ where: { status: "ACTIVE" }, select: { id: true, eventTypes: true } });
   const deliveries = await queueDeliveries(db, events, endpoints, now);
-  await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, deliveredAt: null }, data: { deliveredAt: now, attempts: { increment: 1 } } });
+  await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, deliveredAt: null }, data: { deliveredAt: now } });
   return { events: events.length, deliveries };
 }
