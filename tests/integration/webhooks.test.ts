@@ -10,6 +10,7 @@ import { CreateWebhook } from "../../lib/modules/webhooks/contracts/webhooks.ts"
 import { createWebhook, deleteWebhook } from "../../lib/modules/webhooks/server/endpoints.ts";
 import { dispatchWebhooks, type DispatchOptions } from "../../lib/modules/webhooks/server/dispatch.ts";
 import { fanOutOutbox } from "../../lib/modules/webhooks/server/fan-out.ts";
+import { reconcile } from "../../lib/modules/checks/server/reconciliation.ts";
 
 const at = (t: Date) => () => t;
 
@@ -138,5 +139,8 @@ describe.each(engines())("webhook dispatch on %s", (engine) => {
     await cancelOne();
     await dispatch(f.db, { now: at(new Date(t0.getTime() + 24 * 3600_000 + 1000)) });
     expect(await f.db.webhookEndpoint.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ status: "DISABLED", disabledReason: "FAILING", failingSince: t0 });
+    const report = await reconcile(f.db);
+    expect(report.findings.filter((x) => x.check === "WEBHOOKS")).toEqual([expect.objectContaining({ objectId: w.id, href: `/ops/webhooks/${w.id}`, problem: expect.stringMatching(/every attempt failed/) })]);
+    expect(report.checks.find((c) => c.check === "WEBHOOKS")?.findings).toBe(1);
   }, 60_000);
 });
