@@ -71,8 +71,8 @@ export function WebhooksSection() {
         <li>Every attempt is logged with its status, duration, the first 1 KB of the answer and any error; OPS can resend one delivery or replay a time range.</li>
         <li>
           Targets must be <Code>http</Code> or <Code>https</Code> and resolve to public addresses — loopback, private, link-local and unique-local
-          addresses are refused (422) unless the deployment sets <Code>WEBHOOK_ALLOW_PRIVATE_TARGETS=true</Code>; the address is checked again before
-          every attempt.
+          addresses are refused (422) unless the deployment sets <Code>WEBHOOK_ALLOW_PRIVATE_TARGETS=true</Code>; the address is checked again on
+          every attempt, at the connection itself.
         </li>
       </ul>
     </section>
