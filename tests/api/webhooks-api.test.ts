@@ -2,7 +2,7 @@
 // delivery with the standardwebhooks library; refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { call, expectProblem, keyFor, orderBody } from "./client.ts";
+import { baseUrl, call, expectProblem, keyFor, orderBody } from "./client.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
 
 let rx: WebhookReceiver;
@@ -74,6 +74,14 @@ describe("webhooks over HTTP", () => {
     expect(await call("DELETE", `/webhooks/${id}`, { key: await ops() })).toMatchObject({ status: 200, body: { id, deleted: true } });
     expectProblem(await call("GET", `/webhooks/${id}`, { key: await ops() }), 404, "NOT_FOUND");
   }, 90_000);
+
+  it("the OpenAPI document lists the webhook operations and describes the delivery", async () => {
+    const doc = await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/webhooks", "/webhooks/{webhookId}", "/webhooks/{webhookId}/deliveries", "/webhooks/{webhookId}/replay"]));
+    expect(Object.keys(doc.paths["/webhooks/{webhookId}"]).sort()).toEqual(["delete", "get"]);
+    expect(doc.webhooks.event.post.parameters.map((p: any) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    expect(doc.components.schemas.WebhookDeliveryBody.required).toEqual(["id", "type", "occurredAt", "orderId", "sequence", "data"]);
+  });
 
   it("bad input and callers without the right are refused and change nothing", async () => {
     const list = async () => (await call("GET", "/webhooks?limit=100", { key: await ops() })).body.items.length;

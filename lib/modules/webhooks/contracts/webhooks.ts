@@ -95,3 +95,15 @@ export const ReplayResult = z.object({ events: z.number().int().meta({ descripti
 
 /** Most events one replay re-queues; a longer range is refused (422), replay it in parts. */
 export const MAX_REPLAY_EVENTS = 10_000;
+
+/** What a webhook POSTs: the body of every delivery (data = the event's catalogued payload). */
+export const WebhookDeliveryBody = z
+  .object({
+    id: z.string().meta({ description: "the event id; also the webhook-id header, the same on every retry" }),
+    type: z.string().meta({ description: "an event type of the catalog" }),
+    occurredAt: z.string().meta({ description: "when the event was written (ISO 8601)" }),
+    orderId: z.string().nullable(),
+    sequence: z.number().int().meta({ description: "the event's position among its aggregate's events" }),
+    data: z.record(z.string(), z.unknown()).meta({ description: "the payload, as in the event catalog" }),
+  })
+  .meta({ id: "WebhookDeliveryBody" });
