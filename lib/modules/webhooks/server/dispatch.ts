@@ -37,6 +37,12 @@ async function sendClaimed(db: Db, claimed: ClaimedDelivery, options: DispatchOp
   return recordAttempt(db, claimed, sent, { owner: options.owner, now: clock(), startedAt, random: options.random?.() });
 }
 
+/** An endpoint deleted while its delivery was being sent takes the delivery with it: nothing left to record. */
+async function goneOrThrow(db: Db, deliveryId: string, e: unknown): Promise<DeliveryOutcome> {
+  if (await db.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true } })) throw e;
+  return "LEASE_LOST";
+}
+
 /**
  * One dispatcher pass (the `webhooks.dispatch` job): hand new outbox events to the endpoints, then
  * claim due deliveries with a lease and send them, a batch at a time, concurrently within a batch.
@@ -51,7 +57,7 @@ export async function dispatchWebhooks(db: Db, options: DispatchOptions): Promis
     const claimed = await claimDeliveries(db, { owner: options.owner, now: clock(), leaseMs: options.leaseMs ?? 60_000, batch: options.batch ?? 10 });
     if (!claimed.length) break;
     report.claimed += claimed.length;
-    const outcomes = await Promise.all(claimed.map((c) => sendClaimed(db, c, options, clock, allowPrivate)));
+    const outcomes = await Promise.all(claimed.map((c) => sendClaimed(db, c, options, clock, allowPrivate).catch((e: unknown) => goneOrThrow(db, c.id, e))));
     for (const o of outcomes) report.outcomes[o]++;
   }
   return report;
