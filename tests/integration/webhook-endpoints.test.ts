@@ -30,6 +30,15 @@ describe.each(engines())("webhook endpoints on %s", (engine) => {
   const dispatch = () => dispatchWebhooks(f.db, { owner: "r", allowPrivateTargets: true });
   const verify = (secret: string, r: { body: string; headers: Record<string, unknown> }) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>);
 
+  it("with no endpoint the backlog is handed over in batches within one pass, queueing nothing", async () => {
+    for (let i = 0; i < 5; i++) await adjust();
+    const backlog = await f.db.outboxEvent.count({ where: { deliveredAt: null } });
+    expect(backlog).toBeGreaterThanOrEqual(5);
+    expect(await fanOutOutbox(f.db, new Date(), 2)).toEqual({ events: backlog, deliveries: 0 });
+    expect(await f.db.outboxEvent.count({ where: { deliveredAt: null } })).toBe(0);
+    expect(await f.db.webhookDelivery.count()).toBe(0);
+  });
+
   it("410 Gone fails the delivery and disables the endpoint; later events are not queued for it until it is enabled", async () => {
     const w = await register("/gone");
     rx.answer("/gone", 410);

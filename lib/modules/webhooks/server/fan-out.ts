@@ -55,13 +55,31 @@ export async function queueDeliveries(db: Db, events: readonly OutboxRow[], endp
 
 /**
  * Hands outbox events not yet handed over to every ACTIVE endpoint that subscribes to them, oldest
- * first, then marks them handed over (`deliveredAt`). Safe with several runners: deliveries are
+ * first, then marks them handed over (`deliveredAt`), a batch at a time (at most `maxBatches` per
+ * pass, so a backlog drains without holding the runner). Safe with several runners: deliveries are
  * unique per (endpoint, event), and a runner that dies between the two steps leaves the events to
  * the next pass.
  */
-export async function fanOutOutbox(db: Db, now: Date, batch = 200): Promise<{ events: number; deliveries: number }> {
+export async function fanOutOutbox(db: Db, now: Date, batch = 200, maxBatches = 10): Promise<{ events: number; deliveries: number }> {
+  const total = { events: 0, deliveries: 0 };
+  for (let i = 0; i < maxBatches; i++) {
+    const r = await fanOutBatch(db, now, batch);
+    total.events += r.events;
+    total.deliveries += r.deliveries;
+    if (r.seen < batch) break;
+  }
+  return total;
+}
+
+async function fanOutBatch(db: Db, now: Date, batch: number): Promise<{ seen: number; events: number; deliveries: number }> {
   const candidates = await db.outboxEvent.findMany({ where: { deliveredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: batch, select: { ...OUTBOX_SELECT, attempts: true } });
-  if (!candidates.length) return { events: 0, deliveries: 0 };
+  if (!candidates.length) return { seen: 0, events: 0, deliveries: 0 };
+  const endpoints = await db.webhookEndpoint.findMany({ where: { status: "ACTIVE" }, select: { id: true, eventTypes: true } });
+  if (!endpoints.length) {
+    // Nobody to deliver to: the whole batch is handed over in one statement.
+    const { count } = await db.outboxEvent.updateMany({ where: { id: { in: candidates.map((c) => c.id) }, deliveredAt: null }, data: { deliveredAt: now, attempts: { increment: 1 } } });
+    return { seen: candidates.length, events: count, deliveries: 0 };
+  }
   // Each event is claimed by one runner (a conditional bump of its attempt count); one that died
   // after claiming leaves it undelivered with the higher count, for the next pass to claim again.
   const events: OutboxRow[] = [];
@@ -69,9 +87,7 @@ export async function fanOutOutbox(db: Db, now: Date, batch = 200): Promise<{ ev
     const { count } = await db.outboxEvent.updateMany({ where: { id: c.id, deliveredAt: null, attempts: c.attempts }, data: { attempts: { increment: 1 } } });
     if (count) events.push(c);
   }
-  if (!events.length) return { events: 0, deliveries: 0 };
-  const endpoints = await db.webhookEndpoint.findMany({ where: { status: "ACTIVE" }, select: { id: true, eventTypes: true } });
   const deliveries = await queueDeliveries(db, events, endpoints, now);
-  await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, deliveredAt: null }, data: { deliveredAt: now } });
-  return { events: events.length, deliveries };
+  if (events.length) await db.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) }, deliveredAt: null }, data: { deliveredAt: now } });
+  return { seen: candidates.length, events: events.length, deliveries };
 }
