@@ -8,6 +8,7 @@ import { COMPENSATION_ROUTES } from "./routes/compensation.ts";
 import { POINTS_ROUTES } from "./routes/points.ts";
 import { AMENDMENT_ROUTES } from "./routes/amendments.ts";
 import { RETURN_ROUTES } from "./routes/returns.ts";
+import { WEBHOOK_ROUTES } from "./routes/webhooks.ts";
 import type { ApiRouteDef } from "./route-def.ts";
 
 export type { ApiRouteDef } from "./route-def.ts";
@@ -21,6 +22,7 @@ export const API_ROUTES = {
   ...POINTS_ROUTES,
   ...AMENDMENT_ROUTES,
   ...RETURN_ROUTES,
+  ...WEBHOOK_ROUTES,
 } as const satisfies Record<string, ApiRouteDef>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

@@ -51,4 +51,9 @@ function amendmentPolicy(): string[] {
   return ["/ops/amendment-matrix"];
 }
 
-export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy } as const;
+/** Webhook endpoints: the list, and one endpoint's page with its delivery log. */
+function webhooks(webhookId?: string): string[] {
+  return webhookId ? ["/ops/webhooks", `/ops/webhooks/${webhookId}`] : ["/ops/webhooks"];
+}
+
+export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy, webhooks } as const;

@@ -18,6 +18,7 @@ export const SCOPES = [
   "amendments:write",
   "returns:write",
   "points:write",
+  "webhooks:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -40,6 +41,7 @@ export const PERMISSIONS = {
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
   "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
+  "webhook.manage": { roles: ["OPS"], scope: "webhooks:write" },
   "apikey.manage": { roles: ["OPS"], scope: null },
   "approval.rules.manage": { roles: ["OPS"], scope: null },
   "amendment.policy.manage": { roles: ["OPS"], scope: null },

@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   /** inprocess: the app runs the job runner itself (the default); off: a separate `npm run worker` does. */
   JOB_RUNNER: z.enum(["inprocess", "off"]).default("inprocess"),
   JOB_RUNNER_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Webhook targets on loopback or private networks are refused unless this is true (tests, local demos). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.default(false),
+  /** How often the runner hands new outbox events to webhook endpoints and sends due deliveries. */
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
