@@ -17,6 +17,7 @@ export default async function Home() {
           { href: "/seller/orders", title: "All orders", text: "Operations staff can see and work the orders of every store." },
           { href: "/ops/fallout", title: "Fallout", text: "Compensation steps that ran out of retries or are overdue: retry, resolve with evidence, or abandon." },
           { href: "/ops/reconciliation", title: "Reconciliation", text: "Anything inconsistent: stuck requests, caches that disagree with ledgers, refunds above what was paid." },
+          { href: "/ops/webhooks", title: "Webhooks", text: "Endpoints that receive events as signed POSTs: delivery log, resend, replay, secret rotation." },
           { href: "/ops/approval-rules", title: "Approval rules", text: "Which changes need whose sign-off, auto-approval conditions and what happens on expiry." },
         ]
       : []),

@@ -31,6 +31,8 @@ import { CANCELLATION_CAUSE } from "./modules/cancellations/server/cause.ts";
 import { cancellationSubject } from "./modules/cancellations/server/approval-subject.ts";
 import { CANCELLATION_SUBJECT } from "./modules/cancellations/server/queries.ts";
 import { reconcile } from "./modules/checks/server/reconciliation.ts";
+import { dispatchWebhooks } from "./modules/webhooks/server/dispatch.ts";
+import { env } from "./platform/config/env.ts";
 
 /** Every job type the runner knows. */
 export const JOB_HANDLERS: JobHandlers = Object.freeze({
@@ -46,6 +48,14 @@ export const JOB_HANDLERS: JobHandlers = Object.freeze({
       return { checks: report.checks, findings: report.findings.slice(0, 100) };
     },
   },
+  "webhooks.dispatch": {
+    // New outbox events become deliveries; due deliveries are claimed with a lease and sent.
+    run(ctx) {
+      // The runner's clock, moving on in real time while the pass sends (attempt times, signatures).
+      const offset = ctx.now.getTime() - Date.now();
+      return dispatchWebhooks(ctx.db, { owner: ctx.owner, now: () => new Date(Date.now() + offset) });
+    },
+  },
 });
 
 /** Work the runner does on a schedule: one job per type and period, however many runners there are. */
@@ -53,6 +63,7 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
   { type: "approvals.expire", everyMs: 60_000, description: "Approval tasks past their deadline escalate one level or are auto-approved, per their rule" },
   { type: "compensation.overdue", everyMs: 5 * 60_000, description: "Manual compensation tasks past their due date open fallout cases" },
   { type: "reconciliation.run", everyMs: 15 * 60_000, description: "Reconciliation checks; findings are stored on the job and shown to OPS" },
+  { type: "webhooks.dispatch", everyMs: env().WEBHOOK_DISPATCH_INTERVAL_MS, description: "Outbox events are delivered to the webhook endpoints that subscribe to them, with retries" },
 ]);
 
 /** Every kind of thing the approval engine approves. */

@@ -22,9 +22,10 @@ export function EventCard({ event }: { event: EventView }) {
           <FieldTable rows={event.fields} caption={`Payload fields of ${event.type}`} />
         </section>
         <section>
-          <h4 className="mb-1 font-semibold text-slate-900">Example</h4>
+          <h4 className="mb-1 font-semibold text-slate-900">Example webhook delivery</h4>
+          <p className="mb-1 text-xs text-slate-600">The payload is the body&apos;s <code>data</code>.</p>
           <pre aria-label={`Example payload of ${event.type}`} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
-            {event.example}
+            {event.delivery}
           </pre>
         </section>
       </div>

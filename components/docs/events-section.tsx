@@ -14,8 +14,12 @@ export function EventsSection({ events, envelope }: { events: EventView[]; envel
       <div className="mb-4 space-y-2 text-sm text-slate-700">
         <p>
           Every command writes its events to an outbox in the same transaction as the change, one row per event with a per-aggregate{" "}
-          <Code>sequence</Code>. These are all the event types; a command cannot write anything else. When an outbox relay is configured, it delivers each row as{" "}
-          <Code>{"{ id, type, occurredAt, orderId, sequence, data }"}</Code>, where <Code>data</Code> is the payload below.
+          <Code>sequence</Code>. These are all the event types; a command cannot write anything else. Webhooks deliver each row as{" "}
+          <Code>{"{ id, type, occurredAt, orderId, sequence, data }"}</Code>, where <Code>data</Code> is the payload below (see{" "}
+          <a href="#webhooks" className="font-medium text-indigo-700 underline">
+            Webhook deliveries
+          </a>
+          ).
         </p>
         <p>
           A payload&apos;s shape changes only with its <Code>version</Code>, stored in every payload as <Code>eventVersion</Code>. Besides its

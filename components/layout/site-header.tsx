@@ -25,6 +25,7 @@ const NAV_ITEMS: readonly { href: string; label: string; shows: (roles: Roles) =
   { href: "/seller/returns", label: "Returns", shows: staff },
   { href: "/ops/fallout", label: "Fallout", shows: (r) => r.has("OPS") },
   { href: "/ops/reconciliation", label: "Reconciliation", shows: (r) => r.has("OPS") },
+  { href: "/ops/webhooks", label: "Webhooks", shows: (r) => r.has("OPS") },
   { href: "/approvals", label: "Approvals", shows: (r) => r.has("APPROVER") },
   { href: "/ops/approval-rules", label: "Approval rules", shows: (r) => r.has("OPS") },
   { href: "/ops/amendment-matrix", label: "Amendment matrix", shows: (r) => r.has("OPS") },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { API_ROUTES, type ApiRouteDef } from "./routes.ts";
 import { PERMISSIONS } from "../platform/auth/permissions.ts";
 import { Problem } from "../platform/contracts/common.ts";
+import { WebhookDeliveryBody } from "../modules/webhooks/contracts/webhooks.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -109,6 +110,28 @@ export function openApiDocument(): JsonSchema {
     servers: [{ url: "/api/v1" }],
     components: { schemas: components, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "API key created with `npm run apikey -- create …`" } } },
     paths,
+    webhooks: webhookDocs(components),
   };
   return cached;
+}
+
+/** What registered webhook endpoints receive (OpenAPI 3.1 `webhooks`). */
+function webhookDocs(components: Record<string, JsonSchema>): JsonSchema {
+  const header = (name: string, description: string) => ({ name, in: "header", required: true, description, schema: { type: "string" } });
+  return {
+    event: {
+      post: {
+        summary: "An outbox event, POSTed to every endpoint that subscribes to its type",
+        description:
+          "Signed per Standard Webhooks. 2xx = delivered; network errors, timeouts, 5xx and 429 (Retry-After honoured) are retried with exponential backoff and jitter for about a day; other 4xx fail at once; 410 disables the endpoint.",
+        parameters: [
+          header("webhook-id", "the event id, stable across retries: dedupe on it"),
+          header("webhook-timestamp", "unix seconds of the attempt"),
+          header("webhook-signature", "v1,<base64 HMAC-SHA256 of id.timestamp.body> per valid secret, space-separated"),
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: schemaOf(WebhookDeliveryBody, "output", components) } } },
+        responses: { "2XX": { description: "Delivered" } },
+      },
+    },
+  };
 }

@@ -6,7 +6,7 @@ import type { Permission } from "../platform/auth/permissions.ts";
  * the OpenAPI document is generated from the same definitions, so the two cannot drift.
  */
 export interface ApiRouteDef {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   path: string;
   summary: string;
   description?: string;

@@ -1,7 +1,7 @@
 import { API_ROUTES, type ApiRouteDef } from "./routes.ts";
 
 /** Routes under /api/v1 that serve documents rather than commands, outside the route table. */
-const EXTRA_ROUTES: readonly { method: "GET" | "POST"; path: string }[] = [{ method: "GET", path: "/openapi.json" }];
+const EXTRA_ROUTES: readonly { method: "GET" | "POST" | "DELETE"; path: string }[] = [{ method: "GET", path: "/openapi.json" }];
 
 type Pattern = { segments: (string | null)[]; methods: Set<string> };
 

@@ -9,6 +9,7 @@ import { POINTS_ROUTES } from "./routes/points.ts";
 import { AMENDMENT_ROUTES } from "./routes/amendments.ts";
 import { RETURN_ROUTES } from "./routes/returns.ts";
 import { API_KEY_ROUTES } from "./routes/api-keys.ts";
+import { WEBHOOK_ROUTES } from "./routes/webhooks.ts";
 import type { ApiRouteDef } from "./route-def.ts";
 
 export type { ApiRouteDef } from "./route-def.ts";
@@ -23,6 +24,7 @@ export const API_ROUTES = {
   ...AMENDMENT_ROUTES,
   ...RETURN_ROUTES,
   ...API_KEY_ROUTES,
+  ...WEBHOOK_ROUTES,
 } as const satisfies Record<string, ApiRouteDef>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

@@ -2,6 +2,7 @@
 // aggregate, description, payload fields (flattened like the operations' bodies) and an example.
 import { z } from "zod";
 import { EVENT_DEFINITIONS, EVENT_ENVELOPE, ORDER_ENVELOPE, storedExample, type EventDefinition } from "../modules/audit/contracts/events.ts";
+import { webhookBody } from "../modules/webhooks/domain/payload.ts";
 import { fieldRows, type FieldRow, type JsonSchema } from "./openapi-view.ts";
 
 export interface EventView {
@@ -13,6 +14,8 @@ export interface EventView {
   fields: FieldRow[];
   /** The example as stored and delivered as `data`, envelope included. */
   example: string;
+  /** The example as a webhook delivers it: `{ id, type, occurredAt, orderId, sequence, data }`. */
+  delivery: string;
 }
 
 function rowsOf(schema: z.ZodType): FieldRow[] {
@@ -31,6 +34,11 @@ export function eventView(def: EventDefinition): EventView {
     description: def.description,
     fields: rowsOf(def.payload),
     example: JSON.stringify(storedExample(def), null, 2),
+    delivery: JSON.stringify(
+      webhookBody({ id: "cm9evt01", type: def.type, createdAt: new Date("2026-01-31T12:00:00Z"), orderId: def.aggregate === "Order" ? "cm9order01" : null, sequence: 8, payload: storedExample(def) }),
+      null,
+      2,
+    ),
   };
 }
 

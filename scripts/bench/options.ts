@@ -3,12 +3,17 @@ export type Engine = "sqlite" | "postgresql";
 
 export interface BenchOptions {
   engines: Engine[];
-  /** Concurrency levels, run in the given order. */
-  concurrency: number[];
-  /** Orders per concurrency level (each order = 4 API calls). */
+  /** Orders of quantity 10 taken in and allocated per engine (the cancel phases walk them). */
   orders: number;
-  /** Orders run before the measured levels (not recorded): warms route modules and caches. */
+  /** One-unit cancels per measured concurrency level. */
+  calls: number;
+  /** Unmeasured one-unit cancels at concurrency 1 before the measured levels. */
   warmup: number;
+  /** Concurrency levels of the measured phases, run in the given order. */
+  concurrency: number[];
+  /** One-unit cancels fired at once on one fresh 10-unit line, per trial. */
+  racers: number;
+  racerTrials: number;
   skipBuild: boolean;
   /** An existing PostgreSQL server (a database is CREATEd on it per run and dropped afterwards). */
   pgUrl: string | null;
@@ -23,12 +28,17 @@ export const USAGE = `usage: npm run bench -- [options]
                                 PostgreSQL server is given or started)
   --pg-url <url>                existing PostgreSQL server (or BENCH_POSTGRES_URL)
   --pg-throwaway                start a throwaway PostgreSQL (scripts/postgres.ts) and remove it after
-  --concurrency 1,4,16          concurrency levels (default 1,4,16)
-  --orders N                    orders per level, 4 API calls each (default 200)
-  --warmup N                    unmeasured orders before the levels (default 5)
+  --orders N                    orders of 1 line × 10 units, all allocated (default 200)
+  --calls N                     one-unit cancels per measured concurrency level (default 400)
+  --warmup N                    unmeasured one-unit cancels at c=1 first (default 100)
+  --concurrency 1,8             concurrency levels of the cancel phases (default 1,8)
+  --racers N                    one-unit cancels fired at once on a fresh 10-unit line (default 25)
+  --racer-trials N              racer trials (default 3; 0 skips them)
   --skip-build                  reuse the production build in .next-test
   --json <file>                 also write the results as JSON
-  --help`;
+  --help
+
+Every order gets about (warmup + calls × levels) ÷ orders cancels; that must stay below 10.`;
 
 export class UsageError extends Error {}
 
@@ -76,56 +86,56 @@ function* flags(argv: string[]): Generator<{ name: string; value: () => string }
   }
 }
 
-/** Parses argv (without node and script); returns null when --help was asked for. */
-export function parseOptions(argv: string[], environment: NodeJS.ProcessEnv = process.env): BenchOptions | null {
-  let engines: Engine[] | null = null;
-  let concurrency = [1, 4, 16];
-  let orders = 200;
-  let warmup = 5;
-  let skipBuild = false;
-  let pgUrl: string | null = environment.BENCH_POSTGRES_URL?.trim() || null;
-  let pgThrowaway = false;
-  let jsonFile: string | null = null;
+type Mutable = Omit<BenchOptions, "engines"> & { engines: Engine[] | null };
 
-  for (const flag of flags(argv)) {
-    switch (flag.name) {
-      case "--help":
-        return null;
-      case "--engines":
-        engines = parseEngines(flag.value());
-        break;
-      case "--concurrency":
-        concurrency = flag.value().split(",").map((c) => positiveInt("--concurrency", c.trim()));
-        break;
-      case "--orders":
-        orders = positiveInt("--orders", flag.value());
-        break;
-      case "--warmup":
-        warmup = nonNegativeInt("--warmup", flag.value());
-        break;
-      case "--skip-build":
-        skipBuild = true;
-        break;
-      case "--pg-url":
-        pgUrl = flag.value();
-        break;
-      case "--pg-throwaway":
-        pgThrowaway = true;
-        break;
-      case "--json":
-        jsonFile = flag.value();
-        break;
-      default:
-        throw new UsageError(`unknown option ${flag.name}`);
-    }
-  }
+const NUMERIC: Record<string, (o: Mutable, v: string) => void> = {
+  "--orders": (o, v) => (o.orders = positiveInt("--orders", v)),
+  "--calls": (o, v) => (o.calls = positiveInt("--calls", v)),
+  "--warmup": (o, v) => (o.warmup = nonNegativeInt("--warmup", v)),
+  "--racers": (o, v) => (o.racers = positiveInt("--racers", v)),
+  "--racer-trials": (o, v) => (o.racerTrials = nonNegativeInt("--racer-trials", v)),
+  "--concurrency": (o, v) => (o.concurrency = v.split(",").map((c) => positiveInt("--concurrency", c.trim()))),
+  "--engines": (o, v) => (o.engines = parseEngines(v)),
+  "--pg-url": (o, v) => (o.pgUrl = v),
+  "--json": (o, v) => (o.jsonFile = v),
+};
 
-  if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl)) throw new UsageError(`--pg-url must be a postgresql:// URL, got "${pgUrl}"`);
-  if (pgUrl && pgThrowaway) throw new UsageError("give either --pg-url (or BENCH_POSTGRES_URL) or --pg-throwaway, not both");
-  const havePostgres = pgUrl !== null || pgThrowaway;
-  engines ??= havePostgres ? ["sqlite", "postgresql"] : ["sqlite"];
+function check(o: Mutable): BenchOptions {
+  if (o.pgUrl && !/^postgres(ql)?:\/\//.test(o.pgUrl)) throw new UsageError(`--pg-url must be a postgresql:// URL, got "${o.pgUrl}"`);
+  if (o.pgUrl && o.pgThrowaway) throw new UsageError("give either --pg-url (or BENCH_POSTGRES_URL) or --pg-throwaway, not both");
+  const perOrder = Math.ceil((o.warmup + o.calls * o.concurrency.length) / o.orders);
+  if (perOrder >= 10) throw new UsageError(`each order would get ${perOrder} one-unit cancels (≥ 10 units); raise --orders or lower --calls/--warmup`);
+  const maxConcurrency = Math.max(...o.concurrency);
+  if (maxConcurrency > o.orders) throw new UsageError(`--concurrency ${maxConcurrency} needs at least that many --orders`);
+  const havePostgres = o.pgUrl !== null || o.pgThrowaway;
+  const engines = o.engines ?? (havePostgres ? ["sqlite", "postgresql"] : ["sqlite"]);
   if (engines.includes("postgresql") && !havePostgres) {
     throw new UsageError("postgresql needs a server: pass --pg-url <url>, set BENCH_POSTGRES_URL, or use --pg-throwaway");
   }
-  return { engines, concurrency, orders, warmup, skipBuild, pgUrl, pgThrowaway, jsonFile };
+  return { ...o, engines };
+}
+
+/** Parses argv (without node and script); returns null when --help was asked for. */
+export function parseOptions(argv: string[], environment: NodeJS.ProcessEnv = process.env): BenchOptions | null {
+  const o: Mutable = {
+    engines: null,
+    orders: 200,
+    calls: 400,
+    warmup: 100,
+    concurrency: [1, 8],
+    racers: 25,
+    racerTrials: 3,
+    skipBuild: false,
+    pgUrl: environment.BENCH_POSTGRES_URL?.trim() || null,
+    pgThrowaway: false,
+    jsonFile: null,
+  };
+  for (const flag of flags(argv)) {
+    if (flag.name === "--help") return null;
+    else if (flag.name === "--skip-build") o.skipBuild = true;
+    else if (flag.name === "--pg-throwaway") o.pgThrowaway = true;
+    else if (NUMERIC[flag.name]) NUMERIC[flag.name]!(o, flag.value());
+    else throw new UsageError(`unknown option ${flag.name}`);
+  }
+  return check(o);
 }

@@ -1,188 +1,150 @@
-// Plain-text tables and the environment line for `npm run bench`.
-import { readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// Plain-text tables for `npm run bench`: the cancel table in the shape of the peer comparison,
+// verification, racers, the other hot paths, statements per cancel, and the floor.
+import { ENGINE_NAMES } from "./environment.ts";
 import type { Engine } from "./options.ts";
-import { OPERATION_LABELS, OPERATIONS, type LevelResult, type Operation, type Stats } from "./runner.ts";
+import type { RacerTrial } from "./racers.ts";
+import type { SqlCount } from "./sql-count.ts";
+import type { Stats } from "./stats.ts";
+import type { Check } from "./verify.ts";
 
-export interface RunResult {
-  /** What ran: e.g. "API over HTTP (next start)" or "floor: better-sqlite3, 1 connection". */
+export interface Phase {
+  name: string;
+  concurrency: number;
+  stats: Stats;
+}
+
+export interface ApiResult {
   description: string;
-  levels: LevelResult[];
+  /** Intake and allocation of the orders, per concurrency level. */
+  setup: Phase[];
+  cancels: Phase[];
+  verification: Check[];
+  racers: RacerTrial[];
+  hotPaths: Phase[];
+  sql: SqlCount | null;
 }
 
 export interface EngineResult {
   engine: Engine;
   engineVersion: string;
-  api: RunResult;
-  floor: RunResult;
+  api: ApiResult;
+  floor: { description: string; levels: Phase[] };
 }
 
-const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
-
-type Row = Operation | "all";
-const ROWS: Row[] = [...OPERATIONS, "all"];
-const rowLabel = (row: Row) => (row === "all" ? "all calls" : OPERATION_LABELS[row]);
-const statsOf = (level: LevelResult, row: Row): Stats => (row === "all" ? level.all : level.operations[row]);
-
-export function formatMs(ms: number): string {
-  if (ms < 1) return ms.toFixed(3);
-  if (ms < 100) return ms.toFixed(2);
-  return ms.toFixed(1);
-}
-
-export function formatRate(perSec: number): string {
-  return perSec < 1000 ? perSec.toFixed(1) : perSec.toFixed(0);
-}
-
-/** Ratio with three significant digits (0.0123, 0.456, 12.3). */
-export function formatRatio(r: number): string {
-  if (!Number.isFinite(r)) return "—";
-  return r >= 100 ? r.toFixed(0) : r.toPrecision(3);
-}
+export const formatMs = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
+export const formatRate = (perSec: number) => (perSec < 100 ? perSec.toFixed(1) : perSec.toFixed(0));
+const formatRatio = (r: number) => (Number.isFinite(r) ? (r >= 100 ? r.toFixed(0) : r.toPrecision(3)) : "—");
 
 function table(header: string[], rows: string[][], leftColumns = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    "  " + cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) => "  " + cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), ...rows.map(line)].join("\n");
 }
 
-/** operation × concurrency → ops/s, p50/p95/p99, errors (and skipped orders, when any). */
-export function statsTable(run: RunResult): string {
-  const anySkipped = run.levels.some((l) => l.all.skipped > 0);
-  const header = ["operation", "c", "ops/s", "p50 ms", "p95 ms", "p99 ms", "errors", ...(anySkipped ? ["skipped"] : [])];
-  const rows: string[][] = [];
-  for (const row of ROWS) {
-    run.levels.forEach((level, i) => {
-      const s = statsOf(level, row);
-      rows.push([
-        i === 0 ? rowLabel(row) : "",
-        String(level.concurrency),
-        formatRate(s.opsPerSec),
-        formatMs(s.p50Ms),
-        formatMs(s.p95Ms),
-        formatMs(s.p99Ms),
-        String(s.errors),
-        ...(anySkipped ? [String(s.skipped)] : []),
-      ]);
-    });
-  }
+const racersCell = (trials: RacerTrial[]) =>
+  trials.length ? `${trials.every((t) => t.correct) ? "correct" : "WRONG"} (${trials.filter((t) => t.correct).length}/${trials.length})` : "—";
+
+/** The comparison row: per level ops/s (p50 / p95 / p99 ms), and the racers verdict. */
+export function headlineTable(result: EngineResult): string {
+  const header = ["engine", ...result.api.cancels.map((p) => `c=${p.concurrency} ops/s (p50 / p95 / p99 ms)`), `${result.api.racers[0]?.racers ?? 0} racers on a 10-unit line`];
+  const cells = result.api.cancels.map((p) => `${formatRate(p.stats.opsPerSec)} (${formatMs(p.stats.p50Ms)} / ${formatMs(p.stats.p95Ms)} / ${formatMs(p.stats.p99Ms)})`);
+  return table(header, [[ENGINE_NAMES[result.engine], ...cells, racersCell(result.api.racers)]]);
+}
+
+/** name × concurrency → calls, ok, errors, ops/s, p50/p95/p99/max. */
+export function phaseTable(phases: Phase[]): string {
+  const header = ["operation", "c", "calls", "ok", "errors", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms"];
+  const rows = phases.map((p, i) => [
+    i > 0 && phases[i - 1]!.name === p.name ? "" : p.name,
+    String(p.concurrency),
+    String(p.stats.calls),
+    String(p.stats.ok),
+    String(p.stats.errors),
+    formatRate(p.stats.opsPerSec),
+    formatMs(p.stats.p50Ms),
+    formatMs(p.stats.p95Ms),
+    formatMs(p.stats.p99Ms),
+    formatMs(p.stats.maxMs),
+  ]);
   return table(header, rows);
 }
 
-/** One line per level: orders, calls, wall time, end-to-end orders/s. */
-export function levelSummary(run: RunResult): string {
-  return run.levels
-    .map((l) => {
-      const calls = l.all.count + l.all.errors;
-      const ordersPerSec = l.wallMs > 0 ? (l.orders / l.wallMs) * 1000 : 0;
-      return `  c=${l.concurrency}: ${l.orders} orders, ${calls} calls in ${(l.wallMs / 1000).toFixed(2)} s → ${formatRate(ordersPerSec)} orders/s, ${l.all.errors} error(s)`;
-    })
-    .join("\n");
-}
-
-/** API ÷ floor per operation and level: throughput ratio and p50 latency ratio. */
-export function ratioTable(api: RunResult, floor: RunResult): string {
-  const header = ["operation", "c", "API ops/s", "floor ops/s", "API÷floor ops/s", "API p50", "floor p50", "API÷floor p50"];
-  const rows: string[][] = [];
-  for (const row of ROWS) {
-    api.levels.forEach((apiLevel, i) => {
-      const floorLevel = floor.levels.find((f) => f.concurrency === apiLevel.concurrency);
-      if (!floorLevel) return;
-      const a = statsOf(apiLevel, row);
-      const f = statsOf(floorLevel, row);
-      rows.push([
-        i === 0 ? rowLabel(row) : "",
-        String(apiLevel.concurrency),
-        formatRate(a.opsPerSec),
-        formatRate(f.opsPerSec),
-        formatRatio(a.opsPerSec / f.opsPerSec),
-        formatMs(a.p50Ms),
-        formatMs(f.p50Ms),
-        `${formatRatio(a.p50Ms / f.p50Ms)}×`,
-      ]);
-    });
-  }
-  return table(header, rows);
-}
-
-/** Distinct error messages of a run, most frequent first (at most `limit`). */
-export function errorList(run: RunResult, limit = 8): string {
-  const counts = new Map<string, number>();
-  for (const level of run.levels) {
-    for (const [message, n] of Object.entries(level.errorMessages)) counts.set(`c=${level.concurrency} ${message}`, n);
-  }
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (!sorted.length) return "";
-  const lines = sorted.slice(0, limit).map(([message, n]) => `    ${n} × ${message}`);
+/** Distinct error messages, most frequent first (at most `limit`). */
+export function errorList(phases: Phase[], limit = 8): string {
+  const counts = phases.flatMap((p) => Object.entries(p.stats.errorMessages).map(([m, n]) => [`${p.name} c=${p.concurrency}: ${m}`, n] as const));
+  if (!counts.length) return "";
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const lines = sorted.slice(0, limit).map(([m, n]) => `    ${n} × ${m}`);
   if (sorted.length > limit) lines.push(`    … ${sorted.length - limit} more distinct error(s) (see --json)`);
   return `  errors:\n${lines.join("\n")}`;
 }
 
-export function engineReport(result: EngineResult): string {
-  const name = ENGINE_NAMES[result.engine];
+export function verificationLines(checks: Check[]): string {
+  return checks.map((c) => `  ${c.pass ? "PASS" : "FAIL"}  ${c.name} — ${c.detail}`).join("\n");
+}
+
+export function racerLines(trials: RacerTrial[]): string {
+  return trials
+    .map(
+      (t) =>
+        `  trial ${t.trial}: ${t.completed} COMPLETED, ${t.rejected409} × 409${Object.keys(t.other).length ? `, other ${JSON.stringify(t.other)}` : ""}; ` +
+        `remaining ${t.remaining}, order ${t.orderStatus}, allocated ${t.allocatedBefore} → ${t.allocatedAfter}, refunded ${t.refunded} ` +
+        `(answers ${t.refundedInAnswers}), ${t.cancellationRequestsCompleted} requests COMPLETED → ${t.correct ? "correct" : "WRONG"}`,
+    )
+    .join("\n");
+}
+
+export function sqlLines(sql: SqlCount | null): string {
+  if (!sql) return "  (not measured)";
+  const kinds = Object.entries(sql.byKeyword).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${formatRatio(n / sql.cancels)}`);
+  const tables = Object.entries(sql.writesByTable).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${formatRatio(n / sql.cancels)}`);
+  return [
+    `  ${formatRatio(sql.statements / sql.cancels)} statements and ${formatRatio(sql.transactions / sql.cancels)} transactions per one-unit cancel ` +
+      `(${sql.statements} statements, ${sql.transactions} transactions over ${sql.cancels} sequential cancels; ${sql.idleStatements} statement(s) in an equally long idle window after)`,
+    `  per cancel by kind: ${kinds.join(", ")}`,
+    `  writes per cancel by table: ${tables.join(", ")}`,
+  ].join("\n");
+}
+
+/** API ÷ floor per concurrency level (share of the floor's throughput the API reaches). */
+export function floorTable(result: EngineResult): string {
+  const header = ["c", "API ops/s", "floor ops/s", "API÷floor", "API p50", "floor p50", "floor p99"];
+  const rows = result.api.cancels.flatMap((a) => {
+    const f = result.floor.levels.find((l) => l.concurrency === a.concurrency);
+    if (!f) return [];
+    const ratio = a.stats.opsPerSec / f.stats.opsPerSec;
+    return [[String(a.concurrency), formatRate(a.stats.opsPerSec), formatRate(f.stats.opsPerSec), formatRatio(ratio), formatMs(a.stats.p50Ms), formatMs(f.stats.p50Ms), formatMs(f.stats.p99Ms)]];
+  });
+  return table(header, rows, 0);
+}
+
+export function engineReport(r: EngineResult): string {
+  const name = ENGINE_NAMES[r.engine];
   const parts = [
     "",
-    `━━ ${name} ${result.engineVersion} ━━`,
+    `━━ ${name} ${r.engineVersion} ━━  ${r.api.description}`,
+    headlineTable(r),
     "",
-    `${name} · ${result.api.description}`,
-    statsTable(result.api),
-    levelSummary(result.api),
-    errorList(result.api),
+    `${name} · one-unit cancels (success = 201 COMPLETED; ops/s = successes ÷ wall time; latency of every call)`,
+    phaseTable(r.api.cancels),
+    errorList(r.api.cancels),
     "",
-    `${name} · ${result.floor.description}`,
-    statsTable(result.floor),
-    levelSummary(result.floor),
-    errorList(result.floor),
+    `${name} · verification through the API`,
+    verificationLines(r.api.verification),
     "",
-    `${name} · API ÷ floor (ops/s: share of the floor's throughput the API reaches; p50: how many times slower)`,
-    ratioTable(result.api, result.floor),
+    `${name} · racers`,
+    racerLines(r.api.racers) || "  (none)",
+    "",
+    `${name} · setup and other hot paths`,
+    phaseTable([...r.api.setup, ...r.api.hotPaths]),
+    errorList([...r.api.setup, ...r.api.hotPaths]),
+    "",
+    `${name} · SQL per cancel (LOG_SQL=true, counted from the server log)`,
+    sqlLines(r.api.sql),
+    "",
+    `${name} · ${r.floor.description}`,
+    floorTable(r),
+    errorList(r.floor.levels),
   ];
   return parts.filter((p, i) => p !== "" || parts[i - 1] !== "").join("\n");
-}
-
-function packageVersion(repoRoot: string, name: string): string {
-  try {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version?: string };
-    return pkg.version ?? "?";
-  } catch {
-    return "?";
-  }
-}
-
-export interface EnvironmentInfo {
-  node: string;
-  platform: string;
-  cpuModel: string;
-  cpuCount: number;
-  memoryGiB: number;
-  engines: Partial<Record<Engine, string>>;
-  packages: Record<string, string>;
-}
-
-export function environmentInfo(repoRoot: string, engines: Partial<Record<Engine, string>>): EnvironmentInfo {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    platform: `${os.platform()} ${os.arch()}`,
-    cpuModel: cpus[0]?.model.trim() ?? "unknown CPU",
-    cpuCount: cpus.length,
-    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    engines,
-    packages: Object.fromEntries(["next", "@prisma/client", "better-sqlite3", "pg"].map((p) => [p, packageVersion(repoRoot, p)])),
-  };
-}
-
-export function environmentLine(info: EnvironmentInfo): string {
-  const engines = Object.entries(info.engines).map(([e, v]) => `${ENGINE_NAMES[e as Engine]} ${v}`);
-  const packages = Object.entries(info.packages).map(([p, v]) => `${p} ${v}`);
-  return [
-    `node ${info.node}`,
-    info.platform,
-    `${info.cpuModel} × ${info.cpuCount}`,
-    `${info.memoryGiB} GiB`,
-    ...engines,
-    ...packages,
-  ].join(" · ");
 }

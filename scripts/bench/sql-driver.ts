@@ -50,7 +50,8 @@ export function toSqlite(sql: string): { sql: string; indices: number[] } {
     indices.push(Number(n) - 1);
     return "?";
   });
-  return { sql: text, indices };
+  // Casts of literals ('CARD'::"TenderMethod", '{}'::jsonb) go too: SQLite stores the text as is.
+  return { sql: text.replace(/::(?:"\w+"|\w+)/g, ""), indices };
 }
 
 function sqliteValue(value: Param): unknown {

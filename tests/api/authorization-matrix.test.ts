@@ -78,6 +78,11 @@ function casesFor(path: string, f: ScopeFixture): Case[] {
         { label: "B's return RT4", params: { returnId: f.rt4.id }, reach: B },
         { label: "unknown return", params: { returnId: "no-such-return" }, reach: [] },
       ];
+    case "webhookId":
+      return [
+        { label: "a webhook", params: { webhookId: f.webhook.id }, reach: ALL_CALLERS },
+        { label: "unknown webhook", params: { webhookId: "no-such-webhook" }, reach: [] },
+      ];
     case "withdrawTransactionId":
       return [{ label: "buyer2's withdrawal", params: { withdrawTransactionId: f.withdrawal!.transactionId }, reach: ["otherBuyer", "ops"] }];
     default:

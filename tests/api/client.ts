@@ -29,7 +29,7 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export async function call<T = any>(method: "GET" | "POST", path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(method: "GET" | "POST" | "DELETE", path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (method === "POST") {

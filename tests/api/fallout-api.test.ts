@@ -73,7 +73,7 @@ describe("fallout cases and reconciliation over HTTP", () => {
   it("reconciliation: OPS reads the report; others get 403", async () => {
     const res = await call("GET", "/reconciliation", { key: await keyFor("ops@demo.test", "*") });
     expect(res.status).toBe(200);
-    expect(res.body.checks.map((c: any) => c.check)).toEqual(["STUCK_REQUEST", "QUANTITY_LEDGER", "INVENTORY", "MONEY", "POINTS", "RETURNS", "LINKED_REFUNDS", "ASSETS", "GATEWAY", "OUTBOX"]);
+    expect(res.body.checks.map((c: any) => c.check)).toEqual(["STUCK_REQUEST", "QUANTITY_LEDGER", "INVENTORY", "MONEY", "POINTS", "RETURNS", "LINKED_REFUNDS", "ASSETS", "GATEWAY", "OUTBOX", "WEBHOOKS"]);
     expect(res.body.findings).toEqual([]);
     expectProblem(await call("GET", "/reconciliation", { key: await keyFor("buyer@demo.test", "*") }), 403, "FORBIDDEN");
   });

@@ -64,6 +64,8 @@ describe("pages with a session", () => {
       [`/ops/fallout/${f.falloutCase.id}`, "seller@demo.test", [f.falloutCase.number, f.a.number]],
       ["/ops/reconciliation", "buyer@demo.test", []],
       ["/ops/approval-rules", "manager@demo.test", ["High-value orders"]],
+      ["/ops/webhooks", "seller@demo.test", [f.webhook.url]],
+      [`/ops/webhooks/${f.webhook.id}`, "seller@demo.test", [f.webhook.url]],
     ];
     const failures: string[] = [];
     for (const [path, email, data] of wrong) {
@@ -79,6 +81,7 @@ describe("pages with a session", () => {
       ["/orders", "buyer@demo.test", f.a.number],
       [`/ops/fallout/${f.falloutCase.id}`, "ops@demo.test", f.falloutCase.number],
       ["/ops/approval-rules", "ops@demo.test", "High-value orders"],
+      [`/ops/webhooks/${f.webhook.id}`, "ops@demo.test", f.webhook.url],
     ];
     for (const [path, email, text] of right) {
       const { status, html } = await page(path, sessions[email]!);

@@ -117,6 +117,9 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
     withdrawal = await ok(call("POST", `/points/accounts/${account.id}/withdrawals`, { key: points, body: { points: 10 } }), 201);
   }
 
+  // A webhook endpoint (the test app allows private targets; nothing listens on port 9).
+  const webhook = await ok(call("POST", "/webhooks", { key: ops, body: { url: "http://127.0.0.1:9/scope", eventTypes: ["OrderNoteAdded"], description: `scope ${run}` } }), 201);
+
   const whole = await ok(call("GET", `/orders/${a.id}`, { key: buyer }), 200);
   const subOf = (code: string) => whole.subOrders.find((s: any) => s.storeCode === code).id as string;
   const forbidden: Record<"acme" | "globex", Forbidden> = {
@@ -129,7 +132,7 @@ export async function buildScopeFixture(options: { withdrawal?: boolean } = {}) 
       texts: [sku.acme, notes.acme, notes.order, `shelf empty ${run}`],
     },
   };
-  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, am1, am4, rt4, recall, falloutCase, withdrawal, forbidden };
+  return { run, sku, notes, a, b, acmeLine, globexLine, r1, r2, r3, r4, am1, am4, rt4, recall, falloutCase, withdrawal, webhook, forbidden };
 }
 
 /** A store's amounts on order A that no other store's reader may see, with the order-wide ones. */

@@ -1,6 +1,7 @@
 // Property tests: random sequences of commands (order intake, fulfilment events, cancellation
 // requests, approvals and rejections, gateway failures, background job passes, fallout retries,
-// points withdrawals and partial cancellations) against a real database, checking after every
+// points withdrawals and partial cancellations, amendments, returns of shipped units and their
+// receipts) against a real database, checking after every
 // step the invariants `npm run check` knows plus cancel-in-parts = cancel-at-once to the cent.
 //
 // A failure prints fast-check's seed and path; replay it with
@@ -32,6 +33,10 @@ import { JOB_HANDLERS } from "../../lib/wiring.ts";
 import { CreateAmendmentRequest } from "../../lib/modules/amendments/contracts/amendments.ts";
 import { createAmendmentRequest } from "../../lib/modules/amendments/server/create-amendment.ts";
 import { applyAmendmentRequest, withdrawAmendmentRequest } from "../../lib/modules/amendments/server/decide-amendment.ts";
+import { CreateReturn, ReceiveReturn } from "../../lib/modules/returns/contracts/returns.ts";
+import { createReturn } from "../../lib/modules/returns/server/create-return.ts";
+import { receiveReturn } from "../../lib/modules/returns/server/receive-return.ts";
+import { approveReturn, rejectReturn } from "../../lib/modules/returns/server/decide-return.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
 const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
@@ -45,6 +50,7 @@ const PRODUCTS = [
   { sku: "SKU-TENT", category: "OUTDOOR", storeCode: "globex", location: "DC-WEST" },
 ] as const;
 const APPROVER = { SUPERVISOR: "supervisor@demo.test", MANAGER: "manager@demo.test", DIRECTOR: "director@demo.test" } as Record<string, string>;
+const STORE_SELLER = { acme: "seller@demo.test", globex: "seller2@demo.test" } as Record<string, string>;
 const HELD: Partial<Record<Bucket, "heldOpen" | "heldAllocated" | "heldReleased" | "heldPicked" | "heldPacked" | "heldShipped" | "heldDelivered">> = {
   OPEN: "heldOpen",
   ALLOCATED: "heldAllocated",
@@ -116,6 +122,31 @@ const action = fc.oneof(
       gateway: fc.constantFrom("OK" as const, "OK" as const, "DECLINE" as const, "TRANSIENT" as const),
     }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant("return" as const),
+      order: fc.nat(),
+      line: fc.nat(),
+      quantity: fc.oneof(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 6 })),
+      /** Ship that many units first (allocate → release → pick → pack → ship, each a fulfilment event). */
+      shipFirst: fc.boolean(),
+      /** What the director does: approve (then units may be received), reject, or leave it waiting. */
+      decide: fc.constantFrom("APPROVE" as const, "APPROVE" as const, "REJECT" as const, "WAIT" as const),
+      /** Units the store receives right after approval (0: none yet), and how. */
+      receiveNow: fc.integer({ min: 0, max: 3 }),
+      disposition: fc.constantFrom("RESTOCK" as const, "DAMAGED" as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      k: fc.constant("receive" as const),
+      ret: fc.nat(),
+      quantity: fc.integer({ min: 1, max: 4 }),
+      disposition: fc.constantFrom("RESTOCK" as const, "DAMAGED" as const),
+    }),
+  },
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
@@ -125,6 +156,7 @@ interface Run {
   requests: { id: string; orderId: string }[];
   withdrawals: string[];
   amendments: { id: string; orderId: string }[];
+  returns: { id: string; orderId: string; orderLineId: string }[];
 }
 
 describe.each(engines())("property: random command sequences keep every invariant on %s", (engine) => {
@@ -170,16 +202,22 @@ describe.each(engines())("property: random command sequences keep every invarian
     for (const o of run.orders) {
       const order = await f.db.order.findUniqueOrThrow({ where: { id: o.id } });
       const lines = await f.db.orderLine.findMany({ where: { orderId: o.id }, include: { cancellationLines: true } });
+      const returned = await f.db.returnOrderLine.findMany({ where: { orderLineId: { in: lines.map((l) => l.id) } } });
       let executed = 0;
       for (const line of lines) {
         const parts = line.cancellationLines.filter((rl) => rl.cancelledQuantity > 0);
         const cancelled = parts.reduce((s, rl) => s + rl.cancelledQuantity, 0);
         const sum = (k: "merchandise" | "tax" | "shipping" | "discount" | "refundTotal") => parts.reduce((s, rl) => s + rl[k], 0);
         const inParts = { merchandise: sum("merchandise"), tax: sum("tax"), shipping: sum("shipping"), discount: sum("discount"), total: sum("refundTotal") };
-        const atOnce = lineRefund(line, 0, line.qtyCancelled);
-        executed += inParts.total;
-        if (cancelled !== line.qtyCancelled || JSON.stringify(inParts) !== JSON.stringify(atOnce) || line.refunded > atOnce.total) {
-          problems.parts.push({ line: line.id, qtyCancelled: line.qtyCancelled, cancelledInParts: cancelled, inParts, atOnce, lineRefunded: line.refunded });
+        // Units taken back (cancelled, then received back from returns) count once each along the line (SPEC §4.5).
+        const receipts = returned.filter((r) => r.orderLineId === line.id);
+        const received = receipts.reduce((s, r) => s + r.received, 0);
+        const receivedRefund = receipts.reduce((s, r) => s + r.refunded, 0);
+        const atOnce = lineRefund(line, 0, line.qtyCancelled + line.qtyReturned);
+        executed += inParts.total + receivedRefund;
+        const exact = received ? inParts.total + receivedRefund === atOnce.total : JSON.stringify(inParts) === JSON.stringify(atOnce);
+        if (cancelled !== line.qtyCancelled || received !== line.qtyReturned || !exact || line.refunded > atOnce.total) {
+          problems.parts.push({ line: line.id, qtyCancelled: line.qtyCancelled, cancelledInParts: cancelled, qtyReturned: line.qtyReturned, received, receivedRefund, inParts, atOnce, lineRefunded: line.refunded });
         }
       }
       // What the order got back never exceeds what its executed cancellations refund, and charges amendments could not use.
@@ -424,6 +462,70 @@ describe.each(engines())("property: random command sequences keep every invarian
     await healGateway(f.db);
   }
 
+  /**
+   * A buyer returns shipped or delivered units of a line: refused with nothing stored when more are
+   * asked than are shipped and free of other changes, else a RETURN order waiting for a director,
+   * who approves (units may then be received) or rejects (units freed).
+   */
+  async function returnUnits(run: Run, a: Extract<Action, { k: "return" }>) {
+    const o = pick(run.orders, a.order);
+    const lineId = o && pick(o.lines, a.line);
+    if (!o || !lineId) return;
+    if (a.shipFirst) await fulfil(run, { k: "fulfil", order: a.order, line: a.line, type: "NEXT", quantity: a.quantity, times: 5 });
+    const line = await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } });
+    const holds = await f.db.orderLineHold.findMany({ where: { orderLineId: lineId, active: true } });
+    const free = line.qtyShipped + line.qtyDelivered - holds.reduce((s, h) => s + h.heldShipped + h.heldDelivered, 0);
+    const returnsBefore = await f.db.returnOrder.count({ where: { originalOrderId: o.id } });
+    const buyer = await f.as("buyer@demo.test");
+    const input = CreateReturn.parse({ reasonCode: "DAMAGED_ON_ARRIVAL", lines: [{ orderLineId: lineId, quantity: a.quantity }] });
+    let id: string | undefined;
+    const result = await outcome(async () => (id = (await createReturn(f.db, buyer, o.id, input)).id));
+    count(`return:${result}`);
+    if (a.quantity > free) {
+      expect(["INSUFFICIENT_QUANTITY", "CONFLICT"], `return ${a.quantity} of ${free} free`).toContain(result);
+      expect(await f.db.returnOrder.count({ where: { originalOrderId: o.id } })).toBe(returnsBefore);
+      expect(countsOfLine(await f.db.orderLine.findUniqueOrThrow({ where: { id: lineId } }))).toEqual(countsOfLine(line));
+      return;
+    }
+    expect(result, `return ${a.quantity} of ${free} free`).toBe("OK");
+    run.returns.push({ id: id!, orderId: o.id, orderLineId: lineId });
+    if (a.decide === "WAIT") return;
+    // Each pending level signs in turn (a director's by default; order value can add a manager's), or the first rejects.
+    let status = (await f.db.returnOrder.findUniqueOrThrow({ where: { id: id! } })).status;
+    for (let task = await pendingTask(id!); task && status === "PENDING_APPROVAL"; task = await pendingTask(id!)) {
+      const approver = await f.as(APPROVER[task.level]!);
+      const decided = a.decide === "APPROVE" ? await approveReturn(f.db, approver, id!, { comment: "property" }) : await rejectReturn(f.db, approver, id!, { comment: "property says no" });
+      status = decided.status;
+    }
+    count(`return:${a.decide}:${status}`);
+    expect(status).toBe(a.decide === "APPROVE" ? "AWAITING_RECEIPT" : "REJECTED");
+    if (status === "AWAITING_RECEIPT" && a.receiveNow) await receive(run, { k: "receive", ret: run.returns.length - 1, quantity: a.receiveNow, disposition: a.disposition });
+  }
+
+  /** The store receives units of an approved return: each moves to RETURNED and is refunded once; more than expected is refused. */
+  async function receive(run: Run, a: Extract<Action, { k: "receive" }>) {
+    const r = pick(run.returns, a.ret);
+    if (!r) return;
+    const ret = await f.db.returnOrder.findUniqueOrThrow({ where: { id: r.id }, include: { lines: true } });
+    const line = await f.db.orderLine.findUniqueOrThrow({ where: { id: r.orderLineId } });
+    const store = await f.db.store.findUniqueOrThrow({ where: { id: line.storeId } });
+    const rl = ret.lines.find((l) => l.orderLineId === r.orderLineId)!;
+    const seller = await f.as(STORE_SELLER[store.code]!);
+    const input = ReceiveReturn.parse({ lines: [{ orderLineId: r.orderLineId, quantity: a.quantity, disposition: a.disposition }] });
+    const result = await outcome(() => receiveReturn(f.db, seller, r.id, input));
+    count(`receive:${ret.status}:${result}`);
+    const after = await f.db.orderLine.findUniqueOrThrow({ where: { id: r.orderLineId } });
+    const receivable = ret.status === "AWAITING_RECEIPT" && a.quantity <= rl.quantity - rl.received;
+    if (!receivable) {
+      expect(result).not.toBe("OK");
+      expect(countsOfLine(after)).toEqual(countsOfLine(line));
+      return;
+    }
+    expect(result).toBe("OK");
+    expect(after.qtyReturned).toBe(line.qtyReturned + a.quantity);
+    expect(after.qtyShipped + after.qtyDelivered).toBe(line.qtyShipped + line.qtyDelivered - a.quantity);
+  }
+
   async function step(run: Run, a: Action) {
     count(a.k);
     switch (a.k) {
@@ -441,6 +543,10 @@ describe.each(engines())("property: random command sequences keep every invarian
         return settleAmendment(run, a);
       case "amendQuantity":
         return amendQuantity(run, a);
+      case "return":
+        return returnUnits(run, a);
+      case "receive":
+        return receive(run, a);
       case "failGateway": {
         const o = pick(run.orders, a.order);
         return o ? failNextRefunds(f.db, o.id, a.mode, a.times) : failNextRefundCalls(f.db, a.mode, a.times);
@@ -487,7 +593,7 @@ describe.each(engines())("property: random command sequences keep every invarian
     await fc.assert(
       fc.asyncProperty(intakeAction, fc.array(action, { minLength: 3, maxLength: 11, size: "max" }), async (first, rest) => {
         const actions: Action[] = [first, ...rest];
-        const run: Run = { orders: [], requests: [], withdrawals: [], amendments: [] };
+        const run: Run = { orders: [], requests: [], withdrawals: [], amendments: [], returns: [] };
         await healGateway(f.db);
         for (const [i, a] of actions.entries()) {
           await step(run, a);

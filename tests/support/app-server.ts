@@ -47,6 +47,9 @@ function baseEnv(databaseUrl: string, extra: Record<string, string> | undefined)
     DATABASE_URL: databaseUrl,
     DEMO_MODE: "true",
     NEXTAUTH_SECRET: TEST_NEXTAUTH_SECRET,
+    // Webhook tests receive on 127.0.0.1, and want deliveries soon after the event.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+    WEBHOOK_DISPATCH_INTERVAL_MS: "1000",
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ import { Code } from "@/components/docs/code";
 import { ContentsNav } from "@/components/docs/contents-nav";
 import { ConventionsSection } from "@/components/docs/conventions";
 import { EventsSection } from "@/components/docs/events-section";
+import { WebhooksSection } from "@/components/docs/webhooks-section";
 import { ErrorCodesSection } from "@/components/docs/error-codes-section";
 import { InlineCode } from "@/components/docs/inline-code";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,6 +56,8 @@ export default function ApiReferencePage() {
             </div>
           </section>
         ))}
+
+        <WebhooksSection />
 
         <EventsSection events={events} envelope={envelopeRows()} />
 

@@ -51,9 +51,14 @@ function amendmentPolicy(): string[] {
   return ["/ops/amendment-matrix"];
 }
 
+/** Webhook endpoints: the list, and one endpoint's page with its delivery log. */
+function webhooks(webhookId?: string): string[] {
+  return webhookId ? ["/ops/webhooks", `/ops/webhooks/${webhookId}`] : ["/ops/webhooks"];
+}
+
 /** The OPS admin pages: API keys, reason codes, inventory. */
 const apiKeys = (): string[] => ["/ops/api-keys"];
 const reasonCodes = (): string[] => ["/ops/reason-codes"];
 const inventory = (): string[] => ["/ops/inventory"];
 
-export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy, apiKeys, reasonCodes, inventory } as const;
+export const pagesShowing = { order, returnOrder, falloutCase, approvalRules, amendmentPolicy, webhooks, apiKeys, reasonCodes, inventory } as const;

@@ -19,6 +19,7 @@ export const SCOPES = [
   "returns:write",
   "points:write",
   "apikeys:write",
+  "webhooks:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -41,6 +42,7 @@ export const PERMISSIONS = {
   "compensation.work": { roles: ["SELLER", "OPS"], scope: "fulfillment:write" },
   "fallout.work": { roles: ["OPS"], scope: "fulfillment:write" },
   "reconciliation.read": { roles: ["OPS"], scope: "orders:read" },
+  "webhook.manage": { roles: ["OPS"], scope: "webhooks:write" },
   "apikey.manage": { roles: ["OPS"], scope: "apikeys:write" },
   "approval.rules.manage": { roles: ["OPS"], scope: null },
   "amendment.policy.manage": { roles: ["OPS"], scope: null },

@@ -34,9 +34,19 @@ const EnvSchema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   LOG_SQL: booleanString.default(false),
+  /**
+   * SQLite in WAL mode: FULL (the default) syncs the log to disk at every commit, so a committed
+   * change survives a power loss; NORMAL syncs only at checkpoints — still consistent and safe
+   * against the process crashing, but the last commits before a power loss or OS crash can be lost.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   /** inprocess: the app runs the job runner itself (the default); off: a separate `npm run worker` does. */
   JOB_RUNNER: z.enum(["inprocess", "off"]).default("inprocess"),
   JOB_RUNNER_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Webhook targets on loopback or private networks are refused unless this is true (tests, local demos). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.default(false),
+  /** How often the runner hands new outbox events to webhook endpoints and sends due deliveries. */
+  WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

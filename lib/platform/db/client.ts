@@ -26,7 +26,7 @@ export function createDb(url: string = env().DATABASE_URL): Db {
     // `timeout` is SQLite's busy timeout: another process holding the write lock is waited for.
     // Transactions within this process are already serialised by the adapter; a lock upgrade that
     // loses to another process fails fast and is re-run by inTransaction (lib/platform/db/tx.ts).
-    const adapter = new SerialSqliteAdapterFactory(new PrismaBetterSQLite3({ url: file, timeout: 5_000 }));
+    const adapter = new SerialSqliteAdapterFactory(new PrismaBetterSQLite3({ url: file, timeout: 5_000 }), env().SQLITE_SYNCHRONOUS);
     return new SqliteClient({ adapter, log: [...log], transactionOptions: TRANSACTION_OPTIONS });
   }
   const adapter = new PrismaPg({ connectionString: url, max: env().DB_POOL_SIZE });

@@ -92,13 +92,18 @@ function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
 export class SerialSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
-  constructor(private readonly inner: SqlMigrationAwareDriverAdapterFactory) {
+  constructor(
+    private readonly inner: SqlMigrationAwareDriverAdapterFactory,
+    /** SQLite's `synchronous` setting for this connection (WAL: FULL syncs every commit, NORMAL only at checkpoints). */
+    private readonly synchronous: "FULL" | "NORMAL" = "FULL",
+  ) {
     this.adapterName = inner.adapterName;
   }
   async connect() {
     const adapter = await this.inner.connect();
     // The better-sqlite3 adapter keeps its Database as `client`.
-    const client = (adapter as { client?: { prepare?: unknown } }).client;
+    const client = (adapter as { client?: { prepare?: unknown; pragma?: unknown } }).client;
+    if (client && typeof client.pragma === "function") (client as { pragma(p: string): unknown }).pragma(`synchronous = ${this.synchronous}`);
     if (client && typeof client.prepare === "function") cachePreparedStatements(client as { prepare(sql: string): unknown });
     return serialise(adapter);
   }

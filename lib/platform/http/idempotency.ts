@@ -28,17 +28,16 @@ export type IdempotencyStart =
  */
 export async function beginIdempotent(db: Db, actorId: string, key: string, method: string, path: string, hash: string): Promise<IdempotencyStart> {
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Insert first (a new key is the common case: one statement); the unique (actor, key) refuses a second.
+    const inserted = await db.idempotencyRecord
+      .create({ data: { actorId, key, method, path, requestHash: hash, lockedUntil: new Date(Date.now() + LOCK_MS) }, select: { id: true } })
+      .catch((e: { code?: string }) => {
+        if (e?.code === "P2002") return null;
+        throw e;
+      });
+    if (inserted) return { kind: "new", recordId: inserted.id };
     const existing = await db.idempotencyRecord.findUnique({ where: { actorId_key: { actorId, key } } });
-    if (!existing) {
-      try {
-        const row = await db.idempotencyRecord.create({
-          data: { actorId, key, method, path, requestHash: hash, lockedUntil: new Date(Date.now() + LOCK_MS) },
-        });
-        return { kind: "new", recordId: row.id };
-      } catch {
-        continue; // another request inserted it first: read it again
-      }
-    }
+    if (!existing) continue; // released (deleted) in between: try again
     if (existing.requestHash !== hash || existing.method !== method || existing.path !== path) {
       throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request");
     }
@@ -56,6 +55,7 @@ export async function beginIdempotent(db: Db, actorId: string, key: string, meth
 
 export async function completeIdempotent(db: Db, recordId: string, status: number, body: unknown) {
   await db.idempotencyRecord.update({
+    select: { id: true },
     where: { id: recordId },
     data: { status: "COMPLETED", responseStatus: status, responseBody: JSON.parse(JSON.stringify(body ?? null)), lockedUntil: null },
   });

@@ -10,6 +10,37 @@ export interface EnqueueInput {
   payload?: Record<string, unknown>;
   runAt?: Date;
   maxAttempts?: number;
+  /** The caller knows no job has this key yet (e.g. its task was created in this transaction): no look-up first. */
+  knownNew?: boolean;
+}
+
+/** A job created already claimed by the command that enqueued it (the fast path runs it after commit). */
+export interface InlineJob {
+  id: string;
+  type: string;
+  key: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  /** The lease owner: this command's own runner identity. */
+  owner: string;
+}
+
+const inlineClaims = new WeakMap<object, { owner: string; leaseMs: number; jobs: InlineJob[] }>();
+
+/**
+ * From here on, the jobs `tx` enqueues are created claimed — RUNNING, leased for `leaseMs` to
+ * `owner`, attempt 1 recorded — in the same transaction, so the command that made them runs them
+ * right after commit without claiming them again (`jobsClaimedIn`). If it never gets to (the process
+ * died), the lease runs out and any runner takes the job over, as after any runner's crash.
+ */
+export function claimEnqueuedJobs(tx: object, owner: string, leaseMs: number): void {
+  if (!inlineClaims.has(tx)) inlineClaims.set(tx, { owner, leaseMs, jobs: [] });
+}
+
+/** The jobs `tx` created claimed (see claimEnqueuedJobs), to run once it has committed. */
+export function jobsClaimedIn(tx: object): InlineJob[] {
+  return [...(inlineClaims.get(tx)?.jobs ?? [])];
 }
 
 /**
@@ -17,18 +48,23 @@ export interface EnqueueInput {
  * recorded atomically with the change that needs it). Returns the job's id.
  */
 export async function enqueueJob(tx: Tx | Db, input: EnqueueInput): Promise<string> {
-  const existing = await tx.job.findUnique({ where: { key: input.key }, select: { id: true } });
-  if (existing) return existing.id;
+  if (!input.knownNew) {
+    const existing = await tx.job.findUnique({ where: { key: input.key }, select: { id: true } });
+    if (existing) return existing.id;
+  }
+  const now = new Date();
+  const claim = inlineClaims.get(tx);
+  const payload = (input.payload ?? {}) as object;
+  const maxAttempts = input.maxAttempts ?? 5;
+  const lease = claim && { status: "RUNNING", leaseOwner: claim.owner, leaseExpiresAt: new Date(now.getTime() + claim.leaseMs), attempts: 1 };
   const row = await tx.job.create({
-    data: {
-      type: input.type,
-      key: input.key,
-      payload: (input.payload ?? {}) as object,
-      runAt: input.runAt ?? new Date(),
-      maxAttempts: input.maxAttempts ?? 5,
-    },
+    data: { type: input.type, key: input.key, payload, runAt: input.runAt ?? now, maxAttempts, ...lease },
     select: { id: true },
   });
+  if (claim) {
+    await tx.jobAttempt.create({ data: { jobId: row.id, attempt: 1, owner: claim.owner, startedAt: now } });
+    claim.jobs.push({ id: row.id, type: input.type, key: input.key, payload, attempts: 1, maxAttempts, owner: claim.owner });
+  }
   return row.id;
 }
 

@@ -136,12 +136,17 @@ async function runAndRecord(db: Db, job: JobRow, options: RunnerOptions & { owne
   }
   const now = clock();
   if (error === undefined) {
-    const { count } = await db.job.updateMany({
-      where: mine,
-      data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
+    // The job and its attempt row end together: one commit.
+    const outcome = await db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: mine,
+        data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
+      });
+      const outcome = count ? "SUCCEEDED" : "LEASE_LOST";
+      await tx.jobAttempt.updateMany({ where: { jobId: job.id, attempt: job.attempts, outcome: null }, data: { outcome, error: null, finishedAt: clock() } });
+      return outcome;
     });
-    await finishAttempt(count ? "SUCCEEDED" : "LEASE_LOST", null);
-    return { outcome: count ? "SUCCEEDED" : "LEASE_LOST", error: null };
+    return { outcome, error: null };
   }
   const message = error instanceof Error ? error.message : String(error);
   const final = error instanceof PermanentFailure || job.attempts >= job.maxAttempts;

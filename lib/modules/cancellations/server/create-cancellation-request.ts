@@ -13,7 +13,7 @@ import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/se
 import { orderCancelWhere, scopeAssessment, visibleStores } from "../../orders/server/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
-import { runCompensationNow } from "./compensation-job.ts";
+import { claimCompensationInline, compensationClaimedIn, runClaimedCompensation } from "../../compensation/server/compensation-job.ts";
 import { CANCELLATION_SUBJECT, cancellationViewFor, lineStores } from "./queries.ts";
 import { placeHolds } from "../../orders/server/holds.ts";
 import { CANCELLATION_CAUSE } from "./cause.ts";
@@ -141,7 +141,8 @@ export async function createCancellationRequest(
   options: { expectedVersion?: number; gateway?: PaymentGateway; now?: Date } = {},
 ): Promise<CancellationViewT> {
   authorize(actor, "cancellation.request");
-  const requestId = await inTransaction(db, async (tx) => {
+  const { requestId, jobs } = await inTransaction(db, async (tx) => {
+    claimCompensationInline(tx);
     const order = await lockOrder(tx, orderId, orderCancelWhere(actor), options.expectedVersion);
     await assertReasonCode(tx, input.reasonCode, "CANCELLATION", actor);
     const assessment = await assessForActor(tx, actor, order, input, { now: options.now });
@@ -153,8 +154,8 @@ export async function createCancellationRequest(
     await createApprovalTasks(tx, subject, assessment.requiredApprovals, { now: options.now });
     await recordRequested(tx, actor, order, input, request, assessment);
     if (request.status === "APPROVED") await executeCancellation(tx, actor, order, request.id);
-    return request.id;
+    return { requestId: request.id, jobs: compensationClaimedIn(tx) };
   });
-  await runCompensationNow(db, requestId, { gateway: options.gateway });
+  await runClaimedCompensation(db, jobs, { gateway: options.gateway });
   return cancellationViewFor(db, actor, orderId, requestId);
 }

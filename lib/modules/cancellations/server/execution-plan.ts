@@ -112,7 +112,7 @@ async function createTask({ tx, order, request, assessment, cause }: Execution, 
     },
   });
   // Automatic work still to do belongs to the job runner (which the caller also runs at once after commit).
-  if (item.mode === "AUTOMATIC" && !doneNow) await enqueueCompensationJob(tx, created.id);
+  if (item.mode === "AUTOMATIC" && !doneNow) await enqueueCompensationJob(tx, created.id, new Date(), { taskIsNew: true });
 }
 
 /**

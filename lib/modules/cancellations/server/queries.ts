@@ -23,16 +23,19 @@ export async function requestStoreIds(db: Db | Tx, requestId: string): Promise<s
 }
 
 /** Reads a request as stored, without authorization: for commands that already checked reach. */
-export async function loadCancellationView(db: Db | Tx, requestId: string, lineIds: "all" | ReadonlySet<string> = "all"): Promise<CancellationViewT> {
-  const [r] = await withCompensation(db, [await db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE })]);
-  const approvals = await db.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: r.id }, orderBy: { createdAt: "asc" } });
+export async function loadCancellationView(db: Db, requestId: string, lineIds: "all" | ReadonlySet<string> = "all"): Promise<CancellationViewT> {
+  const [request, approvals] = await Promise.all([
+    db.cancellationRequest.findUniqueOrThrow({ where: { id: requestId }, include: CANCELLATION_VIEW_INCLUDE }),
+    db.approvalTask.findMany({ where: { subjectType: CANCELLATION_SUBJECT, subjectId: requestId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const [r] = await withCompensation(db, [request]);
   return scopeCancellationView(toCancellationView(r!, approvals), lineIds);
 }
 
 /** A request as the actor sees it, for the answer of a command that just changed it. */
 export async function cancellationViewFor(db: Db, actor: Actor, orderId: string, requestId: string): Promise<CancellationViewT> {
-  const { lineIds } = await orderScopeOf(db, actor, orderId);
-  return loadCancellationView(db, requestId, lineIds);
+  const [{ lineIds }, view] = await Promise.all([orderScopeOf(db, actor, orderId), loadCancellationView(db, requestId)]);
+  return scopeCancellationView(view, lineIds);
 }
 
 /** One request of an order the actor can see, as their part of the order shows it; 404 otherwise. */

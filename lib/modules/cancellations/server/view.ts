@@ -19,11 +19,14 @@ export type CancellationWithDetails = CancellationRow & {
 };
 
 /** Adds each request's compensation tasks and refunds, oldest first, and the return it created. */
-export async function withCompensation(db: Db | Tx, rows: CancellationRow[]): Promise<CancellationWithDetails[]> {
+export async function withCompensation(db: Db, rows: CancellationRow[]): Promise<CancellationWithDetails[]> {
   const where = { causeType: CANCELLATION_CAUSE, causeId: { in: rows.map((r) => r.id) } };
-  const tasks = await db.compensationTask.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const refunds = await db.financialAdjustment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const returns = await db.returnOrder.findMany({ where: { cancellationRequestId: { in: rows.map((r) => r.id) } }, select: { id: true, cancellationRequestId: true } });
+  // Independent reads, issued together (a PostgreSQL pool answers them at once).
+  const [tasks, refunds, returns] = await Promise.all([
+    db.compensationTask.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.financialAdjustment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.returnOrder.findMany({ where: { cancellationRequestId: { in: rows.map((r) => r.id) } }, select: { id: true, cancellationRequestId: true } }),
+  ]);
   return rows.map((r) => ({
     ...r,
     compensationTasks: tasks.filter((t) => t.causeId === r.id),

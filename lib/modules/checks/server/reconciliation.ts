@@ -8,6 +8,7 @@ import { findReturnAndAssetMismatches } from "./return-checks.ts";
 import { compensationJobKey } from "../../compensation/server/compensation-job.ts";
 import { causeWhere } from "../../compensation/server/causes.ts";
 import { cancellationCause } from "../../cancellations/server/cause.ts";
+import { findDisabledWebhooks } from "../../webhooks/server/webhook-checks.ts";
 
 export interface ReconciliationOptions {
   now?: Date;
@@ -28,6 +29,7 @@ export const RECONCILIATION_CHECKS = [
   { check: "ASSETS", label: "Assets ≠ delivered units not returned, or an order in flight on an asset it should have freed" },
   { check: "GATEWAY", label: "Refunds made at the payment processor but not booked (split brain)" },
   { check: "OUTBOX", label: "Outbox events undelivered past the threshold" },
+  { check: "WEBHOOKS", label: "Webhook endpoints disabled by the dispatcher (410 Gone, or failing for a day)" },
 ] as const;
 
 /**
@@ -43,6 +45,7 @@ export async function reconcile(db: Db, options: ReconciliationOptions = {}): Pr
     ...(await findInvariantBreaches(db)),
     ...(await findUnbookedGatewayRefunds(db)),
     ...(await findUndeliveredOutbox(db, outboxBefore)),
+    ...(await findDisabledWebhooks(db)).map((w) => ({ check: "WEBHOOKS", objectType: "WebhookEndpoint", objectId: w.endpointId, label: w.url, href: `/ops/webhooks/${w.endpointId}`, problem: w.problem })),
   ];
   return {
     checkedAt: now.toISOString(),

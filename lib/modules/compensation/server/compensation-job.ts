@@ -1,9 +1,9 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import { REFUND_MAX_ATTEMPTS } from "../domain/settlement.ts";
 import { paymentGateway, type PaymentGateway } from "../../payments/server/gateway.ts";
-import { closeWaitingJob, enqueueJob, PermanentFailure, rearmJob, RetryLater } from "../../../platform/jobs/queue.ts";
-import type { JobHandler } from "../../../platform/jobs/runner.ts";
-import { runJobsNow } from "../../../platform/jobs/run-now.ts";
+import { claimEnqueuedJobs, closeWaitingJob, enqueueJob, jobsClaimedIn, PermanentFailure, rearmJob, RetryLater, type InlineJob } from "../../../platform/jobs/queue.ts";
+import { runnerId, type JobHandler } from "../../../platform/jobs/runner.ts";
+import { runInlineJobs, runJobsNow } from "../../../platform/jobs/run-now.ts";
 import { systemActor } from "../../../platform/auth/system-actor.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder } from "../../orders/server/order-command.ts";
@@ -21,15 +21,39 @@ export const compensationJobKey = (taskId: string) => `compensation:${taskId}`;
  */
 export const INLINE_GRACE_MS = 10_000;
 
+/**
+ * How long a job its command created claimed (claimCompensationInline) stays that command's: it
+ * runs it right after commit; past this, had the process died, any runner takes it over.
+ */
+export const INLINE_LEASE_MS = 60_000;
+
 /** Records that an automatic compensation task must run (same transaction as the task). */
-export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date()) {
+export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date(), options: { taskIsNew?: boolean } = {}) {
   return enqueueJob(tx, {
     type: COMPENSATION_JOB,
     key: compensationJobKey(taskId),
     payload: { taskId },
     runAt: new Date(now.getTime() + INLINE_GRACE_MS),
     maxAttempts: REFUND_MAX_ATTEMPTS,
+    // A task created in this very transaction has no job yet: no look-up needed.
+    knownNew: options.taskIsNew,
   });
+}
+
+/**
+ * The compensation jobs this transaction enqueues are created claimed by the command, which runs
+ * them once committed (runClaimedCompensation) — no claim round trip after commit.
+ */
+export function claimCompensationInline(tx: Tx) {
+  claimEnqueuedJobs(tx, runnerId("inline"), INLINE_LEASE_MS);
+}
+
+/** The compensation jobs `tx` created claimed (hand them to runClaimedCompensation after commit). */
+export const compensationClaimedIn = (tx: Tx): InlineJob[] => jobsClaimedIn(tx);
+
+/** Runs, right after commit, the compensation jobs a command created claimed (its refund). */
+export function runClaimedCompensation(db: Db, jobs: readonly InlineJob[], options: { gateway?: PaymentGateway } = {}) {
+  return runInlineJobs(db, jobs, { gateway: options.gateway });
 }
 
 /**
