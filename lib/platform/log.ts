@@ -54,3 +54,19 @@ export function logJobAttempt(line: JobLogLine): void {
   const level = line.outcome === "SUCCEEDED" ? "info" : line.outcome === "RETRY" ? "warn" : "error";
   log()[level]({ kind: "job", ...line }, `job ${line.type} ${line.outcome}`);
 }
+
+/** One webhook delivery attempt as logged (lib/modules/webhooks/server/record-attempt.ts): never the body or the secret. */
+export interface DeliveryLogLine {
+  deliveryId: string;
+  endpointId: string;
+  attempt: number;
+  statusCode: number | null;
+  durationMs: number;
+  outcome: string;
+  error: string | null;
+}
+
+export function logDeliveryAttempt(line: DeliveryLogLine): void {
+  const level = line.outcome === "DELIVERED" ? "info" : line.outcome === "RETRY" ? "warn" : "error";
+  log()[level]({ kind: "webhook", ...line }, `webhook delivery ${line.outcome}`);
+}

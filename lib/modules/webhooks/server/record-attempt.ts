@@ -2,6 +2,7 @@ import type { Db } from "../../../platform/db/client.ts";
 import { failingTooLong, judgeAttempt, nextAttemptAt, type Verdict } from "../domain/retry.ts";
 import type { ClaimedDelivery } from "./claim.ts";
 import type { SentAttempt } from "./send.ts";
+import { logDeliveryAttempt } from "../../../platform/log.ts";
 
 export type DeliveryOutcome = "DELIVERED" | "RETRY" | "FAILED" | "LEASE_LOST";
 
@@ -45,9 +46,11 @@ export async function recordAttempt(
     where: { id: claimed.id, leaseOwner: input.owner, attempts: claimed.attempts, status: "PENDING" },
     data: { ...state, lastStatusCode: sent.statusCode, leaseOwner: null, leaseExpiresAt: null },
   });
-  if (!count) return "LEASE_LOST";
-  await updateEndpoint(db, claimed.endpointId, verdict, now);
-  return state.status === "PENDING" ? "RETRY" : (state.status as "DELIVERED" | "FAILED");
+  const outcome: DeliveryOutcome = !count ? "LEASE_LOST" : state.status === "PENDING" ? "RETRY" : (state.status as "DELIVERED" | "FAILED");
+  const durationMs = Math.max(0, Math.round(sent.durationMs));
+  logDeliveryAttempt({ deliveryId: claimed.id, endpointId: claimed.endpointId, attempt: claimed.attempts, statusCode: sent.statusCode, durationMs, outcome, error: sent.error });
+  if (count) await updateEndpoint(db, claimed.endpointId, verdict, now);
+  return outcome;
 }
 
 async function updateEndpoint(db: Db, endpointId: string, verdict: Verdict, now: Date) {
