@@ -28,6 +28,9 @@ export default defineConfig({
           environment: "node",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/node_modules/**", "lib/platform/db/generated/**"],
+          // The architecture check parses the whole tree and the property-style money tests run
+          // thousands of cases: seconds on a busy 2-core machine, so the 5 s default is too tight.
+          testTimeout: 60_000,
         },
       },
       {
