@@ -75,7 +75,14 @@ async function planMoves(tx: Tx, actor: Actor, order: LockedOrder, input: Fulfil
       throw new DomainError(
         "INSUFFICIENT_QUANTITY",
         `Line ${line.lineNumber} (${line.sku}) has ${available} unit(s) ${from.toLowerCase()}${heldNote}; cannot mark ${req.quantity} ${PAST_TENSE[step.type]}`,
-        { orderLineId: line.id, bucket: from, available, held, requested: req.quantity },
+        {
+          orderLineId: line.id,
+          bucket: from,
+          available,
+          held,
+          requested: req.quantity,
+          errors: [{ path: `lines[${i}].quantity`, message: `${available} unit(s) ${from.toLowerCase()}${heldNote}` }],
+        },
       );
     }
     return { line, quantity: req.quantity };
