@@ -60,7 +60,8 @@ function LineWork({ order, line, reasons, notes }: { order: Order; line: Order["
           id: line.id,
           sku: line.sku,
           outstanding: lineCancellability(line.quantities).outstanding,
-          handled: line.quantities.picked + line.quantities.packed,
+          // Units in the warehouse (allocated through packed) can be written off as damaged.
+          handled: line.quantities.allocated + line.quantities.released + line.quantities.picked + line.quantities.packed,
           stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
         }}
         reasons={reasons}
