@@ -42,7 +42,7 @@ test("a seller ships open units of two lines in one submit and sees every stage 
   await form.getByLabel("Units of SKU-MUG to move").fill("2");
   await form.getByLabel("Units of SKU-PAN to move").fill("3");
   await form.getByRole("button", { name: "Move to shipped" }).click();
-  await expect(form.getByText("2 unit(s) open")).toBeVisible();
+  await expect(form.getByText("2 unit(s) open", { exact: true })).toBeVisible();
   await expect(form.getByLabel("Units of SKU-PAN to move")).toHaveAttribute("aria-invalid", "true");
   await shot(page, "seller-work-fulfil-error");
   await page.reload();
