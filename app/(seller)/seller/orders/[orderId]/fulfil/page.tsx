@@ -95,6 +95,7 @@ export default async function FulfilOrderPage({ params }: Props) {
           </Link>
         }
       />
+      <div className="space-y-6">
       <Card title="Move several lines" titleId="fulfil-several">
         <FulfilLinesForm
           orderId={order.id}
@@ -108,6 +109,7 @@ export default async function FulfilOrderPage({ params }: Props) {
           {(line) => <LineWork order={order} line={line} reasons={reasons} notes={heldNotes(waiting, line.id)} />}
         </SellerLineList>
       </Card>
+      </div>
       <p className="mt-3 text-xs text-slate-500">
         This page shows order version {order.version}. If someone else changes the order meanwhile, your next step is refused and you are asked to reload.
       </p>
