@@ -58,9 +58,9 @@ export const ORDER_ROUTES = {
     method: "POST",
     path: "/orders/{orderId}/fulfillment-events",
     tag: "Fulfilment",
-    summary: "Move units of lines one stage forward (ALLOCATE, RELEASE, PICK, PACK, SHIP, DELIVER)",
+    summary: "Move units of lines one stage forward (ALLOCATE, RELEASE, PICK, PACK, SHIP, DELIVER), or on to a later stage with toStage",
     description:
-      "More units than the previous bucket holds, or not enough free inventory to ALLOCATE → 409 and nothing moves. Accepts If-Match.",
+      "More units than the previous bucket holds, or not enough free inventory to ALLOCATE → 409 and nothing moves (the problem's `errors` name the line's `lines[i].quantity`). With `toStage` the units go on through every stage up to it in one transaction under one order version, each stage recorded as its own ledger rows, history entry and event (`{\"type\": \"ALLOCATE\", \"toStage\": \"SHIPPED\"}` ships open units); a `toStage` before the stage `type` leads to → 422. The tracking number goes with the SHIP stage. Accepts If-Match.",
     permission: "order.fulfil",
     params: OrderId,
     body: FulfillmentEvent,

@@ -22,7 +22,7 @@ export const CreateCancellationRequest = z
     reasonText: z.string().trim().max(2000).optional(),
     scope: CancellationScope,
     refundMethod: z.enum(REFUND_METHODS).default("ORIGINAL_PAYMENT"),
-    damaged: z.boolean().default(false).describe("Units already picked or packed are damaged: write them off instead of returning them to stock"),
+    damaged: z.boolean().default(false).describe("Units in the warehouse (allocated, released, picked or packed) are damaged: write them off (on hand goes down) instead of returning them to stock"),
   })
   .meta({ id: "CreateCancellationRequest" });
 export type CreateCancellationRequestInput = z.infer<typeof CreateCancellationRequest>;

@@ -21,12 +21,12 @@ describe('DEFAULT_STAGE_POLICY (SPEC §4.2)', () => {
       return [p.cancelInPlace, p.approval, p.inventory, p.damagedInventory, c?.type ?? null, c?.mode ?? null];
     };
     expect(row('OPEN')).toEqual([true, null, null, null, null, null]);
-    expect(row('ALLOCATED')).toEqual([true, null, 'DEALLOCATION', null, 'RELEASE_ALLOCATION', 'AUTOMATIC']);
+    expect(row('ALLOCATED')).toEqual([true, null, 'DEALLOCATION', 'WRITE_OFF', 'RELEASE_ALLOCATION', 'AUTOMATIC']);
     expect(row('RELEASED')).toEqual([
       true,
       'SUPERVISOR',
       'RELEASE_RESERVATION',
-      null,
+      'WRITE_OFF',
       'RECALL_FROM_WAREHOUSE',
       'MANUAL',
     ]);
@@ -86,12 +86,13 @@ describe('CANCEL_ORDER_OF_STAGES', () => {
 });
 
 describe('inventoryAdjustmentFor', () => {
-  it('uses the damaged type only where one is defined', () => {
+  it('writes off damaged units of every warehouse stage', () => {
     expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.PICKED, false)).toBe('RETURN_TO_AVAILABLE');
     expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.PICKED, true)).toBe('WRITE_OFF');
     expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.PACKED, true)).toBe('WRITE_OFF');
-    expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.ALLOCATED, true)).toBe('DEALLOCATION');
-    expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.RELEASED, true)).toBe('RELEASE_RESERVATION');
+    expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.ALLOCATED, true)).toBe('WRITE_OFF');
+    expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.ALLOCATED, false)).toBe('DEALLOCATION');
+    expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.RELEASED, true)).toBe('WRITE_OFF');
     expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.OPEN, true)).toBeNull();
     expect(inventoryAdjustmentFor(DEFAULT_STAGE_POLICY.SHIPPED, false)).toBeNull();
   });

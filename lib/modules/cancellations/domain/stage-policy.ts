@@ -83,7 +83,7 @@ export const DEFAULT_STAGE_POLICY: StagePolicyTable = Object.freeze({
     cancelInPlace: true,
     approval: null,
     inventory: 'DEALLOCATION',
-    damagedInventory: null,
+    damagedInventory: 'WRITE_OFF',
     compensation: comp('RELEASE_ALLOCATION'),
   }),
   RELEASED: freezePolicy({
@@ -91,7 +91,7 @@ export const DEFAULT_STAGE_POLICY: StagePolicyTable = Object.freeze({
     cancelInPlace: true,
     approval: 'SUPERVISOR',
     inventory: 'RELEASE_RESERVATION',
-    damagedInventory: null,
+    damagedInventory: 'WRITE_OFF',
     compensation: comp('RECALL_FROM_WAREHOUSE'),
   }),
   PICKED: freezePolicy({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FULFILMENT_EVENTS } from "../domain/buckets.ts";
+import { TARGET_STAGES, fulfilmentPath } from "../domain/fulfilment-path.ts";
 import { OrderFieldsInput, OrderFieldsView } from "../domain/order-fields.ts";
 import { TENDER_METHODS } from "../../../platform/money/payments.ts";
 import { Code, ListQuery, MinorUnits, PositiveQuantity, pageOf } from "../../../platform/contracts/common.ts";
@@ -50,6 +51,16 @@ export const FulfillmentEvent = z
       .min(1)
       .max(500),
     trackingNumber: z.string().trim().min(1).max(100).optional(),
+    toStage: z
+      .enum(TARGET_STAGES)
+      .optional()
+      .describe(
+        "Move the units on to this stage in the same step: `type` is the first event, every stage in between is recorded (ledger rows, history entry, event) in one transaction. Default: the stage `type` leads to",
+      ),
+  })
+  .superRefine((v, ctx) => {
+    const path = fulfilmentPath(v.type, v.toStage);
+    if (!path.ok) ctx.addIssue({ code: "custom", path: ["toStage"], message: path.message });
   })
   .meta({ id: "FulfillmentEvent" });
 export type FulfillmentEventInput = z.infer<typeof FulfillmentEvent>;

@@ -38,6 +38,31 @@ export const recordFulfilmentAction = defineAction({
   },
 });
 
+/**
+ * Moves units of several lines from one stage on to a chosen later stage in one command. Rows
+ * left blank are skipped; messages about a row come back keyed `lines.<index>.<field>` over the
+ * rows sent.
+ */
+export const recordFulfilmentLinesAction = defineAction({
+  name: "recordFulfillmentEvent",
+  ref: PinnedOrderRef,
+  input: (form) => {
+    const ids = form.getAll("orderLineId").map(String);
+    const quantities = form.getAll("quantity").map((q) => String(q).trim());
+    const lines = ids.flatMap((orderLineId, i) => (quantities[i] ? [{ orderLineId, quantity: /^\d+$/.test(quantities[i]!) ? Number(quantities[i]) : quantities[i] }] : []));
+    return { type: formText(form, "type"), toStage: formText(form, "toStage"), lines, trackingNumber: formText(form, "trackingNumber") };
+  },
+  schema: FulfillmentEvent,
+  errorMap: (issue) => (issue.path?.[0] === "lines" && issue.code === "too_small" && issue.path.length === 1 ? "Enter a quantity for at least one line" : friendlyErrors(issue)),
+  toField: (path) => (path.startsWith("lines") ? path.replace(/\[(\d+)\]/g, ".$1") : path.split(".").pop()),
+  run: (actor, input, ref) => recordFulfillmentEvent(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
+  revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
+  onSuccess: (order, { input }) => {
+    const moved = input.lines.map(({ orderLineId, quantity }) => `${quantity} × ${order.lines.find((l) => l.id === orderLineId)?.sku ?? "unit"}`);
+    return { ok: true, message: `${moved.join(", ")} ${(input.toStage ?? "").toLowerCase() || STEP_WORDS[input.type].past}.` };
+  },
+});
+
 /** Adds an internal or customer-visible note to the order. */
 export const addOrderNoteAction = defineAction({
   name: "addOrderNote",

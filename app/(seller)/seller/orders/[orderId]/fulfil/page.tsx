@@ -6,11 +6,12 @@ import { loadCancellations, loadOrder, loadReasonCodes } from "@/components/orde
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { SellerLineList } from "@/components/orders/seller-line-list";
 import { FulfilLineForm } from "@/components/orders/fulfil-line-form";
+import { FulfilLinesForm } from "@/components/orders/fulfil-lines-form";
 import { CancelUnitsForm } from "@/components/cancellations/cancel-units-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { cancelLineUnitsAction, recordFulfilmentAction } from "../actions";
+import { cancelLineUnitsAction, recordFulfilmentAction, recordFulfilmentLinesAction } from "../actions";
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -59,7 +60,8 @@ function LineWork({ order, line, reasons, notes }: { order: Order; line: Order["
           id: line.id,
           sku: line.sku,
           outstanding: lineCancellability(line.quantities).outstanding,
-          handled: line.quantities.picked + line.quantities.packed,
+          // Units in the warehouse (allocated through packed) can be written off as damaged.
+          handled: line.quantities.allocated + line.quantities.released + line.quantities.picked + line.quantities.packed,
           stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
         }}
         reasons={reasons}
@@ -86,18 +88,28 @@ export default async function FulfilOrderPage({ params }: Props) {
         }
         title={`Fulfil order ${order.number}`}
         badge={<OrderStatusBadge status={order.status} label={order.statusLabel} />}
-        description="Move units one stage at a time: open → allocated → released → picked → packed → shipped → delivered. Part of a line can move while the rest waits, and units that have not shipped can be cancelled."
+        description="Units move open → allocated → released → picked → packed → shipped → delivered. Move several lines on to any later stage in one step (every stage in between is recorded), or one line a stage at a time below. Units that have not shipped can be cancelled."
         actions={
           <Link href={`/seller/orders/${order.id}`} className={buttonClass("secondary")}>
             Done
           </Link>
         }
       />
+      <div className="space-y-6">
+      <Card title="Move several lines" titleId="fulfil-several">
+        <FulfilLinesForm
+          orderId={order.id}
+          version={order.version}
+          lines={order.lines.map((l) => ({ id: l.id, lineNumber: l.lineNumber, sku: l.sku, quantities: l.quantities }))}
+          action={recordFulfilmentLinesAction}
+        />
+      </Card>
       <Card title="Lines" titleId="fulfil-lines">
         <SellerLineList order={order}>
           {(line) => <LineWork order={order} line={line} reasons={reasons} notes={heldNotes(waiting, line.id)} />}
         </SellerLineList>
       </Card>
+      </div>
       <p className="mt-3 text-xs text-slate-500">
         This page shows order version {order.version}. If someone else changes the order meanwhile, your next step is refused and you are asked to reload.
       </p>
