@@ -34,7 +34,7 @@ test.describe.serial("a packed pan cancelled by the seller and approved by a man
     await page.goto(`/seller/orders/${order.id}`);
     const request = page.getByRole("listitem", { name: `Cancellation ${number}` });
     await expect(request).toContainText("Waiting for approval");
-    await expect(request).toContainText("Waiting for MANAGER approval.");
+    await expect(request).toContainText("Waiting for approval by a manager.");
     await expect(request).toContainText("by seller@demo.test");
     await shot(page, "seller-order-pending-request");
   });

@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/ui/approver-words";
 import type { ComponentProps } from "react";
 import Link from "next/link";
 import type { ApprovalRuleView } from "@/lib/modules/approvals/server/rules";
@@ -60,7 +61,7 @@ function ApprovalRuleRow({ rule: r, first, last, moveAction, toggleAction }: { r
       </th>
       <td className="px-4 py-3">{describeCriteria(r)}</td>
       <td className="px-4 py-3">
-        <Badge tone="amber">{r.level}</Badge>
+        <Badge tone="amber">{levelLabel(r.level)}</Badge>
       </td>
       <td className="hidden px-4 py-3 lg:table-cell">{describeAutoApprove(r) ?? "—"}</td>
       <td className="hidden px-4 py-3 md:table-cell">{describeExpiry(r)}</td>
