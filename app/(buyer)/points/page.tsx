@@ -60,7 +60,7 @@ export default async function MyPointsPage() {
   return (
     <>
       <PageHeader title="My points" description={<>Balance: <strong className="text-slate-900">{formatPoints(mine.balance)}</strong> you can use now.</>} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6">
           <Card title="Balance by program" titleId="balance">
             {mine.programs.length === 0 ? (
