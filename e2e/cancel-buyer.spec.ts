@@ -76,7 +76,7 @@ test("a buyer cancels one of two tents of a 633.96 order, previews the refund, a
   await signIn(manager, "manager@demo.test");
   await expect(manager).toHaveURL(/\/approvals$/);
   const queued = manager.getByRole("row").filter({ has: manager.getByRole("link", { name: number, exact: true }) });
-  await expect(queued).toContainText("MANAGER");
+  await expect(queued).toContainText("Manager");
   await expect(queued).toContainText("buyer@demo.test");
   await expect(queued).toContainText("$266.42");
   await queued.getByRole("link", { name: number, exact: true }).click();
