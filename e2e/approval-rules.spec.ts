@@ -76,7 +76,7 @@ test("OPS changes a rule's threshold; the buyer's request now waits in the manag
   // Without a reload, the request appears in the manager's queue.
   const row = manager.getByRole("row").filter({ has: manager.getByRole("link", { name: number, exact: true }) });
   await expect(row).toBeVisible({ timeout: 20_000 });
-  await expect(row).toContainText("SUPERVISOR");
+  await expect(row).toContainText("Supervisor");
   await expect(row).toContainText("buyer2@demo.test");
   await expect(row).toContainText("$32.40");
   await shot(manager, "approvals-queue-live");

@@ -34,7 +34,7 @@ test.describe.serial("a packed pan cancelled by the seller and approved by a man
     await page.goto(`/seller/orders/${order.id}`);
     const request = page.getByRole("listitem", { name: `Cancellation ${number}` });
     await expect(request).toContainText("Waiting for approval");
-    await expect(request).toContainText("Waiting for MANAGER approval.");
+    await expect(request).toContainText("Waiting for approval by a manager.");
     await expect(request).toContainText("by seller@demo.test");
     await shot(page, "seller-order-pending-request");
   });
@@ -50,7 +50,7 @@ test.describe.serial("a packed pan cancelled by the seller and approved by a man
     await expect(page.getByRole("link", { name: "Approvals" })).toHaveAttribute("aria-current", "page");
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number, exact: true }) });
     await expect(row).toContainText(order.number);
-    await expect(row).toContainText("MANAGER");
+    await expect(row).toContainText("Manager");
     await expect(row).toContainText("seller@demo.test");
     await expect(row).toContainText("Price error");
     await expect(row).toContainText("$48.60");

@@ -63,7 +63,7 @@ test("a buyer cancels one of two tents of a 633.96 order, previews the refund, a
   await expect(page.getByRole("status").filter({ hasText: `Cancellation ${number} requested` })).toContainText("It needs approval");
   const pending = page.getByRole("listitem", { name: `Cancellation ${number}` });
   await expect(pending).toContainText("Waiting for approval");
-  await expect(pending).toContainText("Waiting for MANAGER approval.");
+  await expect(pending).toContainText("Waiting for approval by a manager.");
   await shot(page, "buyer-cancel-waiting");
   // Nothing is cancelled or refunded before the sign-off.
   const waiting = await demoOrder(page, "demo-1002");
@@ -76,7 +76,7 @@ test("a buyer cancels one of two tents of a 633.96 order, previews the refund, a
   await signIn(manager, "manager@demo.test");
   await expect(manager).toHaveURL(/\/approvals$/);
   const queued = manager.getByRole("row").filter({ has: manager.getByRole("link", { name: number, exact: true }) });
-  await expect(queued).toContainText("MANAGER");
+  await expect(queued).toContainText("Manager");
   await expect(queued).toContainText("buyer@demo.test");
   await expect(queued).toContainText("$266.42");
   await queued.getByRole("link", { name: number, exact: true }).click();
@@ -131,7 +131,7 @@ test("a buyer's request for a packed pan waits for approval, and the buyer withd
   await expect(page.getByRole("status").filter({ hasText: `Cancellation ${number} requested` })).toContainText("It needs approval");
   const request = page.getByRole("listitem", { name: `Cancellation ${number}` });
   await expect(request).toContainText("Waiting for approval");
-  await expect(request).toContainText("Waiting for MANAGER approval.");
+  await expect(request).toContainText("Waiting for approval by a manager.");
   await expect(request).toContainText("Needed it for the weekend.");
 
   await request.getByRole("button", { name: "Withdraw" }).click();

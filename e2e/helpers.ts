@@ -50,3 +50,12 @@ export async function demoOrder(page: Page, externalRef: string, buyerEmail = "b
   }
   throw new Error(`demo order ${externalRef} not found: run against fresh demo data`);
 }
+
+/** At phone width (390×844) the page scrolls only downwards; a screenshot at that width is kept. */
+export async function fitsPhone(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the phone`).toBeLessThanOrEqual(0);
+  await shot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}

@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/ui/approver-words";
 import type { ComponentProps } from "react";
 import Link from "next/link";
 import type { ApprovalRuleView } from "@/lib/modules/approvals/server/rules";
@@ -10,7 +11,7 @@ type RowActions = Pick<ComponentProps<typeof RuleRowActions>, "moveAction" | "to
 /** The stored rules in evaluation order, each with what it matches, its level, auto-approval, expiry and row actions. */
 export function ApprovalRuleTable({ rules, moveAction, toggleAction }: { rules: ApprovalRuleView[] } & RowActions) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Approval rules in evaluation order</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -60,7 +61,7 @@ function ApprovalRuleRow({ rule: r, first, last, moveAction, toggleAction }: { r
       </th>
       <td className="px-4 py-3">{describeCriteria(r)}</td>
       <td className="px-4 py-3">
-        <Badge tone="amber">{r.level}</Badge>
+        <Badge tone="amber">{levelLabel(r.level)}</Badge>
       </td>
       <td className="hidden px-4 py-3 lg:table-cell">{describeAutoApprove(r) ?? "—"}</td>
       <td className="hidden px-4 py-3 md:table-cell">{describeExpiry(r)}</td>

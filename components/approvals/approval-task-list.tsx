@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/ui/approver-words";
 // A subject's approval tasks as the approver sees them: level, status, the rule that asked, who
 // decided and when, and when a pending one expires.
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
@@ -21,9 +22,9 @@ export function ApprovalTaskList({ tasks }: { tasks: readonly TaskView[] }) {
   return (
     <ul aria-label="Approval tasks" className="divide-y divide-slate-100 text-sm">
       {tasks.map((t) => (
-        <li key={t.id} aria-label={`${t.level} approval`} className="space-y-1 px-4 py-3">
+        <li key={t.id} aria-label={`${levelLabel(t.level)} approval`} className="space-y-1 px-4 py-3">
           <div className="flex flex-wrap items-center gap-2">
-            <Badge tone={t.status === "PENDING" ? "amber" : t.status === "APPROVED" ? "green" : t.status === "REJECTED" ? "red" : "gray"}>{t.level}</Badge>
+            <Badge tone={t.status === "PENDING" ? "amber" : t.status === "APPROVED" ? "green" : t.status === "REJECTED" ? "red" : "gray"}>{levelLabel(t.level)}</Badge>
             <span className="font-medium">{humanizeEnum(t.status)}</span>
             {t.ruleName && <span className="text-slate-600">· rule “{t.ruleName}”</span>}
             {t.escalatedFromId && <Badge tone="red">Escalated</Badge>}

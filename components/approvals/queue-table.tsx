@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/ui/approver-words";
 // The approver queue's table, pager and empty state: one row per subject, with the tasks of it
 // this approver may sign.
 import Link from "next/link";
@@ -76,7 +77,7 @@ function QueueRow({ r, reasonLabels, now }: { r: Row; reasonLabels: Record<strin
         <span className="flex flex-wrap gap-1">
           {r.tasks.map((t) => (
             <Badge key={t.taskId} tone={t.escalatedFromId ? "red" : "amber"}>
-              {t.level}
+              {levelLabel(t.level)}
               {t.escalatedFromId ? " (escalated)" : ""}
             </Badge>
           ))}

@@ -20,7 +20,8 @@ export function RequestFacts({ request, order, reasonLabel }: { request: Cancell
           { label: "This refund", value: money(request.refund.total), strong: true },
           { label: "Order total", value: money(order.totals.total) },
           { label: "Share of the order", value: `${share}%` },
-          { label: "Refunded before", value: money(order.totals.refunded) },
+          // What other refunds paid: once this request's refund is paid it is in the order's total too.
+          { label: "Refunded before", value: money(Math.max(0, order.totals.refunded - request.refund.refunded)) },
           ...request.refund.byTender.map((t) => ({ label: `To ${humanizeEnum(t.method)}`, value: money(t.amount) })),
         ]}
       />

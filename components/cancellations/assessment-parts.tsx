@@ -1,3 +1,4 @@
+import { approversPhrase, levelLabel } from "@/lib/ui/approver-words";
 import { formatMoney } from "@/lib/platform/money/money";
 import { humanizeEnum } from "@/lib/ui/format";
 import { blockerPhrase, type AssessmentDisplay } from "@/lib/ui/assessment-display";
@@ -9,12 +10,6 @@ import { ApprovalStatusBadge } from "./request-status-badge";
 export type Audience = "buyer" | "staff";
 export type HeadingLevel = 2 | 3;
 
-const LEVEL_WORDS: Record<string, string> = { SUPERVISOR: "a supervisor", MANAGER: "a manager", DIRECTOR: "a director", VP: "a vice president" };
-
-function approversPhrase(levels: string[]): string {
-  const text = levels.map((l) => LEVEL_WORDS[l] ?? l.toLowerCase()).join(" and ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function PartHeading({ level, children }: { level: HeadingLevel; children: React.ReactNode }) {
   const H = `h${level}` as "h2" | "h3";
@@ -139,7 +134,7 @@ export function ApprovalsPart({ approvals, audience, headingLevel }: { approvals
       <ul className="mt-1 space-y-1.5 text-sm">
         {approvals.map((r, i) => (
           <li key={`${r.level}-${i}`} className="flex flex-wrap items-baseline gap-x-2">
-            <span className="font-medium">{r.level}</span>
+            <span className="font-medium">{levelLabel(r.level)}</span>
             {r.status && <ApprovalStatusBadge status={r.status} />}
             <span className="text-slate-600">{r.reason}</span>
             {r.reviewer && (

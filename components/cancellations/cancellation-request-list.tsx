@@ -1,3 +1,4 @@
+import { approversPhrase } from "@/lib/ui/approver-words";
 import type { CancellationViewT } from "@/lib/modules/cancellations/contracts/cancellations";
 import { formatMoney } from "@/lib/platform/money/money";
 import { formatDateTime, humanizeEnum } from "@/lib/ui/format";
@@ -123,7 +124,7 @@ function RequestNotes({ request: r }: { request: CancellationViewT }) {
   const waiting = pendingLevels(r);
   return (
     <>
-      {waiting.length > 0 && <p className="mt-1 text-sm text-amber-800">Waiting for {waiting.join(" + ")} approval.</p>}
+      {waiting.length > 0 && <p className="mt-1 text-sm text-amber-800">Waiting for approval by {approversPhrase(waiting).toLowerCase()}.</p>}
       {r.status === "REJECTED" && r.approvals.some((a) => a.status === "REJECTED" && a.comment) && (
         <p className="mt-1 text-sm text-rose-800">Rejected: {r.approvals.find((a) => a.status === "REJECTED")!.comment}</p>
       )}

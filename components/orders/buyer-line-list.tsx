@@ -1,7 +1,7 @@
 import type { OrderViewT } from "@/lib/modules/orders/contracts/orders";
 import { formatMoney } from "@/lib/platform/money/money";
 import { formatDate } from "@/lib/ui/format";
-import { LineStatusBadge } from "./status-badge";
+import { BuyerLineStatusBadge } from "./status-badge";
 import { BuyerQuantityChips, QuantityBar } from "./quantity-bar";
 
 type Shipments = OrderViewT["lines"][number]["shipments"];
@@ -54,7 +54,7 @@ export function BuyerLineList({ order }: { order: Pick<OrderViewT, "currency" | 
           </div>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <span className="text-xs text-slate-500">Status</span>
-            <LineStatusBadge label={line.statusLabel} code={line.statusCode} />
+            <BuyerLineStatusBadge code={line.statusCode} />
           </div>
           <QuantityBar quantities={line.quantities} total={line.quantity} className="mt-3" />
           <div className="mt-2">

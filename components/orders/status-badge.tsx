@@ -1,3 +1,4 @@
+import { buyerLineStatusWords } from "@/lib/modules/orders/domain/buyer-status";
 import { Badge, type Tone } from "@/components/ui/badge";
 
 const ORDER_TONES: Record<string, Tone> = {
@@ -33,4 +34,9 @@ export function LineStatusBadge({ label, code }: { label: string; code: string }
       </span>
     </Badge>
   );
+}
+
+/** A line's status for its buyer: plain words ("Preparing", "Shipped"), no code. */
+export function BuyerLineStatusBadge({ code }: { code: string }) {
+  return <Badge tone={lineTone(code)}>{buyerLineStatusWords(code)}</Badge>;
 }

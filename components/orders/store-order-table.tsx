@@ -36,7 +36,7 @@ export function StoreOrderTable({ orders, status, sort, page, pageCount }: { ord
             <th scope="col" className="hidden px-4 py-3 text-right md:table-cell">
               Items
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">
               Status
             </th>
             <th scope="col" className="px-4 py-3 text-right">
@@ -64,6 +64,10 @@ function StoreOrderRow({ order: o }: { order: OrderSummaryT }) {
         <span className="block text-xs font-normal text-slate-500 sm:hidden">
           {formatDate(o.createdAt)} · {plural(o.unitCount, "unit")}
         </span>
+        {/* On a phone the status sits under the number so the total stays on screen. */}
+        <span className="mt-1 block sm:hidden">
+          <OrderStatusBadge status={o.status} label={o.statusLabel} />
+        </span>
       </th>
       <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 sm:table-cell">
         <time dateTime={o.createdAt}>{formatDateTime(o.createdAt)}</time>
@@ -73,7 +77,7 @@ function StoreOrderRow({ order: o }: { order: OrderSummaryT }) {
       <td className="hidden whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700 md:table-cell">
         {plural(o.lineCount, "line")} · {plural(o.unitCount, "unit")}
       </td>
-      <td className="px-4 py-3">
+      <td className="hidden px-4 py-3 sm:table-cell">
         <OrderStatusBadge status={o.status} label={o.statusLabel} />
       </td>
       <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums">{formatMoney(o.totals.total, o.currency)}</td>

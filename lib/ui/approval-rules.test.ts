@@ -53,7 +53,7 @@ describe("rule form", () => {
   it("reads rules back as text and form values", () => {
     const rule = { id: "r", priority: 1, name: "Big", type: "ORDER_VALUE_THRESHOLD" as const, criteria: { minOrderValue: 50_000 }, level: "MANAGER" as const, active: true, autoApprove: null, onExpiry: "ESCALATE" as const, onFinalExpiry: "EXPIRE" as const, expiresAfterMinutes: 1440 };
     expect(describeCriteria(rule)).toBe("Order value ≥ $500.00");
-    expect(describeExpiry(rule)).toBe("After 24 h: escalate one level; at VP the request expires");
+    expect(describeExpiry(rule)).toBe("After 1 day: escalate one level; at VP the request expires");
     expect(formValuesOf(rule)).toMatchObject({ minOrderValue: "500.00", expiresAfterMinutes: "1440", type: "ORDER_VALUE_THRESHOLD" });
   });
 });

@@ -1,3 +1,4 @@
+import { formatMinutes } from "./approver-words.ts";
 // The OPS rule form ↔ approval rules: what the form posts becomes the rule input the command
 // validates (so every message comes from the one schema), and a rule reads back as short text.
 import type { ApprovalRule, ApprovalRuleInput, ApprovalRuleType } from "../modules/approvals/domain/rules.ts";
@@ -121,7 +122,7 @@ export function describeAutoApprove(rule: Pick<ApprovalRule, "autoApprove">): st
 
 export function describeExpiry(rule: Pick<ApprovalRule, "expiresAfterMinutes" | "onExpiry" | "onFinalExpiry">): string {
   if (rule.expiresAfterMinutes === null) return "Never expires";
-  const after = rule.expiresAfterMinutes % 60 === 0 ? `${rule.expiresAfterMinutes / 60} h` : `${rule.expiresAfterMinutes} min`;
+  const after = formatMinutes(rule.expiresAfterMinutes);
   return rule.onExpiry === "AUTO_APPROVE"
     ? `After ${after}: approved automatically`
     : `After ${after}: escalate one level; at VP ${rule.onFinalExpiry === "AUTO_APPROVE" ? "approve automatically" : "the request expires"}`;

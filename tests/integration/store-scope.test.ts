@@ -148,6 +148,7 @@ describe.each(engines())("store scoping on %s", (engine) => {
     expect(allocated!.data).toMatchObject({ lines: [{ orderLineId: acmeLine, quantity: 3 }] });
     expect(requested!.description).toContain(formatted(ACME_REFUND));
     expect(executed!.data).toMatchObject({ cancellationRequestId: both.id, refund: { total: ACME_REFUND } });
+    expect(executed!.description).toContain(`refund $${formatted(ACME_REFUND)} due`);
     expect(executed!.data).not.toHaveProperty("byTender");
     // Paged like the full trail.
     const first = await getOrderHistory(f.db, await f.as("seller@demo.test"), order.id, { limit: 4 });
@@ -166,6 +167,16 @@ describe.each(engines())("store scoping on %s", (engine) => {
     expect(whole.items.map((h) => h.action)).toContain("REFUND_PROCESSED");
     expect(whole.items[0]!.description).toContain(formatted(ORDER_TOTAL));
     expect(whole.items.filter((h) => h.action === "NOTE_ADDED")).toHaveLength(3);
+    const refunded = whole.items.find((h) => h.action === "REFUND_PROCESSED")!;
+    expect(refunded.description).toBe(`Refunded $${formatted((refunded.data as { refundedNow: number }).refundedNow)} to the original payment`);
+  });
+
+  it("history: amounts stored as minor units by earlier releases read in the order's currency", async () => {
+    await f.db.orderHistory.create({ data: { orderId: order.id, action: "RETURN_RECEIVED", actorLabel: "ops", description: "Return RT-9: 1 restock received, refund 19224 USD owed" } });
+    const { items } = await getOrderHistory(f.db, await f.as("ops@demo.test"), order.id, { limit: 100 });
+    expect(items.at(-1)!.description).toBe(`Return RT-9: 1 restock received, refund $${formatted(19224)} owed`);
+    const stored = await f.db.orderHistory.findFirst({ where: { orderId: order.id, action: "RETURN_RECEIVED" } });
+    expect(stored!.description).toContain("19224 USD");
   });
 
   it("notes: a seller reads their stores' notes only, the buyer customer-visible ones, OPS all", async () => {

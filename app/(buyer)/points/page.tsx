@@ -22,9 +22,9 @@ function PointsHistory({ history }: { history: MyPoints["history"] }) {
             <tr>
               <th scope="col" className="py-2 pr-4 font-medium">Date</th>
               <th scope="col" className="py-2 pr-4 font-medium">What</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Program</th>
+              <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Program</th>
               <th scope="col" className="py-2 pr-4 text-right font-medium">Points</th>
-              <th scope="col" className="py-2 font-medium">Expires</th>
+              <th scope="col" className="hidden py-2 font-medium sm:table-cell">Expires</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -32,12 +32,12 @@ function PointsHistory({ history }: { history: MyPoints["history"] }) {
               <tr key={h.id}>
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDate(h.effectiveAt)}</td>
                 <td className="py-2 pr-4">{KIND_LABEL[h.kind] ?? humanizeEnum(h.kind)}</td>
-                <td className="py-2 pr-4">{h.programId ?? "—"}</td>
+                <td className="hidden py-2 pr-4 sm:table-cell">{h.programId ?? "—"}</td>
                 <td className={`py-2 pr-4 text-right tabular-nums ${h.kind === "REDEEMED" ? "text-rose-700" : "text-emerald-700"}`}>
                   {h.kind === "REDEEMED" ? "−" : "+"}
                   {h.points.toLocaleString("en-US")}
                 </td>
-                <td className="py-2 whitespace-nowrap">{h.expiresAt ? <time dateTime={h.expiresAt}>{formatDate(h.expiresAt)}</time> : "—"}</td>
+                <td className="hidden py-2 whitespace-nowrap sm:table-cell">{h.expiresAt ? <time dateTime={h.expiresAt}>{formatDate(h.expiresAt)}</time> : "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -60,7 +60,7 @@ export default async function MyPointsPage() {
   return (
     <>
       <PageHeader title="My points" description={<>Balance: <strong className="text-slate-900">{formatPoints(mine.balance)}</strong> you can use now.</>} />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6">
           <Card title="Balance by program" titleId="balance">
             {mine.programs.length === 0 ? (

@@ -1,3 +1,4 @@
+import { levelLabel } from "@/lib/ui/approver-words";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/platform/db/client";
@@ -5,7 +6,6 @@ import { requireRole } from "@/lib/platform/auth/session";
 import { listApprovalRuleChanges, listApprovalRules } from "@/lib/modules/approvals/server/rules";
 import { describeCriteria } from "@/lib/ui/approval-rules";
 import { DEFAULT_APPROVAL_RULES } from "@/lib/modules/approvals/domain/default-rules";
-import { humanizeEnum } from "@/lib/ui/format";
 import { firstParam } from "@/lib/ui/paging";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -41,7 +41,7 @@ export default async function ApprovalRulesPage({ searchParams }: { searchParams
       {rules.length === 0 ? (
         <EmptyState title="No rules stored yet">
           Until a rule is stored, approvals follow the default rules:{" "}
-          {DEFAULT_APPROVAL_RULES.map((r) => `${describeCriteria(r)} → ${humanizeEnum(r.level)}`).join("; ")}.
+          {DEFAULT_APPROVAL_RULES.map((r) => `${describeCriteria(r)} → ${levelLabel(r.level)}`).join("; ")}.
         </EmptyState>
       ) : (
         <ApprovalRuleTable rules={rules} moveAction={moveRuleAction} toggleAction={toggleRuleAction} />

@@ -1,3 +1,5 @@
+import { RunReconciliationButton } from "@/components/checks/run-reconciliation-button";
+import { runReconciliationAction } from "./actions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/platform/db/client";
@@ -23,13 +25,16 @@ export default async function ReconciliationPage() {
         description={
           <>
             Checked {formatDateTime(report.checkedAt)}
-            {lastRun?.completedAt && <> · the periodic check last ran {formatDateTime(lastRun.completedAt)}</>}. Reload to check again.
+            {lastRun?.completedAt && <> · the periodic check last ran {formatDateTime(lastRun.completedAt)}</>}. Run now to record a check.
           </>
         }
         actions={
-          <Link href="/ops/fallout" className="text-sm font-medium text-indigo-700 hover:underline">
-            Fallout →
-          </Link>
+          <div className="flex flex-wrap items-center justify-end gap-3">
+            <RunReconciliationButton action={runReconciliationAction} />
+            <Link href="/ops/fallout" className="text-sm font-medium text-indigo-700 hover:underline">
+              Fallout →
+            </Link>
+          </div>
         }
       />
       {report.findings.length === 0 ? (

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { DomainError } from "../../../platform/errors.ts";
@@ -89,7 +90,7 @@ export async function applyAmendmentInTx(tx: Tx, actor: Actor, order: LockedOrde
     await holdWhileCharging(tx, order.id, r, impact.lines.map((l) => l.orderLineId));
     const task = await recordChargeOwed(tx, order, { type: AMENDMENT_CAUSE, id: r.id }, impact.byTender);
     await enqueueCompensationJob(tx, task.id);
-    const description = `Amendment ${r.number}: charging ${impact.charge} ${order.currency} before it applies`;
+    const description = `Amendment ${r.number}: charging ${formatMoney(impact.charge, order.currency)} before it applies`;
     await recordOrderCommand(tx, actor, order, { action: "AMENDMENT_CHARGING", description, data: { ...ref(r), charge: impact.charge }, stores: sameForStores(storeIds) }, []);
     return { status: "APPLYING" };
   }

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { parseStoredAssessment } from "../contracts/assessment.ts";
@@ -98,7 +99,7 @@ async function recordExecuted(run: Execution) {
   const impacts = (lines: RequestWithLines["lines"]) => assessment.lines.filter((l) => lines.some((rl) => rl.orderLineId === l.orderLineId));
   const unitsOf = (lines: RequestWithLines["lines"]) => impacts(lines).reduce((n, l) => n + l.cancelQuantity, 0);
   const describe = (lines: RequestWithLines["lines"], total: number) =>
-    `Cancellation ${request.number}: ${unitsOf(lines)} unit(s) cancelled, refund ${total} ${order.currency} due`;
+    `Cancellation ${request.number}: ${unitsOf(lines)} unit(s) cancelled, refund ${formatMoney(total, order.currency)} due`;
   const { byTender, ...refund } = assessment.refund;
   const executed = {
     action: "CANCELLATION_EXECUTED",

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { paymentGateway, type PaymentGateway, type RefundOutcome } from "../../payments/server/gateway.ts";
@@ -150,7 +151,7 @@ async function recordRefundRun(
       action: failures.length ? "REFUND_FAILED" : "REFUND_PROCESSED",
       description: failures.length
         ? `Refund ${hardFailure ? "failed" : "outcome unknown, will ask again"}: ${failures.join("; ")}`
-        : `Refunded ${refundedNow} ${locked.currency} to the original payment`,
+        : `Refunded ${formatMoney(refundedNow, locked.currency)} to the original payment`,
       data: { ...ref, refundedNow, failures },
     },
     [

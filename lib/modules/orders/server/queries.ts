@@ -1,3 +1,4 @@
+import { historyDescription } from "../domain/history-text.ts";
 import type { Db, Prisma } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
@@ -111,7 +112,7 @@ export async function getOrderHistory(
   authorize(actor, "order.read");
   const order = await db.order.findFirst({
     where: { AND: [{ id: orderId }, orderReadWhere(actor)] },
-    select: { id: true, buyerId: true, subOrders: { select: { storeId: true } } },
+    select: { id: true, buyerId: true, currency: true, subOrders: { select: { storeId: true } } },
   });
   if (!order) throw notFound("Order");
   const stores = visibleStores(actor, order);
@@ -134,7 +135,7 @@ export async function getOrderHistory(
     actor: h.actorLabel,
     oldStatus: h.oldStatus,
     newStatus: h.newStatus,
-    description: h.description,
+    description: historyDescription({ action: h.action, description: h.description, data: h.data }, order.currency),
     createdAt: h.createdAt.toISOString(),
     data: h.data ?? null,
   }));

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { actorLabel, authorize } from "../../../platform/auth/actor.ts";
@@ -142,7 +143,7 @@ export async function storeReturn(
     order,
     {
       action: "RETURN_REQUESTED",
-      description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${a.refund.total} ${order.currency} once received (return order ${returnOrder.number})`,
+      description: `Return ${number}: ${a.lines.reduce((n, l) => n + l.quantity, 0)} unit(s) to come back, refund ${formatMoney(a.refund.total, order.currency)} once received (return order ${returnOrder.number})`,
       data: { ...ref, lines: a.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), refund: a.refund.total },
       stores: sameForStores(storeIds),
     },

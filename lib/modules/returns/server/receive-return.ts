@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { authorize } from "../../../platform/auth/actor.ts";
@@ -109,7 +110,7 @@ export async function receiveReturn(db: Db, actor: Actor, returnId: string, inpu
       order,
       {
         action: "RETURN_RECEIVED",
-        description: `Return ${r.number}: ${received.map((x) => `${x.quantity} ${x.disposition.toLowerCase()}`).join(", ")} received, refund ${refund} ${order.currency} owed${full ? "; all units in" : ""}`,
+        description: `Return ${r.number}: ${received.map((x) => `${x.quantity} ${x.disposition.toLowerCase()}`).join(", ")} received, refund ${formatMoney(refund, order.currency)} owed${full ? "; all units in" : ""}`,
         data: { ...ref, lines: received, refund },
         stores: sameForStores([...new Set(stores.map((s) => s.storeId))]),
       },

@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Tx } from "../../../platform/db/client.ts";
 import type { CauseHandler } from "../../compensation/server/causes.ts";
 import { recordOrderCommand, type LockedOrder } from "../../orders/server/order-command.ts";
@@ -18,7 +19,7 @@ async function completeIfRefunded(tx: Tx, actor: Actor, order: LockedOrder, id: 
     tx,
     actor,
     order,
-    { action: "RETURN_COMPLETED", description: `Return ${r.number} completed: ${r.refundedTotal} ${order.currency} refunded`, data: { ...ref, refunded: r.refundedTotal } },
+    { action: "RETURN_COMPLETED", description: `Return ${r.number} completed: ${formatMoney(r.refundedTotal, order.currency)} refunded`, data: { ...ref, refunded: r.refundedTotal } },
     [{ type: "OrderReturnCompleted", payload: { ...ref, refunded: r.refundedTotal } }],
   );
   return "COMPLETED";

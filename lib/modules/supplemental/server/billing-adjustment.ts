@@ -1,3 +1,4 @@
+import { formatMoney } from "../../../platform/money/money.ts";
 import type { Tx } from "../../../platform/db/client.ts";
 import type { Actor } from "../../../platform/auth/actor.ts";
 import { validationFailed } from "../../../platform/errors.ts";
@@ -58,8 +59,8 @@ export async function createBillingAdjustment(tx: Tx, actor: Actor, parent: Lock
   } else {
     await recordRefundOwed(tx, { orderId: parent.id, cause: { type: SUPPLEMENTAL_CAUSE, id: order.id }, key: `${order.id}:credit`, byTender: split });
   }
-  const what = amount > 0 ? `charge of ${amount}` : `goodwill credit of ${-amount}`;
-  await recordHistory(tx, actor, { orderId: order.id, action: "ORDER_CREATED", newStatus: order.status, description: `Billing adjustment ${number}: ${what} ${parent.currency} for order ${parent.number}`, data: { amount } });
+  const what = amount > 0 ? `charge of ${formatMoney(amount, parent.currency)}` : `goodwill credit of ${formatMoney(-amount, parent.currency)}`;
+  await recordHistory(tx, actor, { orderId: order.id, action: "ORDER_CREATED", newStatus: order.status, description: `Billing adjustment ${number}: ${what} for order ${parent.number}`, data: { amount } });
   return { id: order.id, relation: amount > 0 ? ("SUPPLEMENTS" as const) : ("COMPENSATES" as const) };
 }
 

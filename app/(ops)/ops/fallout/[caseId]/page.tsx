@@ -1,3 +1,4 @@
+import { FalloutContextCard } from "@/components/fallout/fallout-context-card";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -40,13 +41,11 @@ export default async function FalloutCasePage({ params }: { params: Promise<{ ca
         badge={<FalloutStatusBadge status={c.status} />}
         description={c.reason}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <FalloutWhatCard falloutCase={c} />
           <FalloutAttemptsCard attempts={c.attempts} />
-          <Card title="Context when opened" titleId="context">
-            <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs text-slate-800">{JSON.stringify(c.context, null, 2)}</pre>
-          </Card>
+          <FalloutContextCard context={c.context} currency={c.currency} />
         </div>
         <div className="space-y-6">
           {active ? (
