@@ -124,8 +124,8 @@ async function runAndRecord(db: Db, job: JobRow, options: RunnerOptions & { owne
   const { owner, now: _clock, leaseMs: _lease, batch: _batch, handlers: _handlers, keys: _keys, early: _early, ...services } = options;
   const ctx: JobContext = { ...services, db, now: clock(), owner, attempt: job.attempts, maxAttempts: job.maxAttempts };
   const mine = { id: job.id, leaseOwner: options.owner, attempts: job.attempts, status: "RUNNING" };
-  const finishAttempt = (outcome: JobOutcome, error: string | null) =>
-    db.jobAttempt.updateMany({ where: { jobId: job.id, attempt: job.attempts, outcome: null }, data: { outcome, error, finishedAt: clock() } });
+  const finishAttempt = (outcome: JobOutcome, error: string | null, client: Pick<Db, "jobAttempt"> = db) =>
+    client.jobAttempt.updateMany({ where: { jobId: job.id, attempt: job.attempts, outcome: null }, data: { outcome, error, finishedAt: clock() } });
   let error: unknown;
   let result: unknown;
   try {
@@ -143,7 +143,7 @@ async function runAndRecord(db: Db, job: JobRow, options: RunnerOptions & { owne
         data: { status: "DONE", completedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null, result: (result ?? null) as object },
       });
       const outcome = count ? "SUCCEEDED" : "LEASE_LOST";
-      await tx.jobAttempt.updateMany({ where: { jobId: job.id, attempt: job.attempts, outcome: null }, data: { outcome, error: null, finishedAt: clock() } });
+      await finishAttempt(outcome, null, tx);
       return outcome;
     });
     return { outcome, error: null };

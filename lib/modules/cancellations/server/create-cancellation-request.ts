@@ -13,7 +13,9 @@ import { lockOrder, recordOrderCommand, type LockedOrder } from "../../orders/se
 import { orderCancelWhere, scopeAssessment, visibleStores } from "../../orders/server/scope.ts";
 import { assessForActor } from "./assessment.ts";
 import { executeCancellation } from "./execute-cancellation.ts";
-import { claimCompensationInline, compensationClaimedIn, runClaimedCompensation } from "../../compensation/server/compensation-job.ts";
+import { claimCompensationInline } from "../../compensation/server/compensation-job.ts";
+import { jobsClaimedIn } from "../../../platform/jobs/queue.ts";
+import { runInlineJobs } from "../../../platform/jobs/run-now.ts";
 import { CANCELLATION_SUBJECT, cancellationViewFor, lineStores } from "./queries.ts";
 import { placeHolds } from "../../orders/server/holds.ts";
 import { CANCELLATION_CAUSE } from "./cause.ts";
@@ -154,8 +156,8 @@ export async function createCancellationRequest(
     await createApprovalTasks(tx, subject, assessment.requiredApprovals, { now: options.now });
     await recordRequested(tx, actor, order, input, request, assessment);
     if (request.status === "APPROVED") await executeCancellation(tx, actor, order, request.id);
-    return { requestId: request.id, jobs: compensationClaimedIn(tx) };
+    return { requestId: request.id, jobs: jobsClaimedIn(tx) };
   });
-  await runClaimedCompensation(db, jobs, { gateway: options.gateway });
+  await runInlineJobs(db, jobs, { gateway: options.gateway });
   return cancellationViewFor(db, actor, orderId, requestId);
 }

@@ -1,9 +1,9 @@
 import type { Db, Tx } from "../../../platform/db/client.ts";
 import { REFUND_MAX_ATTEMPTS } from "../domain/settlement.ts";
 import { paymentGateway, type PaymentGateway } from "../../payments/server/gateway.ts";
-import { claimEnqueuedJobs, closeWaitingJob, enqueueJob, jobsClaimedIn, PermanentFailure, rearmJob, RetryLater, type InlineJob } from "../../../platform/jobs/queue.ts";
+import { claimEnqueuedJobs, closeWaitingJob, enqueueJob, PermanentFailure, rearmJob, RetryLater } from "../../../platform/jobs/queue.ts";
 import { runnerId, type JobHandler } from "../../../platform/jobs/runner.ts";
-import { runInlineJobs, runJobsNow } from "../../../platform/jobs/run-now.ts";
+import { runJobsNow } from "../../../platform/jobs/run-now.ts";
 import { systemActor } from "../../../platform/auth/system-actor.ts";
 import { inTransaction } from "../../../platform/db/tx.ts";
 import { lockOrder } from "../../orders/server/order-command.ts";
@@ -42,18 +42,10 @@ export function enqueueCompensationJob(tx: Tx, taskId: string, now = new Date(),
 
 /**
  * The compensation jobs this transaction enqueues are created claimed by the command, which runs
- * them once committed (runClaimedCompensation) — no claim round trip after commit.
+ * them once committed (`jobsClaimedIn` → `runInlineJobs`) — no claim round trip after commit.
  */
 export function claimCompensationInline(tx: Tx) {
   claimEnqueuedJobs(tx, runnerId("inline"), INLINE_LEASE_MS);
-}
-
-/** The compensation jobs `tx` created claimed (hand them to runClaimedCompensation after commit). */
-export const compensationClaimedIn = (tx: Tx): InlineJob[] => jobsClaimedIn(tx);
-
-/** Runs, right after commit, the compensation jobs a command created claimed (its refund). */
-export function runClaimedCompensation(db: Db, jobs: readonly InlineJob[], options: { gateway?: PaymentGateway } = {}) {
-  return runInlineJobs(db, jobs, { gateway: options.gateway });
 }
 
 /**
