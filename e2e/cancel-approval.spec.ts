@@ -18,11 +18,16 @@ test.describe.serial("a packed pan cancelled by the seller and approved by a man
     await page.goto(`/seller/orders/${order.id}/fulfil`);
     const form = page.getByRole("form", { name: "Cancel units of SKU-PAN" });
     await expect(form.getByLabel("Cancel quantity for SKU-PAN")).toHaveValue("1");
-    // No reason: the field says so and nothing happens.
-    await form.getByRole("button", { name: "Cancel SKU-PAN" }).click();
+    // No reason: the field says so and nothing happens; nothing can be confirmed before a preview.
+    await expect(form.getByRole("button", { name: "Cancel SKU-PAN" })).toHaveCount(0);
+    await form.getByRole("button", { name: "Preview cancel of SKU-PAN" }).click();
     await expect(form.getByText("Choose a reason", { exact: true })).toBeVisible();
 
     await form.getByLabel("Cancel reason for SKU-PAN").selectOption({ label: "Price error" });
+    await form.getByRole("button", { name: "Preview cancel of SKU-PAN" }).click();
+    const preview = form.getByRole("region", { name: "Cancellation preview for SKU-PAN" });
+    await expect(preview).toContainText("1 packed");
+    await expect(preview).toContainText(/manager/i);
     await form.getByRole("button", { name: "Cancel SKU-PAN" }).click();
     const outcome = form.getByText(/CX-\d+ needs MANAGER approval/);
     await expect(outcome).toBeVisible();
@@ -131,6 +136,8 @@ test("a seller cancels an open unit for lack of stock, which needs no approval",
   await page.goto(`/seller/orders/${order.id}/fulfil`);
   const form = page.getByRole("form", { name: "Cancel units of SKU-LAMP" });
   await form.getByLabel("Cancel reason for SKU-LAMP").selectOption({ label: "Out of stock" });
+  await form.getByRole("button", { name: "Preview cancel of SKU-LAMP" }).click();
+  await expect(form.getByRole("region", { name: "Cancellation preview for SKU-LAMP" })).toContainText("$16.20");
   await form.getByRole("button", { name: "Cancel SKU-LAMP" }).click();
   await expect(form.getByText(/^CX-\d+: cancelled 1 × SKU-LAMP, refund \$16\.20\.$/)).toBeVisible();
   await shot(page, "seller-cancel-at-once");

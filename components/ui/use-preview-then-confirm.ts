@@ -9,7 +9,7 @@ type Action<T> = (prev: DataResult<T> | null, form: FormData) => Promise<DataRes
  * The two submissions of the form: a preview, then a confirmation of exactly what was previewed.
  * What the preview and the last error belong to: a change or a reload makes them stale.
  */
-export function usePreviewThenConfirm<T>(version: number, previewAction: Action<T>, confirmAction: Action<T>, confirmable: (previewed: T) => boolean) {
+export function usePreviewThenConfirm<T, C = T>(version: number, previewAction: Action<T>, confirmAction: Action<C>, confirmable: (previewed: T) => boolean) {
   const preview = useFormAction(previewAction);
   const confirm = useFormAction(confirmAction);
   const [dirty, setDirty] = useState(false);
@@ -37,6 +37,8 @@ export function usePreviewThenConfirm<T>(version: number, previewAction: Action<
   return {
     error,
     previewed,
+    /** What the last confirmation answered, once it worked (kept after the page reloads with a new version). */
+    confirmed: last?.kind === "confirm" && confirm.state?.ok ? confirm.state.data : null,
     canConfirm: previewed !== null && confirmable(previewed),
     pending: preview.pending || confirm.pending,
     previewPending: preview.pending,
@@ -50,4 +52,4 @@ export function usePreviewThenConfirm<T>(version: number, previewAction: Action<
   };
 }
 
-export type PreviewThenConfirm<T> = ReturnType<typeof usePreviewThenConfirm<T>>;
+export type PreviewThenConfirm<T, C = T> = ReturnType<typeof usePreviewThenConfirm<T, C>>;

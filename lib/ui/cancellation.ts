@@ -101,6 +101,11 @@ export function needReturnPhrase(n: number): string {
   return `${n} ${n === 1 ? "needs" : "need"} a return`;
 }
 
+/** A line's units still in a fulfilment stage, lower-case stage → units, in pipeline order. */
+export function unitsByStage(q: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(FULFILMENT_STAGES.map((s) => s.toLowerCase()).map((s) => [s, q[s] ?? 0]));
+}
+
 /** Units per stage in pipeline order: { open: 2, packed: 1 } → "2 open, 1 packed". Keys in any case. */
 export function stagePhrase(byStage: Readonly<Record<string, number>>): string {
   const lower = Object.fromEntries(Object.entries(byStage).map(([k, v]) => [k.toLowerCase(), v]));

@@ -74,13 +74,19 @@ describe("cancellation requests over HTTP", () => {
     expectProblem(await call("POST", path, { key: buyer, body: body("not-a-line", 1) }), 404, "NOT_FOUND");
     expectProblem(await call("POST", path, { key: buyer, body: body(line, 4) }), 409, "INSUFFICIENT_QUANTITY");
     expectProblem(await call("POST", path, { key: buyer, ifMatch: '"7"', body: body(line, 1) }), 412, "VERSION_MISMATCH");
-    for (const bad of [body(line, 0), body(line, -1), body(line, 1.5), body(line, 1, { reasonCode: "NOPE" }), body(line, 1, { cancellationType: "WHIM" }), { ...body(line, 1), scope: { type: "LINES", lines: [] } }]) {
+    const fromStage = (stage: unknown, quantity = 1) => ({ ...body(line, 1), scope: { type: "LINES", lines: [{ orderLineId: line, quantity, stage }] } });
+    expectProblem(await call("POST", path, { key: buyer, body: fromStage("ALLOCATED") }), 409, "INSUFFICIENT_QUANTITY");
+    for (const bad of [fromStage("LOST"), fromStage(3), body(line, 0), body(line, -1), body(line, 1.5), body(line, 1, { reasonCode: "NOPE" }), body(line, 1, { cancellationType: "WHIM" }), { ...body(line, 1), scope: { type: "LINES", lines: [] } }]) {
       expectProblem(await call("POST", path, { key: buyer, body: bad }), 422, "VALIDATION_FAILED");
     }
     const list = await call("GET", path, { key: buyer });
     expect(list.body.items).toHaveLength(0);
     const o = await call("GET", `/orders/${order.id}`, { key: buyer });
     expect(o.body.version).toBe(1);
+    // A stage the units are in is taken from that stage.
+    const open = await call("POST", path, { key: buyer, body: fromStage("OPEN", 2) });
+    expect(open.status, JSON.stringify(open.body)).toBe(201);
+    expect(open.body.lines[0]).toMatchObject({ cancelledQuantity: 2, byStage: { open: 2 } });
   });
 
   it("approval over HTTP: own request 403, above level 403, reject needs a comment 422, approve executes, final request 409", async () => {

@@ -56,4 +56,32 @@ describe.each(engines())("damaged write-off from any warehouse stage on %s", (en
     expect([after.onHand, after.allocated]).toEqual([before.onHand - 1, before.allocated - 1]);
     await f.assertConsistent();
   });
+
+  it("takes the units from the stage the request names, leaving less progressed ones, and refuses more than it holds", async () => {
+    const order = await f.order({ quantity: 4 });
+    const line = order.lines[0]!.id;
+    const seller = await f.as("seller@demo.test");
+    await recordFulfillmentEvent(f.db, seller, order.id, { type: "ALLOCATE", toStage: "PICKED", lines: [{ orderLineId: line, quantity: 2 }] });
+    const fromPicked = (quantity: number) =>
+      CreateCancellationRequest.parse({
+        cancellationType: "BUSINESS_RULE",
+        reasonCode: "DAMAGED_IN_WAREHOUSE",
+        scope: { type: "LINES", lines: [{ orderLineId: line, quantity, stage: "PICKED" }] },
+        damaged: true,
+      });
+    const refused = await createCancellationRequest(f.db, seller, order.id, fromPicked(3)).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "INSUFFICIENT_QUANTITY" });
+    expect(await f.db.cancellationRequest.count({ where: { orderId: order.id } })).toBe(0);
+
+    const r = await createCancellationRequest(f.db, seller, order.id, fromPicked(1));
+    expect(r.lines[0]!.byStage).toEqual({ picked: 1 });
+    expect(r.assessment.inventory).toMatchObject([{ stage: "PICKED", type: "WRITE_OFF", quantity: 1 }]);
+    const done = r.status === "PENDING_APPROVAL" ? await approveCancellationRequest(f.db, await f.as("manager@demo.test"), order.id, r.id, {}) : r;
+    expect(done.lines[0]).toMatchObject({ cancelledQuantity: 1 });
+    const after = await f.db.orderLine.findUniqueOrThrow({ where: { id: line } });
+    expect([after.qtyOpen, after.qtyPicked, after.qtyCancelled]).toEqual([2, 1, 1]);
+    const ledger = await f.db.quantityLedgerEntry.findMany({ where: { orderLineId: line, toBucket: "CANCELLED" } });
+    expect(ledger).toMatchObject([{ fromBucket: "PICKED", quantity: 1 }]);
+    await f.assertConsistent();
+  });
 });

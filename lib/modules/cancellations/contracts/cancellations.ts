@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PositiveQuantity, pageOf } from "../../../platform/contracts/common.ts";
+import { FULFILMENT_STAGES } from "../../orders/domain/buckets.ts";
 
 export const CANCELLATION_TYPES = ["CUSTOMER_REQUEST", "INVENTORY_SHORTAGE", "BUSINESS_RULE", "SYSTEM_ERROR", "FRAUD_PREVENTION"] as const;
 export const REFUND_METHODS = ["ORIGINAL_PAYMENT", "STORE_CREDIT", "GIFT_CARD", "MANUAL_PROCESS"] as const;
@@ -9,7 +10,16 @@ export const CancellationScope = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("LINES"),
     lines: z
-      .array(z.object({ orderLineId: z.string().min(1).max(100), quantity: PositiveQuantity }))
+      .array(
+        z.object({
+          orderLineId: z.string().min(1).max(100),
+          quantity: PositiveQuantity,
+          stage: z
+            .enum(FULFILMENT_STAGES)
+            .optional()
+            .describe("Take the units only from this fulfilment stage; without it the least progressed units go first"),
+        }),
+      )
       .min(1, "choose at least one line")
       .max(500),
   }),

@@ -58,8 +58,9 @@ export function planLine(
   quantity: number,
   policy: StagePolicyTable,
   damaged: boolean,
+  stage?: FulfilmentStage,
 ): void {
-  const sel = selectUnits(line.counts, quantity, policy);
+  const sel = selectUnits(line.counts, quantity, policy, stage === undefined ? {} : { stage });
   // resolveScope already checked quantity against what is outstanding.
   if (!sel.ok) throw new Error(`Unexpected selection failure: ${sel.error.message}`);
 

@@ -2,13 +2,15 @@
 // of lines and quantities, checked against the order's lines. Pure.
 
 import type { FieldError } from '../../../platform/errors.ts';
-import { isPositiveSafeInteger } from '../../orders/domain/buckets.ts';
+import { FULFILMENT_STAGES, isPositiveSafeInteger, type FulfilmentStage } from '../../orders/domain/buckets.ts';
 import type { AssessErrorCode, AssessInput, AssessLine } from './assess-types.ts';
 import { outstanding } from './select-units.ts';
 
 export interface Wanted {
   line: AssessLine;
   quantity: number;
+  /** Take the units only from this stage (else least progressed first). */
+  stage?: FulfilmentStage;
 }
 
 export type ScopeResult = { ok: true; wanted: Wanted[] } | { ok: false; errors: FieldError[]; code: AssessErrorCode };
@@ -49,7 +51,7 @@ function wholeOrder(lines: readonly AssessLine[]): Wanted[] {
 
 /** One listed line checked: its wanted units, or an error filed under its code (null). */
 function checkListed(
-  item: { orderLineId: string; quantity: number },
+  item: { orderLineId: string; quantity: number; stage?: FulfilmentStage },
   i: number,
   byId: ReadonlyMap<string, AssessLine>,
   seen: Set<string>,
@@ -77,15 +79,21 @@ function checkListed(
     found.VALIDATION_FAILED.push({ path: qtyPath, message: 'Quantity must be a positive integer' });
     return null;
   }
-  const out = outstanding(line.counts);
+  const stage = item.stage;
+  if (stage !== undefined && !(FULFILMENT_STAGES as readonly string[]).includes(stage)) {
+    found.VALIDATION_FAILED.push({ path: `scope.lines[${i}].stage`, message: `Unknown fulfilment stage ${String(stage)}` });
+    return null;
+  }
+  const out = stage === undefined ? outstanding(line.counts) : line.counts[stage];
   if (q > out) {
+    const where = stage === undefined ? '' : ` ${stage.toLowerCase()}`;
     found.OVER_CANCEL.push({
       path: qtyPath,
-      message: `Cannot cancel ${q} unit(s) of line ${line.lineNumber}: only ${out} can be cancelled`,
+      message: `Cannot cancel ${q} unit(s) of line ${line.lineNumber}: only ${out}${where} can be cancelled`,
     });
     return null;
   }
-  return { line, quantity: q };
+  return stage === undefined ? { line, quantity: q } : { line, quantity: q, stage };
 }
 
 export function resolveScope(input: AssessInput, byId: ReadonlyMap<string, AssessLine>): ScopeResult {

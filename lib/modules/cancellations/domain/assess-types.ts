@@ -32,7 +32,7 @@ export interface AssessTender {
 export interface AssessInput {
   lines: readonly AssessLine[];
   /** 'ORDER' = everything still outstanding on every line. */
-  requested: readonly { orderLineId: string; quantity: number }[] | 'ORDER';
+  requested: readonly { orderLineId: string; quantity: number; stage?: FulfilmentStage }[] | 'ORDER';
   tenders: readonly AssessTender[];
   /** The order's cumulative refund before this request. */
   orderRefundedTotal: number;

@@ -38,7 +38,7 @@ export function assessCancellation(input: AssessInput): AssessResult {
   if (!scope.ok) return scope;
 
   const plans = emptyLinePlans();
-  for (const { line, quantity } of byLineNumber(scope.wanted)) planLine(plans, line, quantity, policy, damaged);
+  for (const { line, quantity, stage } of byLineNumber(scope.wanted)) planLine(plans, line, quantity, policy, damaged, stage);
   const refund = refundImpact(plans.lines, input.tenders, input.orderRefundedTotal);
 
   return {

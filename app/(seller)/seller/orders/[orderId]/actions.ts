@@ -8,7 +8,7 @@ import { AddNote, FulfillmentEvent } from "@/lib/modules/orders/contracts/orders
 import { CreateCancellationRequest } from "@/lib/modules/cancellations/contracts/cancellations";
 import { addOrderNote } from "@/lib/modules/orders/server/add-order-note";
 import { recordFulfillmentEvent } from "@/lib/modules/orders/server/record-fulfillment-event";
-import { createCancellationRequest } from "@/lib/modules/cancellations/server/create-cancellation-request";
+import { createCancellationRequest, previewCancellation } from "@/lib/modules/cancellations/server/create-cancellation-request";
 import { defineAction, FormId, FormVersion, pagesShowing } from "@/lib/platform/actions/define-action";
 import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/platform/actions/action-result";
 import { sellerCancellationType } from "@/lib/ui/cancellation";
@@ -79,28 +79,44 @@ export const addOrderNoteAction = defineAction({
   onSuccess: (_note, { input }) => ({ ok: true, message: input.visibility === "CUSTOMER" ? "Customer-visible note added." : "Internal note added." }),
 });
 
-/**
- * Cancels N units of one line for the seller. The command picks the units (least progressed
- * first), decides whether approval is needed and what follows (refund, recall, return to stock);
- * the result says which of those happened.
- */
-export const cancelLineUnitsAction = defineAction({
-  name: "createCancellationRequest",
+/** The seller's one-line cancel form as the shared request schema sees it; a blank stage = least progressed first. */
+const lineCancelForm = {
   ref: PinnedOrderRef,
-  input: (form) => {
+  input: (form: FormData) => {
     const reasonCode = formText(form, "reasonCode");
+    const stage = formText(form, "stage");
     return {
       cancellationType: sellerCancellationType(reasonCode),
       reasonCode,
       reasonText: formText(form, "reasonText"),
-      scope: { type: "LINES", lines: [{ orderLineId: formText(form, "orderLineId"), quantity: formNumber(form, "quantity") }] },
+      scope: { type: "LINES", lines: [{ orderLineId: formText(form, "orderLineId"), quantity: formNumber(form, "quantity"), ...(stage ? { stage } : {}) }] },
       damaged: form.get("damaged") === "on",
     };
   },
   schema: CreateCancellationRequest,
-  errorMap: (issue) => (issue.path?.at(-1) === "reasonCode" && issue.code === "invalid_type" ? "Choose a reason" : friendlyErrors(issue)),
-  // Every message about the line's units belongs next to the quantity field of this one-line form.
-  toField: (path) => (path.startsWith("scope") ? "quantity" : path.split(".").pop()),
+  errorMap: (issue: Parameters<typeof friendlyErrors>[0]) =>
+    issue.path?.at(-1) === "reasonCode" && issue.code === "invalid_type" ? "Choose a reason" : friendlyErrors(issue),
+  // Messages about the stage go next to the stage; every other message about the line's units next to the quantity.
+  toField: (path: string) => (path.endsWith(".stage") ? "stage" : path.startsWith("scope") ? "quantity" : path.split(".").pop()),
+};
+
+/** What cancelling these units would do — units by stage, approvals, inventory, refund — without storing anything. */
+export const previewLineCancellationAction = defineAction({
+  name: "previewCancellation",
+  ...lineCancelForm,
+  run: (actor, input, ref) => previewCancellation(db(), actor, ref.orderId, { scope: input.scope, damaged: input.damaged, cancellationType: input.cancellationType }),
+  revalidate: () => [], // a preview changes nothing
+  onSuccess: (assessment) => ({ ok: true, data: assessment }),
+});
+
+/**
+ * Cancels N units of one line for the seller, as previewed: from the chosen stage, or the least
+ * progressed first. The command decides whether approval is needed and what follows (refund,
+ * recall, return to stock); the result says which of those happened.
+ */
+export const cancelLineUnitsAction = defineAction({
+  name: "createCancellationRequest",
+  ...lineCancelForm,
   run: (actor, input, ref) => createCancellationRequest(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
   onSuccess: (request, { input }) => ({

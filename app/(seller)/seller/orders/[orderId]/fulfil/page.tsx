@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { availableSteps } from "@/lib/ui/fulfilment";
-import { lineCancellability, stagePhrase, units } from "@/lib/ui/cancellation";
+import { lineCancellability, stagePhrase, units, unitsByStage } from "@/lib/ui/cancellation";
 import { loadCancellations, loadOrder, loadReasonCodes } from "@/components/orders/load-order";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { SellerLineList } from "@/components/orders/seller-line-list";
@@ -11,7 +11,7 @@ import { CancelUnitsForm } from "@/components/cancellations/cancel-units-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { cancelLineUnitsAction, recordFulfilmentAction, recordFulfilmentLinesAction } from "../actions";
+import { cancelLineUnitsAction, previewLineCancellationAction, recordFulfilmentAction, recordFulfilmentLinesAction } from "../actions";
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -56,16 +56,10 @@ function LineWork({ order, line, reasons, notes }: { order: Order; line: Order["
         orderId={order.id}
         version={order.version}
         currency={order.currency}
-        line={{
-          id: line.id,
-          sku: line.sku,
-          outstanding: lineCancellability(line.quantities).outstanding,
-          // Units in the warehouse (allocated through packed) can be written off as damaged.
-          handled: line.quantities.allocated + line.quantities.released + line.quantities.picked + line.quantities.packed,
-          stages: stagePhrase({ ...line.quantities, cancelled: 0, returned: 0 }),
-        }}
+        line={{ id: line.id, sku: line.sku, outstanding: lineCancellability(line.quantities).outstanding, byStage: unitsByStage(line.quantities) }}
         reasons={reasons}
-        action={cancelLineUnitsAction}
+        previewAction={previewLineCancellationAction}
+        confirmAction={cancelLineUnitsAction}
       />
     </div>
   </div>
