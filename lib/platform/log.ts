@@ -48,10 +48,12 @@ export interface JobLogLine {
   outcome: string;
   durationMs: number;
   error: string | null;
+  /** A job the runner schedules itself every few seconds: its successes are routine (debug), not news. */
+  periodic?: boolean;
 }
 
 export function logJobAttempt(line: JobLogLine): void {
-  const level = line.outcome === "SUCCEEDED" ? "info" : line.outcome === "RETRY" ? "warn" : "error";
+  const level = line.outcome === "SUCCEEDED" ? (line.periodic ? "debug" : "info") : line.outcome === "RETRY" ? "warn" : "error";
   log()[level]({ kind: "job", ...line }, `job ${line.type} ${line.outcome}`);
 }
 

@@ -114,7 +114,9 @@ export async function runClaimedJob(db: Db, job: JobRow, options: RunnerOptions 
   const started = performance.now();
   const { outcome, error } = await runAndRecord(db, job, options);
   const durationMs = Math.round(performance.now() - started);
-  logJobAttempt({ jobId: job.id, type: job.type, attempt: job.attempts, owner: options.owner, outcome, durationMs, error });
+  // Periodic jobs are keyed `type@slotStart` (periodic.ts).
+  const periodic = job.key.startsWith(`${job.type}@`);
+  logJobAttempt({ jobId: job.id, type: job.type, attempt: job.attempts, owner: options.owner, outcome, durationMs, error, periodic });
   return outcome;
 }
 

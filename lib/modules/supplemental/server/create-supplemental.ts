@@ -64,8 +64,9 @@ export async function createSupplementalOrder(db: Db, actor: Actor, parentOrderI
   authorize(actor, "order.supplement");
   if (input.type !== "BILLING_ADJUSTMENT" && !input.lines.length) throw validationFailed([{ path: "lines", message: "an add-on or replacement needs at least one line" }]);
   const id = await inTransaction(db, async (tx) => {
-    await assertReasonCode(tx, input.reasonCode, "SUPPLEMENTAL", actor);
+    // The order first: a caller outside it learns nothing else (404), not even about the reason code.
     const parent = await lockOrder(tx, parentOrderId, orderCancelWhere(actor), options.expectedVersion);
+    await assertReasonCode(tx, input.reasonCode, "SUPPLEMENTAL", actor);
     if (parent.orderType === "RETURN") throw new DomainError("CONFLICT", "A return order takes no supplemental orders");
     if (input.type === "BILLING_ADJUSTMENT") return linkToParent(tx, actor, parent, input, await createBillingAdjustment(tx, actor, parent, input));
     if (input.type === "REPLACEMENT") await assertReplaceable(tx, parent, input);
