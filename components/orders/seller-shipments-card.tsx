@@ -20,7 +20,7 @@ export function SellerShipmentsCard({ shipments }: { shipments: ShipmentViewT[] 
     <Card title="Shipments" titleId="shipments">
       <ul className="divide-y divide-slate-100">
         {shipments.map((s) => (
-          <li key={s.id} className="px-4 py-4">
+          <li key={s.id} className="py-4 first:pt-0 last:pb-0">
             <ShipmentEntry shipment={s} />
           </li>
         ))}

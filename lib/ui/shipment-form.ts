@@ -1,6 +1,8 @@
 // The shipment details of the seller's fulfil forms: form fields → the `shipment` of a
 // fulfilment event (weights typed in kilograms, sent in grams), and messages back to the fields.
+import type { z } from "zod";
 import { kilogramsToGrams } from "@/lib/modules/orders/domain/shipments";
+import { friendlyErrors } from "@/lib/platform/actions/action-result";
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -35,3 +37,7 @@ export function fulfilmentField(path: string): string | undefined {
 export function oneLineFulfilmentField(path: string): string | undefined {
   return path.startsWith("lines") ? path.replace(/\[(\d+)\]/g, ".$1").split(".").pop() : fulfilmentField(path);
 }
+
+/** A weight typed that is no number of kilograms reads as such, not as "a whole number" (grams are the API's unit). */
+export const fulfilmentErrors: z.core.$ZodErrorMap = (issue) =>
+  issue.path?.at(-1) === "weightGrams" && issue.code === "invalid_type" ? "Enter the weight in kg, such as 1.2" : friendlyErrors(issue);

@@ -14,7 +14,7 @@ import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/platfor
 import { sellerCancellationType } from "@/lib/ui/cancellation";
 import { cancelOutcome } from "@/lib/ui/cancel-outcome";
 import { STEP_WORDS } from "@/lib/ui/fulfilment";
-import { fulfilmentField, oneLineFulfilmentField, shipmentFromForm } from "@/lib/ui/shipment-form";
+import { fulfilmentErrors, fulfilmentField, oneLineFulfilmentField, shipmentFromForm } from "@/lib/ui/shipment-form";
 
 const OrderRef = z.object({ orderId: FormId });
 /** Pinned to the order version the page showed. */
@@ -31,6 +31,7 @@ export const recordFulfilmentAction = defineAction({
     shipment: shipmentFromForm(form),
   }),
   schema: FulfillmentEvent,
+  errorMap: fulfilmentErrors,
   toField: oneLineFulfilmentField,
   run: (actor, input, ref) => recordFulfillmentEvent(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
@@ -56,7 +57,7 @@ export const recordFulfilmentLinesAction = defineAction({
     return { type: formText(form, "type"), toStage: formText(form, "toStage"), lines, trackingNumber: formText(form, "trackingNumber"), shipment: shipmentFromForm(form) };
   },
   schema: FulfillmentEvent,
-  errorMap: (issue) => (issue.path?.[0] === "lines" && issue.code === "too_small" && issue.path.length === 1 ? "Enter a quantity for at least one line" : friendlyErrors(issue)),
+  errorMap: (issue) => (issue.path?.[0] === "lines" && issue.code === "too_small" && issue.path.length === 1 ? "Enter a quantity for at least one line" : fulfilmentErrors(issue)),
   toField: fulfilmentField,
   run: (actor, input, ref) => recordFulfillmentEvent(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
