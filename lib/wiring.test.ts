@@ -23,7 +23,7 @@ describe("wiring", () => {
   it("wiring() registers every job handler, the periodic schedule, the approval subjects and the default gateway", () => {
     wiring();
     wiring(); // idempotent
-    expect(Object.keys(jobHandlers()).sort()).toEqual(["approvals.expire", "compensation.overdue", "compensation.run", "reconciliation.run", "webhooks.dispatch"]);
+    expect(Object.keys(jobHandlers()).sort()).toEqual(["allocations.expire", "approvals.expire", "compensation.overdue", "compensation.run", "reconciliation.run", "webhooks.dispatch"]);
     for (const [type, handler] of Object.entries(JOB_HANDLERS)) expect(jobHandlers()[type]).toBe(handler);
     expect(periodicJobs()).toEqual(PERIODIC_JOBS);
     for (const p of periodicJobs()) expect(jobHandlers()[p.type]).toBeDefined();

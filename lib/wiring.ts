@@ -32,6 +32,7 @@ import { cancellationSubject } from "./modules/cancellations/server/approval-sub
 import { CANCELLATION_SUBJECT } from "./modules/cancellations/server/queries.ts";
 import { reconcile } from "./modules/checks/server/reconciliation.ts";
 import { dispatchWebhooks } from "./modules/webhooks/server/dispatch.ts";
+import { expireAllocations } from "./modules/orders/server/expire-allocations.ts";
 import { env } from "./platform/config/env.ts";
 
 /** Every job type the runner knows. */
@@ -48,6 +49,10 @@ export const JOB_HANDLERS: JobHandlers = Object.freeze({
       return { checks: report.checks, findings: report.findings.slice(0, 100) };
     },
   },
+  "allocations.expire": {
+    // Allocated units past their expiry (ALLOCATION_EXPIRY_MINUTES) go back to open.
+    run: (ctx) => expireAllocations(ctx.db, { now: ctx.now }),
+  },
   "webhooks.dispatch": {
     // New outbox events become deliveries; due deliveries are claimed with a lease and sent.
     run(ctx) {
@@ -63,6 +68,7 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = Object.freeze([
   { type: "approvals.expire", everyMs: 60_000, description: "Approval tasks past their deadline escalate one level or are auto-approved, per their rule" },
   { type: "compensation.overdue", everyMs: 5 * 60_000, description: "Manual compensation tasks past their due date open fallout cases" },
   { type: "reconciliation.run", everyMs: 15 * 60_000, description: "Reconciliation checks; findings are stored on the job and shown to OPS" },
+  { type: "allocations.expire", everyMs: env().ALLOCATION_EXPIRY_INTERVAL_MS, description: "Allocated units past their expiry (ALLOCATION_EXPIRY_MINUTES) go back to open and their inventory is deallocated" },
   { type: "webhooks.dispatch", everyMs: env().WEBHOOK_DISPATCH_INTERVAL_MS, description: "Outbox events are delivered to the webhook endpoints that subscribe to them, with retries" },
 ]);
 

@@ -6,14 +6,15 @@ import { BuyerQuantityChips, QuantityBar } from "./quantity-bar";
 
 type Shipments = OrderViewT["lines"][number]["shipments"];
 
-/** Each shipment of a line: "2 shipped · tracking 1Z999…", with the day it left. */
+/** Each shipment of a line: "2 shipped with UPS · tracking 1Z999…", the day it left and the day it arrived. */
 function LineShipments({ sku, shipments }: { sku: string; shipments: Shipments }) {
   if (!shipments.length) return null;
   return (
-    <ul aria-label={`Shipments of ${sku}`} className="mt-2 space-y-0.5 text-sm text-slate-700">
+    <ul aria-label={`Shipments of ${sku}`} className="mt-2 space-y-1 text-sm text-slate-700">
       {shipments.map((s, i) => (
-        <li key={i}>
+        <li key={i} className="break-words">
           {s.quantity} shipped
+          {s.carrier && <> with {s.carrier}</>}
           {s.trackingNumber ? (
             <>
               {" "}
@@ -22,9 +23,16 @@ function LineShipments({ sku, shipments }: { sku: string; shipments: Shipments }
           ) : (
             <span className="text-slate-500"> · no tracking number</span>
           )}
-          <span className="text-xs text-slate-500">
-            {" "}
-            · <time dateTime={s.shippedAt}>{formatDate(s.shippedAt)}</time>
+          <span className="block text-xs text-slate-500">
+            Shipped <time dateTime={s.shippedAt}>{formatDate(s.shippedAt)}</time>
+            {s.deliveredAt ? (
+              <>
+                {" "}
+                · delivered <time dateTime={s.deliveredAt}>{formatDate(s.deliveredAt)}</time>
+              </>
+            ) : (
+              s.delivered > 0 && <> · {s.delivered} delivered so far</>
+            )}
           </span>
         </li>
       ))}

@@ -6,6 +6,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { ActionErrorAlert } from "@/components/ui/action-error-alert";
 import { buttonClass } from "@/components/ui/button";
 import { StepChoice, StepQuantityField, TrackingNumberField } from "./fulfil-line-fields";
+import { ShipmentFields, isShipmentField } from "./shipment-fields";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -21,7 +22,7 @@ interface FulfilLineFormProps {
 
 /**
  * One line's next fulfilment step: pick the step (only those whose source bucket holds units),
- * the quantity (1..available, default all) and, for SHIP, a tracking number. The order version
+ * the quantity (1..available, default all) and, for SHIP, a tracking number and the shipment's details. The order version
  * the page was rendered with goes along, so a stale page gets VERSION_MISMATCH instead of moving
  * units nobody looked at.
  */
@@ -34,7 +35,7 @@ export function FulfilLineForm({ orderId, version, line, steps, action }: Fulfil
   // An error belongs to the version it was made against; after a reload it no longer applies.
   const error = state && !state.ok && sentVersion === version ? state : null;
   const errors = error?.fieldErrors ?? {};
-  const other = Object.entries(errors).filter(([k]) => !SHOWN_FIELDS.includes(k));
+  const other = Object.entries(errors).filter(([k]) => !SHOWN_FIELDS.includes(k) && !(step?.type === "SHIP" && isShipmentField(k)));
 
   if (!step) return <NoFurtherSteps state={state} />;
 
@@ -56,6 +57,7 @@ export function FulfilLineForm({ orderId, version, line, steps, action }: Fulfil
       <div className="flex flex-wrap items-start gap-3">
         <StepQuantityField id={id} sku={line.sku} step={step} value={choice.quantity} onChange={choice.setQuantity} error={errors.quantity} />
         {step.type === "SHIP" && <TrackingNumberField id={id} sku={line.sku} value={choice.tracking} onChange={choice.setTracking} error={errors.trackingNumber} />}
+        {step.type === "SHIP" && <ShipmentFields key={version} id={id} errors={errors} />}
         <div className="pt-6">
           <button type="submit" disabled={pending} aria-label={`${step.verb} ${line.sku}`} className={buttonClass("primary", "md")}>
             {pending ? "Saving…" : step.verb}

@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { FieldError, inputClass, labelClass } from "@/components/ui/field";
 import { TrackingNumberField } from "./fulfil-line-fields";
 import { FulfilLinesTable } from "./fulfil-lines-table";
+import { ShipmentFields, isShipmentField } from "./shipment-fields";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 type Line = { id: string; lineNumber: number; sku: string; quantities: LineQuantities };
@@ -41,7 +42,7 @@ export function FulfilLinesForm({ orderId, version, lines, action }: { orderId: 
     return i < 0 ? undefined : (error?.fieldErrors[`lines.${i}.quantity`] ?? error?.fieldErrors[`lines.${i}.orderLineId`]);
   };
   const shown = new Set(["type", "toStage", "trackingNumber", "lines", ...(sent?.rows.flatMap((_, i) => [`lines.${i}.quantity`, `lines.${i}.orderLineId`]) ?? [])]);
-  const other = Object.entries(error?.fieldErrors ?? {}).filter(([k]) => !shown.has(k));
+  const other = Object.entries(error?.fieldErrors ?? {}).filter(([k]) => !shown.has(k) && !(ships(source, target) && isShipmentField(k)));
 
   return (
     <form
@@ -69,9 +70,7 @@ export function FulfilLinesForm({ orderId, version, lines, action }: { orderId: 
         onChange={(lineId, value) => setQuantities({ ...quantities, [lineId]: value })}
         error={error?.fieldErrors.lines}
       />
-      {ships(source, target) && (
-        <TrackingNumberField id={id} sku="these lines" value={tracking} onChange={setTracking} error={error?.fieldErrors.trackingNumber} />
-      )}
+      {ships(source, target) && <ShippingDetails id={id} version={version} tracking={tracking} setTracking={setTracking} errors={error?.fieldErrors ?? {}} />}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass("primary", "md")}>
           {pending ? "Saving…" : `Move to ${label(target)}`}
@@ -82,6 +81,16 @@ export function FulfilLinesForm({ orderId, version, lines, action }: { orderId: 
       </div>
       {error && <ActionErrorAlert error={error} unshown={other} />}
     </form>
+  );
+}
+
+/** Tracking number and shipment details, when the move ships units. */
+function ShippingDetails(props: { id: string; version: number; tracking: string; setTracking: (v: string) => void; errors: Record<string, string | undefined> }) {
+  return (
+    <>
+      <TrackingNumberField id={props.id} sku="these lines" value={props.tracking} onChange={props.setTracking} error={props.errors.trackingNumber} />
+      <ShipmentFields key={props.version} id={`${props.id}-shipment`} errors={props.errors} />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // Orders: intake, reads, history, fulfilment events and notes.
 import { z } from "zod";
 import { ListQuery } from "../../platform/contracts/common.ts";
-import { AddNote, FulfillmentEvent, HistoryPage, IntakeOrder, ListOrdersQuery, OrderPage, OrderView } from "../../modules/orders/contracts/orders.ts";
+import { AddNote, FulfillmentEvent, FulfillmentEventResult, HistoryPage, IntakeOrder, ListOrdersQuery, OrderPage, OrderView } from "../../modules/orders/contracts/orders.ts";
 import { OrderId, type ApiRouteDef } from "../route-def.ts";
 
 export const ORDER_ROUTES = {
@@ -60,11 +60,11 @@ export const ORDER_ROUTES = {
     tag: "Fulfilment",
     summary: "Move units of lines one stage forward (ALLOCATE, RELEASE, PICK, PACK, SHIP, DELIVER), or on to a later stage with toStage",
     description:
-      "More units than the previous bucket holds, or not enough free inventory to ALLOCATE → 409 and nothing moves (the problem's `errors` name the line's `lines[i].quantity`). With `toStage` the units go on through every stage up to it in one transaction under one order version, each stage recorded as its own ledger rows, history entry and event (`{\"type\": \"ALLOCATE\", \"toStage\": \"SHIPPED\"}` ships open units); a `toStage` before the stage `type` leads to → 422. The tracking number goes with the SHIP stage. Accepts If-Match.",
+      "More units than the previous bucket holds, or not enough free inventory to ALLOCATE → 409 and nothing moves (the problem's `errors` name the line's `lines[i].quantity`). With `toStage` the units go on through every stage up to it in one transaction under one order version, each stage recorded as its own ledger rows, history entry and event (`{\"type\": \"ALLOCATE\", \"toStage\": \"SHIPPED\"}` ships open units); a `toStage` before the stage `type` leads to → 422. The tracking number goes with the SHIP stage. SHIP records a shipment (number `SH-…`, one per store and ship-from location of the lines) with the optional `shipment` details (carrier, notes, packages with box size and weight), or adds the units to the shipment `shipment.number` names; the answer's `shipment` is it (null when nothing shipped). DELIVER counts the units on the shipments that carried them and sets a shipment's `deliveredAt` once all its units are delivered. `shipment` without units being shipped, or a number that is not a shipment of the order from those lines' store and location → 422. Accepts If-Match.",
     permission: "order.fulfil",
     params: OrderId,
     body: FulfillmentEvent,
-    response: OrderView,
+    response: FulfillmentEventResult,
     status: 200,
     versioned: true,
   },

@@ -47,6 +47,10 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.default(false),
   /** How often the runner hands new outbox events to webhook endpoints and sends due deliveries. */
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
+  /** Allocated units not released within this many minutes go back to open (the allocation-expiry job). Unset: allocations never expire. */
+  ALLOCATION_EXPIRY_MINUTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().max(525_600).optional()),
+  /** How often the runner looks for expired allocations. */
+  ALLOCATION_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

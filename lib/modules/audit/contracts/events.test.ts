@@ -62,7 +62,7 @@ describe("event catalog coverage of lib/", () => {
   // PascalCase names of several words, quoted: how event types (and a few other names) are spelt.
   const NAME_LITERAL = /(["'`])([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)\1/g;
   // Other names that appear in those files: outbox aggregates, the cause types of ledger rows and the amendment commands.
-  const NOT_EVENTS = new Set<string>([...EVENT_AGGREGATES, "CancellationRequest", "FulfillmentEvent", "InventoryAdjustment", ...COMMAND_KINDS]);
+  const NOT_EVENTS = new Set<string>([...EVENT_AGGREGATES, "CancellationRequest", "FulfillmentEvent", "AllocationExpiry", "InventoryAdjustment", ...COMMAND_KINDS]);
 
   function sources(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -18,6 +18,7 @@ import { INVENTORY_EVENTS } from "./events/inventory-events.ts";
 import { POINTS_EVENTS } from "./events/points-events.ts";
 import { AMENDMENT_EVENTS } from "./events/amendment-events.ts";
 import { RETURN_EVENTS } from "./events/return-events.ts";
+import { SHIPMENT_EVENTS } from "./events/shipment-events.ts";
 
 export { EVENT_AGGREGATES, EVENT_ENVELOPE, ORDER_ENVELOPE, type EventAggregate, type EventDefinition } from "./event-definition.ts";
 
@@ -31,6 +32,7 @@ export const EVENT_DEFINITIONS = [
   ...POINTS_EVENTS,
   ...AMENDMENT_EVENTS,
   ...RETURN_EVENTS,
+  ...SHIPMENT_EVENTS,
 ] as const;
 
 type Definitions = (typeof EVENT_DEFINITIONS)[number];

@@ -155,6 +155,7 @@ export function releaseForLine(
   quantity: number,
   type: "DEALLOCATION" | "RELEASE_RESERVATION" | "RETURN_TO_AVAILABLE" | "WRITE_OFF",
   cause: { type: string; id: string },
+  reason?: string,
 ) {
   const writeOff = type === "WRITE_OFF";
   return takeFromReservation(
@@ -162,7 +163,7 @@ export function releaseForLine(
     actor,
     line,
     quantity,
-    { type, onHandDelta: writeOff ? -quantity : 0, reason: writeOff ? "DAMAGED" : "CANCELLED", counter: "released" },
+    { type, onHandDelta: writeOff ? -quantity : 0, reason: reason ?? (writeOff ? "DAMAGED" : "CANCELLED"), counter: "released" },
     cause,
   );
 }

@@ -2,11 +2,14 @@ import { z } from "zod";
 
 // One line of the order view (API "orders"): money, units per stage, status and shipments.
 
-/** One SHIP fulfilment event of a line, as its quantity-ledger entry records it. */
+/** Units of a line that left in one shipment (or, shipped before shipments were recorded, in one SHIP event). */
 export const Shipment = z.object({
   quantity: z.number().int(),
   trackingNumber: z.string().nullable(),
+  carrier: z.string().nullable(),
   shippedAt: z.string(),
+  delivered: z.number().int().describe("How many of these units have been delivered"),
+  deliveredAt: z.string().nullable().describe("When the whole shipment was delivered"),
 });
 
 const Quantities = z.object({

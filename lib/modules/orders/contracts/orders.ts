@@ -5,6 +5,7 @@ import { OrderFieldsInput, OrderFieldsView } from "../domain/order-fields.ts";
 import { TENDER_METHODS } from "../../../platform/money/payments.ts";
 import { Code, ListQuery, MinorUnits, PositiveQuantity, pageOf } from "../../../platform/contracts/common.ts";
 import { OrderLineView } from "./order-line.ts";
+import { ShipmentInput, ShipmentView } from "./shipments.ts";
 
 export { OrderLineView };
 
@@ -57,10 +58,12 @@ export const FulfillmentEvent = z
       .describe(
         "Move the units on to this stage in the same step: `type` is the first event, every stage in between is recorded (ledger rows, history entry, event) in one transaction. Default: the stage `type` leads to",
       ),
+    shipment: ShipmentInput.optional(),
   })
   .superRefine((v, ctx) => {
     const path = fulfilmentPath(v.type, v.toStage);
     if (!path.ok) ctx.addIssue({ code: "custom", path: ["toStage"], message: path.message });
+    else if (v.shipment && !path.events.includes("SHIP")) ctx.addIssue({ code: "custom", path: ["shipment"], message: "shipment details go with units being shipped" });
   })
   .meta({ id: "FulfillmentEvent" });
 export type FulfillmentEventInput = z.infer<typeof FulfillmentEvent>;
@@ -138,12 +141,17 @@ export const OrderView = z
     ),
     ...OrderFieldsView.shape,
     lines: z.array(OrderLineView),
+    shipments: z.array(ShipmentView).describe("The order's shipments the caller sees (a seller: their stores'), oldest first"),
     payments: z.array(
       z.object({ id: z.string(), method: z.string(), amount: z.number().int(), refunded: z.number().int(), pointsWithdrawTransactionId: z.string().nullable() }),
     ),
   })
   .meta({ id: "Order" });
 export type OrderViewT = z.infer<typeof OrderView>;
+
+export const FulfillmentEventResult = OrderView.extend({
+  shipment: ShipmentView.nullable().describe("The shipment this SHIP event recorded or added to (the first, when the lines left from several stores or locations); null when nothing shipped"),
+}).meta({ id: "FulfillmentEventResult" });
 
 export const OrderSummary = OrderView.pick({
   id: true,

@@ -28,7 +28,8 @@ export async function getOrder(db: Db, actor: Actor, orderId: string): Promise<O
   authorize(actor, "order.read");
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderReadWhere(actor)] }, include: ORDER_VIEW_INCLUDE });
   if (!order) throw notFound("Order");
-  return toOrderView(order, visibleStores(actor, order), await locationCodeMap(db));
+  const staff = actor.roles.has("SELLER") || actor.roles.has("OPS") || actor.roles.has("APPROVER");
+  return toOrderView(order, visibleStores(actor, order), await locationCodeMap(db), staff);
 }
 
 const SORTS: Record<ListOrdersInput["sort"], Prisma.OrderOrderByWithRelationInput[]> = {

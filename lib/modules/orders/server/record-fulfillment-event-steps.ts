@@ -12,8 +12,8 @@ export const PAST_TENSE = { ALLOCATE: "allocated", RELEASE: "released", PICK: "p
 type OrderLineRow = Prisma.OrderLineGetPayload<object>;
 export type Move = { line: OrderLineRow; quantity: number };
 export type Stages = { from: Bucket; to: Bucket };
-/** One single-stage event of a fulfilment command (tracking only where units ship). */
-export type Step = { type: FulfilmentEventType; trackingNumber?: string };
+/** One single-stage event of a fulfilment command (tracking only where units ship; an expiry only where they are allocated, if one is configured). */
+export type Step = { type: FulfilmentEventType; trackingNumber?: string; allocationExpiresAt?: Date | null };
 
 async function deliveredUnits(tx: Tx, line: { id: string; orderId: string; itemId: string; sku: string }, quantity: number) {
   await createAssetsForDelivered(tx, line, quantity);
@@ -25,6 +25,9 @@ export async function moveUnits(tx: Tx, actor: Actor, order: LockedOrder, input:
   const cause = { type: "FulfillmentEvent", id: `${order.id}:v${order.version}` };
   for (const { line, quantity } of moves) {
     if (input.type === "ALLOCATE") await reserveForLine(tx, actor, line, quantity, cause);
+    if (input.type === "ALLOCATE" && input.allocationExpiresAt) {
+      await tx.lineAllocation.create({ data: { orderId: order.id, orderLineId: line.id, quantity, allocatedAt: new Date(), expiresAt: input.allocationExpiresAt } });
+    }
     if (input.type === "SHIP") await consumeForLine(tx, actor, line, quantity, cause);
     // Delivered: units of an asset-tracked item become assets, and a modification this line made is complete.
     if (input.type === "DELIVER") await deliveredUnits(tx, line, quantity);

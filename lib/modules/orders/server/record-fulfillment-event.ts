@@ -12,6 +12,10 @@ import { getOrder } from "./queries.ts";
 import { activeHolds, describeHolder, type HoldableStage } from "./holds.ts";
 import { fulfilmentPath } from "../domain/fulfilment-path.ts";
 import { PAST_TENSE, moveUnits, recordFulfilment, type Move, type Stages, type Step } from "./record-fulfillment-event-steps.ts";
+import { recordShipments } from "./shipments.ts";
+import { recordDeliveries } from "./shipment-deliveries.ts";
+import { allocationExpiresAt } from "../domain/allocation-expiry.ts";
+import { env } from "../../../platform/config/env.ts";
 
 /**
  * Moves N units of lines forward (ship 2 of 5). With `toStage` the units go on through every
@@ -19,30 +23,43 @@ import { PAST_TENSE, moveUnits, recordFulfilment, type Move, type Stages, type S
  * transaction under one order version. All lines and steps happen or none: every step is checked
  * before it writes, the bucket updates are conditional as a second guard, and any failure rolls
  * back the whole transaction. ALLOCATE reserves inventory at the line's ship-from location; SHIP
- * consumes it.
+ * consumes it and records the shipment (new, or the one `shipment.number` names); DELIVER counts
+ * the units on the shipments that carried them. With an allocation expiry (ALLOCATION_EXPIRY_MINUTES)
+ * ALLOCATE records when its units expire.
  */
 export async function recordFulfillmentEvent(
   db: Db,
   actor: Actor,
   orderId: string,
   input: FulfillmentEventInput,
-  options: { expectedVersion?: number } = {},
+  options: { expectedVersion?: number; allocationExpiryMinutes?: number | null } = {},
 ) {
   authorize(actor, "order.fulfil");
   rejectRepeatedLines(input);
   const path = fulfilmentPath(input.type, input.toStage);
   if (!path.ok) throw validationFailed([{ path: "toStage", message: path.message }]);
-  await inTransaction(db, async (tx) => {
+  if (input.shipment && !path.events.includes("SHIP")) throw validationFailed([{ path: "shipment", message: "shipment details go with units being shipped" }]);
+  const expiryMinutes = options.allocationExpiryMinutes === undefined ? env().ALLOCATION_EXPIRY_MINUTES : options.allocationExpiryMinutes;
+  const shipmentIds = await inTransaction(db, async (tx) => {
     let order = await lockOrder(tx, orderId, orderWorkWhere(actor), options.expectedVersion);
+    let shipped: string[] = [];
     for (const type of path.events) {
-      const step: Step = { type, trackingNumber: type === "SHIP" || path.events.length === 1 ? input.trackingNumber : undefined };
+      const step: Step = {
+        type,
+        trackingNumber: type === "SHIP" || path.events.length === 1 ? input.trackingNumber : undefined,
+        allocationExpiresAt: type === "ALLOCATE" ? allocationExpiresAt(new Date(), expiryMinutes) : null,
+      };
       const stages = FULFILMENT_TRANSITIONS[type];
       const moves = await planMoves(tx, actor, order, input, step, stages);
       await moveUnits(tx, actor, order, step, stages, moves);
       order = await recordFulfilment(tx, actor, order, step, stages, moves);
+      if (type === "SHIP") shipped = await recordShipments(tx, actor, order, moves, input);
+      if (type === "DELIVER") await recordDeliveries(tx, actor, order, moves);
     }
+    return shipped;
   });
-  return getOrder(db, actor, orderId);
+  const order = await getOrder(db, actor, orderId);
+  return { ...order, shipment: order.shipments.find((s) => s.id === shipmentIds[0]) ?? null };
 }
 
 function rejectRepeatedLines(input: FulfillmentEventInput) {

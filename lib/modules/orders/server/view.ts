@@ -4,6 +4,7 @@ import { lineTotal } from "../../../platform/money/money.ts";
 import { lineStatusByCode } from "../domain/line-status.ts";
 import { AGGREGATE_STATUS_LABELS, type AggregateStatus } from "../domain/order-status.ts";
 import { orderFieldsOf } from "./order-field-columns.ts";
+import { SHIPMENT_VIEW_INCLUDE, lineShipments, shipmentViews } from "./shipment-view.ts";
 import { inStores, scopedPayments, scopedStatus, scopedTotals, type StoreSet } from "./scope.ts";
 
 export const ORDER_VIEW_INCLUDE = {
@@ -17,6 +18,7 @@ export const ORDER_VIEW_INCLUDE = {
     orderBy: { lineNumber: "asc" },
   },
   payments: { orderBy: { sequence: "asc" } },
+  shipments: SHIPMENT_VIEW_INCLUDE,
 } as const satisfies Prisma.OrderInclude;
 
 export type OrderWithDetails = Prisma.OrderGetPayload<{ include: typeof ORDER_VIEW_INCLUDE }>;
@@ -26,7 +28,7 @@ export function aggregateLabel(status: string): string {
 }
 
 /** One line of the order view: its money, quantities per bucket and status. */
-function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyMap<string, string>): OrderViewT["lines"][number] {
+function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyMap<string, string>, shipments: OrderWithDetails["shipments"]): OrderViewT["lines"][number] {
   return {
     id: l.id,
     lineNumber: l.lineNumber,
@@ -56,7 +58,7 @@ function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyM
     statusCode: l.statusCode,
     statusLabel: lineStatusByCode(l.statusCode)?.label ?? l.status,
     refunded: l.refunded,
-    shipments: l.ledger.map((e) => ({ quantity: e.quantity, trackingNumber: e.reference, shippedAt: e.createdAt.toISOString() })),
+    shipments: lineShipments(l.id, shipments, l.ledger),
   };
 }
 
@@ -64,7 +66,8 @@ function lineView(l: OrderWithDetails["lines"][number], locationCodes: ReadonlyM
  * The API/UI shape of an order. A seller who sees only part of it (scope.ts) gets their stores'
  * sub-orders and lines, totals and status of those lines, and no tenders.
  */
-export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationCodes: ReadonlyMap<string, string>): OrderViewT {
+export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationCodes: ReadonlyMap<string, string>, staff = true): OrderViewT {
+  const storeCodes = new Map(order.subOrders.map((s) => [s.storeId, s.store.code]));
   const status = scopedStatus(order, order.lines, stores);
   return {
     id: order.id,
@@ -89,7 +92,8 @@ export function toOrderView(order: OrderWithDetails, stores: StoreSet, locationC
       .map((s) => ({ id: s.id, storeCode: s.store.code, storeName: s.store.name, status: s.status, total: s.total, refunded: s.refunded })),
     lines: order.lines
       .filter((l) => inStores(stores, l.storeId))
-      .map((l) => lineView(l, locationCodes)),
+      .map((l) => lineView(l, locationCodes, order.shipments)),
+    shipments: shipmentViews(order.shipments, order.lines, stores, { stores: storeCodes, locations: locationCodes }, staff),
     payments: scopedPayments(order.payments, stores).map((p) => ({
       id: p.id,
       method: p.method,

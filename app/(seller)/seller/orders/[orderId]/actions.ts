@@ -14,6 +14,7 @@ import { formNumber, formRawText, formText, friendlyErrors } from "@/lib/platfor
 import { sellerCancellationType } from "@/lib/ui/cancellation";
 import { cancelOutcome } from "@/lib/ui/cancel-outcome";
 import { STEP_WORDS } from "@/lib/ui/fulfilment";
+import { fulfilmentErrors, fulfilmentField, oneLineFulfilmentField, shipmentFromForm } from "@/lib/ui/shipment-form";
 
 const OrderRef = z.object({ orderId: FormId });
 /** Pinned to the order version the page showed. */
@@ -27,8 +28,11 @@ export const recordFulfilmentAction = defineAction({
     type: formText(form, "type"),
     lines: [{ orderLineId: formText(form, "orderLineId"), quantity: formNumber(form, "quantity") }],
     trackingNumber: formText(form, "trackingNumber"),
+    shipment: shipmentFromForm(form),
   }),
   schema: FulfillmentEvent,
+  errorMap: fulfilmentErrors,
+  toField: oneLineFulfilmentField,
   run: (actor, input, ref) => recordFulfillmentEvent(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
   onSuccess: (order, { input }) => {
@@ -50,11 +54,11 @@ export const recordFulfilmentLinesAction = defineAction({
     const ids = form.getAll("orderLineId").map(String);
     const quantities = form.getAll("quantity").map((q) => String(q).trim());
     const lines = ids.flatMap((orderLineId, i) => (quantities[i] ? [{ orderLineId, quantity: /^\d+$/.test(quantities[i]!) ? Number(quantities[i]) : quantities[i] }] : []));
-    return { type: formText(form, "type"), toStage: formText(form, "toStage"), lines, trackingNumber: formText(form, "trackingNumber") };
+    return { type: formText(form, "type"), toStage: formText(form, "toStage"), lines, trackingNumber: formText(form, "trackingNumber"), shipment: shipmentFromForm(form) };
   },
   schema: FulfillmentEvent,
-  errorMap: (issue) => (issue.path?.[0] === "lines" && issue.code === "too_small" && issue.path.length === 1 ? "Enter a quantity for at least one line" : friendlyErrors(issue)),
-  toField: (path) => (path.startsWith("lines") ? path.replace(/\[(\d+)\]/g, ".$1") : path.split(".").pop()),
+  errorMap: (issue) => (issue.path?.[0] === "lines" && issue.code === "too_small" && issue.path.length === 1 ? "Enter a quantity for at least one line" : fulfilmentErrors(issue)),
+  toField: fulfilmentField,
   run: (actor, input, ref) => recordFulfillmentEvent(db(), actor, ref.orderId, input, { expectedVersion: ref.expectedVersion }),
   revalidate: ({ ref }) => pagesShowing.order(ref.orderId),
   onSuccess: (order, { input }) => {

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { HISTORY_PAGE_SIZE, loadOrder, loadOrderHistory, requestActor } from "@/components/orders/load-order";
 import { SellerOrderHeader } from "@/components/orders/seller-order-header";
 import { SellerLineList } from "@/components/orders/seller-line-list";
+import { SellerShipmentsCard } from "@/components/orders/seller-shipments-card";
 import { DeliveryDetails } from "@/components/orders/delivery-details";
 import { OrderAmendments } from "@/components/amendments/order-amendments";
 import { AmendmentConfirmation } from "@/components/amendments/amendment-confirmation";
@@ -44,6 +45,7 @@ export default async function SellerOrderPage({ params, searchParams }: Props) {
           <Card title="Lines" titleId="lines">
             <SellerLineList order={order} />
           </Card>
+          <SellerShipmentsCard shipments={order.shipments} />
           <SellerCancellationsCard orderId={order.id} currency={order.currency} />
           <OrderReturns orderId={order.id} returnItemsHref={`/seller/orders/${order.id}/return`} returnHref={(id) => `/seller/returns/${id}`} justRequested={query.return} />
           <OrderAmendments orderId={order.id} amendHref={`/seller/orders/${order.id}/amend`} />
